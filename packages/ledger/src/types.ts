@@ -1,0 +1,100 @@
+import type { Receipt } from '@tabularium/log'
+import type { Genesis, LogEntry, SignedTransaction, LedgerEvent } from '@tabularium/protocol'
+import type { ModuleDefinition, Json } from './module/defineModule.js'
+
+/** The keys a node signs with: its log key (checkpoints) and witness key (cosignatures). */
+export interface NodeKeys {
+  /** Name used in the note key, usually the origin or member id. */
+  logKeyName: string
+  /** 32-byte Ed25519 seed, base64url (the `d` of an OKP JWK). */
+  logPrivateKey: string
+  witnessKeyName: string
+  witnessPrivateKey: string
+}
+
+/** Options of `createLedger`. */
+export interface CreateLedgerParameters {
+  genesis: Genesis
+  keys: NodeKeys
+  modules: readonly ModuleDefinition[]
+  /** SQLite file path; ':memory:' for tests. */
+  path: string
+  clock?: () => number
+  /** Worker threads that verify signatures; default: available cores. */
+  verifierThreads?: number
+  /** Largest block, in transactions. */
+  maxBlockSize?: number
+  /** How long the sequencer waits to fill a block, in ms. */
+  blockIntervalMs?: number
+  /** Upper bound on admitted-but-uncommitted transactions before OVERLOADED. */
+  maxPending?: number
+}
+
+/** One item of a submission's result: committed with its receipt, or refused. */
+export type SubmitResult =
+  | { ok: true; txid: string; index: number; outcome: LogEntry['outcome']; receipt?: Receipt }
+  | { ok: false; txid?: string; error: { code: string; message: string; details?: Record<string, unknown> } }
+
+/** A stored entry with its position. */
+export interface EntryRecord {
+  index: number
+  txid: string
+  entry: LogEntry
+  /** The exact leaf bytes. */
+  leaf: Uint8Array
+}
+
+/** The latest signed checkpoint. */
+export interface CheckpointRecord {
+  treeSize: number
+  rootHash: Uint8Array
+  stateDigest: string
+  /** The signed note: body, log signature and cosignature lines. */
+  note: string
+  time: string
+}
+
+/** A committed event, as the SSE stream and projections see it. */
+export interface CommittedEvent extends LedgerEvent {
+  txid: string
+  index: number
+  time: string
+  signer: string
+}
+
+/** The ledger a node serves. All reads are synchronous SQLite reads. */
+export interface Ledger {
+  readonly genesis: Genesis
+  readonly modules: ReadonlyMap<string, ModuleDefinition>
+  /** Admits, orders and executes; resolves when the block holding them is durably committed. */
+  submit(transactions: unknown[], options?: { receipts?: boolean }): Promise<SubmitResult[]>
+  entry(index: number): EntryRecord | undefined
+  entries(options: { from: number; limit: number }): EntryRecord[]
+  transaction(txid: string): EntryRecord | undefined
+  checkpoint(): CheckpointRecord
+  inclusionProof(index: number, treeSize?: number): Uint8Array[]
+  consistencyProof(from: number, to?: number): Uint8Array[]
+  receipt(index: number): Receipt
+  query(module: string, name: string, params: unknown): unknown
+  /** Reads one state value of a module (for debugging and the explorer). */
+  state(module: string, key: string): Json | undefined
+  /** C2SP tlog-tiles: hash tile and entry bundle bytes. */
+  tile(level: number, index: number, width: number): Uint8Array
+  entryBundle(index: number, width: number): Uint8Array
+  subscribe(listener: (events: CommittedEvent[]) => void): () => void
+  stats(): LedgerStats
+  close(): Promise<void>
+}
+
+/** Counters for /metrics. */
+export interface LedgerStats {
+  treeSize: number
+  blocks: number
+  pending: number
+  admitted: number
+  refused: Record<string, number>
+  committedTransactions: number
+  lastBlockMs: number
+}
+
+export type { SignedTransaction, Json }
