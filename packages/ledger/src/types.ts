@@ -1,6 +1,7 @@
 import type { Receipt } from '@tabularium/log'
 import type { Genesis, LogEntry, SignedTransaction, LedgerEvent } from '@tabularium/protocol'
 import type { ModuleDefinition, Json } from './module/defineModule.js'
+import type { LedgerLogger } from './sequencer/logger.js'
 
 /** The keys a node signs with: its log key (checkpoints) and witness key (cosignatures). */
 export interface NodeKeys {
@@ -28,6 +29,8 @@ export interface CreateLedgerParameters {
   blockIntervalMs?: number
   /** Upper bound on admitted-but-uncommitted transactions before OVERLOADED. */
   maxPending?: number
+  /** Where unexpected failures are reported (pino fits); default: JSON lines on stderr. */
+  logger?: LedgerLogger
 }
 
 /** One item of a submission's result: committed with its receipt, or refused. */

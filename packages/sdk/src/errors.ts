@@ -1,13 +1,17 @@
 import { BaseError } from '@tabularium/core'
+import type { LogErrorCode } from '@tabularium/log'
 import type { ErrorCode } from '@tabularium/protocol'
 
 /**
  * Codes an SDK error carries: every code of the server's catalogue (passed
  * through unchanged, so `error.code === 'REPLAYED'` works on the client), plus
- * the failures that only a client can see.
+ * the codes of offline verification (`@tabularium/log`, kept as they are so
+ * that a verifier can say exactly which check failed), plus the failures only
+ * a client can see.
  */
 export type SdkErrorCode =
   | ErrorCode
+  | LogErrorCode
   /** fetch itself failed: the node is unreachable, DNS, TLS, aborted. */
   | 'NETWORK_ERROR'
   /** The server answered with something that is not the documented shape. */

@@ -1,0 +1,47 @@
+import type { Command } from 'commander'
+import { CliError } from '../cliError.js'
+import { type CommandContext, commandAction } from '../lib/commandAction.js'
+import { type CreateSandboxResult, createSandbox } from '../lib/createSandbox.js'
+import { DEFAULT_DIR } from '../lib/resolveUrl.js'
+
+interface InitOptions {
+  dir: string
+  orgs: string
+  network: string
+  force?: boolean
+  json?: boolean
+}
+
+/** `tabularium init`: keys and genesis for a sandbox network on this machine. */
+export function registerInit(program: Command): void {
+  program
+    .command('init')
+    .description('create a sandbox network: genesis.json, node keys and organisation keys')
+    .option('--dir <dir>', 'data directory', DEFAULT_DIR)
+    .option('--orgs <n>', 'number of member organisations (1–100)', '1')
+    .option('--network <name>', 'network name', 'sandbox')
+    .option('--force', 'replace an existing sandbox, its keys and its ledger')
+    .option('--json', 'print JSON')
+    .action(commandAction<InitOptions>(init))
+}
+
+async function init({ opts, out }: CommandContext<InitOptions>) {
+  const organisations = Number(opts.orgs)
+  if (!Number.isInteger(organisations) || organisations < 1 || organisations > 100) {
+    throw new CliError('USAGE', '--orgs must be an integer from 1 to 100')
+  }
+  const result = await createSandbox({ dir: opts.dir, organisations, network: opts.network, force: opts.force === true })
+  out.result(result, () => describeSandbox(result))
+}
+
+/** The human summary of a new sandbox, with the next command to run. */
+export function describeSandbox(r: CreateSandboxResult): string {
+  return [
+    `created network "${r.network}" (origin ${r.origin}) with ${r.members.length} organisation(s) in ${r.dir}`,
+    `  genesis:    ${r.genesis}`,
+    `  node keys:  ${r.nodeKeys} (${r.members[0]?.id}'s node, mode 0600)`,
+    ...r.members.map((m) => `  key:        ${m.key}  ${m.did}`),
+    ...(r.removedLedger ? ['  removed the previous ledger'] : []),
+    `next: tabularium node start --dir ${r.dir}`,
+  ].join('\n')
+}

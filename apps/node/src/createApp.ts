@@ -1,0 +1,67 @@
+import type { Ledger } from '@tabularium/ledger'
+import { Hono } from 'hono'
+import { cors } from 'hono/cors'
+import { methodNotAllowed } from 'hono/method-not-allowed'
+import { secureHeaders } from 'hono/secure-headers'
+import type { Logger } from 'pino'
+import type { NodeConfig } from './config/nodeConfigSchema.js'
+import type { AppEnv } from './http/appEnv.js'
+import { handleError, handleNotFound } from './http/handleError.js'
+import { observeRequests } from './http/observeRequests.js'
+import { createMetrics } from './metrics/createMetrics.js'
+import { eventRoutes } from './routes/eventRoutes.js'
+import { healthRoutes } from './routes/healthRoutes.js'
+import { logRoutes } from './routes/logRoutes.js'
+import { moduleRoutes } from './routes/moduleRoutes.js'
+import { networkRoutes } from './routes/networkRoutes.js'
+import { openApiRoutes } from './routes/openApiRoutes.js'
+import { proofRoutes } from './routes/proofRoutes.js'
+import { tlogRoutes } from './routes/tlogRoutes.js'
+import { transactionRoutes } from './routes/transactionRoutes.js'
+import { serveWebApp } from './web/serveWebApp.js'
+
+/** Options of `createApp`. */
+export interface CreateAppParameters {
+  ledger: Ledger
+  /** The node's configuration (theme, SSE settings); `loadConfig({ env: {} })` gives the defaults. */
+  config: Pick<NodeConfig, 'theme' | 'sseHeartbeatMs' | 'maxSseClients'>
+  logger: Logger
+  /** The built web app, served at / with SPA fallback. */
+  webRoot?: string | undefined
+  /** Aborted when the node shuts down: readiness fails, submissions and event streams end. */
+  shutdown?: AbortSignal
+}
+
+/**
+ * The node's HTTP API (docs/architecture.md) as a hono app: usable in-process
+ * with `app.request()` and served by `startNode`.
+ *
+ * @example
+ * const app = createApp({ ledger, config: loadConfig({ env: {} }), logger: pino() })
+ * const res = await app.request('/v1/checkpoint')
+ */
+export function createApp({ ledger, config, logger, webRoot, shutdown = new AbortController().signal }: CreateAppParameters): Hono<AppEnv> {
+  const app = new Hono<AppEnv>()
+  const metrics = createMetrics()
+  const events = eventRoutes({ ledger, shutdown, heartbeatMs: config.sseHeartbeatMs, maxClients: config.maxSseClients })
+  app.onError(handleError)
+  app.notFound(handleNotFound)
+  app.use(observeRequests({ logger, metrics }))
+  app.use(secureHeaders({ crossOriginResourcePolicy: 'cross-origin' }))
+  app.use(methodNotAllowed({ app, onMethodNotAllowed: (c, methods) => c.json(
+    { error: { code: 'METHOD_NOT_ALLOWED', message: `use ${methods.join(', ')}` } }, 405, { Allow: methods.join(', ') }) }))
+  // Everything public is readable cross-origin, and transactions carry their own signatures (no cookies).
+  app.use('/v1/*', cors({ origin: '*', exposeHeaders: ['X-Request-Id', 'Retry-After'] }))
+  app.use('/tlog/*', cors({ origin: '*' }))
+  app.route('/', transactionRoutes({ ledger, shutdown }))
+  app.route('/', logRoutes({ ledger }))
+  app.route('/', proofRoutes({ ledger }))
+  app.route('/', moduleRoutes({ ledger }))
+  app.route('/', networkRoutes({ genesis: ledger.genesis, theme: config.theme }))
+  app.route('/', events.app)
+  app.route('/', tlogRoutes({ ledger }))
+  app.route('/', healthRoutes({ ledger, metrics, shutdown, sseClients: events.clients }))
+  app.route('/', openApiRoutes({ ledger }))
+  if (webRoot !== undefined) app.get('*', serveWebApp({ root: webRoot }))
+  return app
+}

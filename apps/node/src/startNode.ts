@@ -1,0 +1,86 @@
+import type { AddressInfo } from 'node:net'
+import { type ServerType, serve } from '@hono/node-server'
+import { type Ledger, createLedger } from '@tabularium/ledger'
+import { governance } from '@tabularium/module-governance'
+import { notary } from '@tabularium/module-notary'
+import { type Logger, pino } from 'pino'
+import type { NodeConfig } from './config/nodeConfigSchema.js'
+import { createApp } from './createApp.js'
+import { readDataDir } from './readDataDir.js'
+
+/** Options of `startNode`. */
+export interface StartNodeParameters {
+  config: NodeConfig
+  logger?: Logger
+  /** Where the "listening on" line goes; stdout by default. */
+  print?: (line: string) => void
+  /** Install SIGINT/SIGTERM handlers that stop the node and exit 0 (default true). */
+  handleSignals?: boolean
+}
+
+/** A running node. */
+export interface RunningNode {
+  url: string
+  ledger: Ledger
+  server: ServerType
+  /** Stops gracefully: refuse new work, finish in-flight requests, close the ledger. */
+  stop(): Promise<void>
+}
+
+/**
+ * Starts a node from its configuration: reads the data directory, opens the
+ * ledger with the governance and notary modules, serves the API on
+ * `config.host:config.port` (loopback by default), prints the URL, and on
+ * SIGINT/SIGTERM shuts down gracefully and exits 0.
+ *
+ * @example const node = await startNode({ config: loadConfig({ argv: process.argv.slice(2) }) })
+ */
+export async function startNode({ config, logger = pino({ level: config.logLevel }), print = (line) => process.stdout.write(`${line}\n`), handleSignals = true }: StartNodeParameters): Promise<RunningNode> {
+  const { genesis, keys, ledgerPath } = readDataDir({ dir: config.dataDir })
+  const ledger = await createLedger({
+    genesis, keys, modules: [governance, notary], path: ledgerPath, logger: logger.child({ component: 'ledger' }),
+    ...(config.blockSize === undefined ? {} : { maxBlockSize: config.blockSize }),
+    ...(config.blockIntervalMs === undefined ? {} : { blockIntervalMs: config.blockIntervalMs }),
+  })
+  const shutdown = new AbortController()
+  const app = createApp({ ledger, config, logger, webRoot: config.webRoot, shutdown: shutdown.signal })
+  const server = await listen(app.fetch, config)
+  const { port } = server.address() as AddressInfo
+  const url = `http://${config.host.includes(':') ? `[${config.host}]` : config.host}:${port}`
+  logger.info({ url, network: genesis.network, dataDir: config.dataDir }, 'node listening')
+  print(`Tabularium node for network "${genesis.network}" listening on ${url}`)
+  let stopping: Promise<void> | undefined
+  const stop = () => (stopping ??= stopNode({ server, ledger, shutdown, logger, timeoutMs: config.shutdownTimeoutMs }))
+  if (handleSignals) {
+    const onSignal = (signal: string) => {
+      logger.info({ signal }, 'shutting down')
+      stop().then(() => process.exit(0), (error) => {
+        logger.error({ err: error }, 'shutdown failed')
+        process.exit(1)
+      })
+    }
+    process.once('SIGINT', onSignal)
+    process.once('SIGTERM', onSignal)
+  }
+  return { url, ledger, server, stop }
+}
+
+function listen(fetch: (request: Request) => Response | Promise<Response>, config: NodeConfig): Promise<ServerType> {
+  return new Promise((resolve, reject) => {
+    const server = serve({ fetch, hostname: config.host, port: config.port }, () => resolve(server))
+    server.once('error', reject)
+  })
+}
+
+async function stopNode(p: { server: ServerType; ledger: Ledger; shutdown: AbortController; logger: Logger; timeoutMs: number }): Promise<void> {
+  // Readiness fails, new submissions get NODE_STOPPED and event streams end.
+  p.shutdown.abort()
+  const closed = new Promise<void>((resolve) => p.server.close(() => resolve()))
+  const idle = p.server as unknown as { closeIdleConnections?: () => void; closeAllConnections?: () => void }
+  idle.closeIdleConnections?.()
+  const timer = setTimeout(() => idle.closeAllConnections?.(), p.timeoutMs)
+  await closed
+  clearTimeout(timer)
+  await p.ledger.close()
+  p.logger.info('node stopped')
+}

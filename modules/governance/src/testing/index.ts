@@ -1,0 +1,7 @@
+export type { MemoryLedger, MemoryLedgerParameters, RunParameters, RunResult } from './createMemoryLedger.js'
+export { createMemoryLedger } from './createMemoryLedger.js'
+export type { CreateTestNetworkParameters, TestNetwork } from './createTestNetwork.js'
+export { createTestNetwork } from './createTestNetwork.js'
+export type { SandboxLedger, TestSigner } from './openSandboxLedger.js'
+export { openSandboxLedger } from './openSandboxLedger.js'
+export { signTestTransaction } from './signTestTransaction.js'

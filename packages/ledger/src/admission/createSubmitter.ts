@@ -1,0 +1,110 @@
+import { LIMITS, ProtocolError } from '@tabularium/protocol'
+import type { PendingTransaction } from '../sequencer/createBlockCommitter.js'
+import type { Sequencer } from '../sequencer/createSequencer.js'
+import type { SubmitResult } from '../types.js'
+import type { VerifierPool } from '../workers/createVerifierPool.js'
+import type { Admitted, AdmissionResult } from './createAdmission.js'
+import type { NonceGuard } from './createNonceGuard.js'
+import { refusal } from './refusal.js'
+
+/** Parameters of `createSubmitter`. */
+export interface CreateSubmitterParameters {
+  admit(value: unknown): AdmissionResult
+  pool: VerifierPool
+  nonces: NonceGuard
+  sequencer: Sequencer<PendingTransaction>
+  maxPending: number
+  /** Called once per refusal, with its code (for the stats). */
+  onRefused(code: string): void
+  isStopping(): boolean
+}
+
+/** Submission: admission, signature checks, ordering. */
+export interface Submitter {
+  submit(transactions: unknown[], options?: { receipts?: boolean }): Promise<SubmitResult[]>
+  /** Admitted transactions not yet answered. */
+  readonly pending: number
+  /** Resolves when every admitted transaction has been answered. */
+  drained(): Promise<void>
+}
+
+/**
+ * Runs a submission through admission, verifies the admitted signatures in the
+ * worker pool, and hands the survivors to the sequencer. Submissions are
+ * ordered as they arrived: a batch whose signatures are checked first still
+ * waits for the batches before it.
+ *
+ * @example const { submit } = createSubmitter({ admit, pool, nonces, sequencer, maxPending, onRefused, isStopping })
+ */
+export function createSubmitter(p: CreateSubmitterParameters): Submitter {
+  const groups: { ready: boolean; items: PendingTransaction[] }[] = []
+  let pending = 0
+  let waiters: (() => void)[] = []
+  const settle = () => {
+    pending--
+    if (pending === 0) for (const wake of waiters.splice(0)) wake()
+  }
+  const release = () => {
+    while (groups[0]?.ready) p.sequencer.enqueue((groups.shift() as { items: PendingTransaction[] }).items)
+  }
+  const refuse = (error: unknown, txid?: string) => {
+    const result = refusal(error, txid)
+    p.onRefused(result.error.code)
+    return result
+  }
+  return {
+    get pending() {
+      return pending
+    },
+    drained: () => (pending === 0 ? Promise.resolve() : new Promise<void>((wake) => waiters.push(wake))),
+    async submit(transactions, { receipts = false } = {}) {
+      const results: (SubmitResult | Promise<SubmitResult>)[] = []
+      const admitted: { at: number; admitted: Admitted }[] = []
+      for (const [at, value] of transactions.entries()) {
+        const refusedEarly = earlyRefusal(p, transactions.length, pending + admitted.length)
+        const answer = refusedEarly === undefined ? p.admit(value) : { ok: false as const, error: refusedEarly }
+        if (answer.ok) admitted.push({ at, admitted: answer.admitted })
+        else results[at] = refuse(answer.error, answer.txid)
+      }
+      if (admitted.length === 0) return results as SubmitResult[]
+      pending += admitted.length
+      const group = { ready: false, items: [] as PendingTransaction[] }
+      groups.push(group)
+      let flags: boolean[]
+      try {
+        flags = await p.pool.verify(
+          admitted.map(({ admitted: a }) => ({ publicJwk: a.publicJwk, data: a.signingInput, signature: a.signature })),
+        )
+      } catch {
+        flags = []
+      }
+      admitted.forEach(({ at, admitted: a }, i) => {
+        if (flags[i] === true) {
+          results[at] = new Promise<SubmitResult>((resolve) => {
+            group.items.push({ admitted: a, receipt: receipts, resolve: (r) => (settle(), resolve(r)) })
+          })
+          return
+        }
+        p.nonces.release(a.tx.signer, a.tx.nonce)
+        settle()
+        const error =
+          flags.length === 0
+            ? new Error('signature verification failed to run')
+            : new ProtocolError('INVALID_SIGNATURE', "the signature does not verify with the signer's key")
+        results[at] = refuse(error, a.txid)
+      })
+      group.ready = true
+      release()
+      return Promise.all(results)
+    },
+  }
+}
+
+function earlyRefusal(p: CreateSubmitterParameters, count: number, inFlight: number): ProtocolError | undefined {
+  if (p.isStopping()) return new ProtocolError('NODE_STOPPED', 'the node is shutting down')
+  if (count > LIMITS.maxBatchTransactions) {
+    return new ProtocolError('PAYLOAD_TOO_LARGE', `a submission holds at most ${LIMITS.maxBatchTransactions} transactions`)
+  }
+  if (inFlight >= p.maxPending) return new ProtocolError('OVERLOADED', 'too many transactions are waiting; retry shortly')
+  return undefined
+}

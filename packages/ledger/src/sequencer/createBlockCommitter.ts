@@ -1,0 +1,162 @@
+import { createHash } from 'node:crypto'
+import { fromHex } from '@tabularium/core'
+import { rootFromFrontier } from '@tabularium/log'
+import type { Admitted } from '../admission/createAdmission.js'
+import type { NonceGuard } from '../admission/createNonceGuard.js'
+import type { CheckpointSigner } from '../checkpoints/createCheckpointSigner.js'
+import { executeBlock, type ExecutedBlock } from '../executor/executeBlock.js'
+import type { RoleChecker } from '../executor/roles.js'
+import type { ModuleDefinition } from '../module/defineModule.js'
+import { applyProjections } from '../projections/applyProjections.js'
+import { buildReceipt } from '../receipts/buildReceipt.js'
+import { createBlockWriter, type CheckpointRow } from '../store/createBlockWriter.js'
+import type { LedgerStore } from '../store/openLedgerStore.js'
+import type { CommittedEvent, SubmitResult } from '../types.js'
+import type { LedgerLogger } from './logger.js'
+
+/** An admitted transaction waiting for its block. */
+export interface PendingTransaction {
+  admitted: Admitted
+  receipt: boolean
+  resolve(result: SubmitResult): void
+}
+
+/** Parameters of `createBlockCommitter`. */
+export interface CreateBlockCommitterParameters {
+  store: LedgerStore
+  modules: ReadonlyMap<string, ModuleDefinition>
+  hasRole: RoleChecker
+  sign: CheckpointSigner
+  clock: () => number
+  nonces: NonceGuard
+  logger: LedgerLogger
+  onCommitted(events: CommittedEvent[], block: ExecutedBlock, elapsedMs: number): void
+}
+
+const LEAF_PREFIX = Buffer.from([0])
+// Expired nonces are pruned at most this often, and with this much slack
+// (admission refuses anything already expired, so a pruned pair can't replay).
+const PRUNE_EVERY_MS = 10_000
+const PRUNE_SLACK_MS = 60_000
+
+/**
+ * Executes and commits one block: entries, tree nodes, state, nonces, events,
+ * projections and the signed checkpoint in ONE SQLite transaction. Only after
+ * it commits are the in-memory head and tree advanced and the submitters
+ * answered; if it fails, nothing of the block exists and each submitter gets
+ * INTERNAL.
+ *
+ * @example const commit = createBlockCommitter({ store, modules, hasRole, sign, clock, nonces, logger, onCommitted })
+ */
+export function createBlockCommitter(p: CreateBlockCommitterParameters): (items: PendingTransaction[]) => void {
+  const { store } = p
+  const writer = createBlockWriter({ db: store.db, state: store.state })
+  const prune = store.db.prepare('DELETE FROM nonces WHERE expires < ?')
+  let lastPrune = 0
+  const write = store.db.transaction((rows: Parameters<typeof writer>[0], events: CommittedEvent[], now: number) => {
+    writer(rows)
+    applyProjections({ db: store.db, modules: p.modules, events })
+    if (now - lastPrune > PRUNE_EVERY_MS) prune.run(now - PRUNE_SLACK_MS)
+  })
+  return (items) => {
+    const started = performance.now()
+    const head = store.head
+    const now = p.clock()
+    const timeMs = Math.max(now, Date.parse(head.time))
+    const time = new Date(timeMs).toISOString()
+    const block = executeBlock({
+      items: items.map((item) => item.admitted),
+      modules: p.modules,
+      state: store.state,
+      blockNumber: head.block + 1,
+      firstIndex: store.tree.size,
+      time,
+      previousState: head.stateDigest,
+      hasRole: p.hasRole,
+      onError: (error, item) => p.logger.error({ err: error, txid: item.txid }, 'action threw an unexpected error'),
+    })
+    const leaves = block.entries.map((entry) => Buffer.from(entry.leaf))
+    const appended = store.tree.append(leaves.map(hashLeaf))
+    const rootHash = rootFromFrontier(appended.frontier)
+    const checkpoint: CheckpointRow = {
+      treeSize: appended.size,
+      block: block.number,
+      rootHash,
+      stateDigest: block.state,
+      note: p.sign({ treeSize: appended.size, rootHash, timeMs }),
+      time,
+    }
+    const events = committedEvents(block)
+    try {
+      write(
+        {
+          number: block.number,
+          entries: block.entries,
+          leaves,
+          txids: block.entries.map((entry) => Buffer.from(fromHex(entry.txid))),
+          nodes: appended.nodes,
+          nonces: items.map(({ admitted: a }) => ({ signer: a.tx.signer, nonce: a.tx.nonce, expiresMs: a.expiresMs })),
+          checkpoint,
+        },
+        events,
+        now,
+      )
+      if (now - lastPrune > PRUNE_EVERY_MS) lastPrune = now
+    } catch (error) {
+      p.logger.error({ err: error, block: block.number }, 'block commit failed; the block is dropped')
+      for (const item of items) {
+        p.nonces.release(item.admitted.tx.signer, item.admitted.tx.nonce)
+        item.resolve({ ok: false, txid: item.admitted.txid, error: { code: 'INTERNAL', message: 'the block could not be committed' } })
+      }
+      return
+    }
+    store.tree.adopt(appended)
+    store.head = checkpoint
+    answer(p, items, block, leaves, checkpoint)
+    p.onCommitted(events, block, performance.now() - started)
+  }
+}
+
+function hashLeaf(leaf: Buffer): Uint8Array {
+  return createHash('sha256').update(LEAF_PREFIX).update(leaf).digest()
+}
+
+function committedEvents(block: ExecutedBlock): CommittedEvent[] {
+  return block.entries.flatMap((entry) =>
+    entry.events.map((event) => ({
+      module: event.module,
+      type: event.type,
+      data: JSON.parse(event.data) as Record<string, unknown>,
+      txid: entry.txid,
+      index: entry.index,
+      time: block.time,
+      signer: entry.signer,
+    })),
+  )
+}
+
+function answer(
+  p: CreateBlockCommitterParameters,
+  items: PendingTransaction[],
+  block: ExecutedBlock,
+  leaves: Buffer[],
+  checkpoint: CheckpointRow,
+): void {
+  items.forEach((item, i) => {
+    const entry = block.entries[i]
+    if (entry === undefined) return
+    p.nonces.release(item.admitted.tx.signer, item.admitted.tx.nonce)
+    const result: SubmitResult & { ok: true } = { ok: true, txid: entry.txid, index: entry.index, outcome: entry.outcome }
+    if (item.receipt) {
+      result.receipt = buildReceipt({
+        index: entry.index,
+        txid: entry.txid,
+        leaf: leaves[i] as Buffer,
+        treeSize: checkpoint.treeSize,
+        note: checkpoint.note,
+        getNode: p.store.tree.getNode,
+      })
+    }
+    item.resolve(result)
+  })
+}

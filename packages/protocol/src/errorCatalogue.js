@@ -1,0 +1,62 @@
+/**
+ * The error catalogue: every stable error code a client can see, what it
+ * means, and its HTTP status. This is the one place codes map to statuses;
+ * `docs/errors.md` is generated from it (`npm run docs:errors`).
+ */
+export const ERROR_CATALOGUE = {
+    // Requests and encodings
+    INVALID_JSON: { status: 400, meaning: 'The body is not valid JSON, or holds values JSON cannot carry.' },
+    INVALID_REQUEST: { status: 400, meaning: 'The request does not match its schema; `details.issues` lists every bad field.' },
+    INVALID_ENCODING: { status: 400, meaning: 'A base64, base64url, hex or UTF-8 value is malformed.' },
+    PAYLOAD_TOO_LARGE: { status: 413, meaning: 'The body, a transaction or a batch is over its size limit.' },
+    UNSUPPORTED_MEDIA_TYPE: { status: 415, meaning: 'The body must be application/json.' },
+    NOT_FOUND: { status: 404, meaning: 'No such resource (entry, transaction, checkpoint, tile, route).' },
+    METHOD_NOT_ALLOWED: { status: 405, meaning: 'The route exists but not with this method.' },
+    // Keys and signatures
+    INVALID_KEY: { status: 400, meaning: 'A key is not a supported Ed25519 or P-256 JWK.' },
+    INVALID_DID: { status: 400, meaning: 'The signer is not a supported did:key.' },
+    INVALID_SIGNATURE: { status: 401, meaning: "The transaction signature does not verify with the signer's key." },
+    UNSUPPORTED_ALGORITHM: { status: 400, meaning: 'The key or signature algorithm is not EdDSA (Ed25519) or ES256.' },
+    // Admission
+    WRONG_NETWORK: { status: 400, meaning: "The transaction names another network than this node's." },
+    EXPIRED: { status: 400, meaning: '`expires` is in the past.' },
+    EXPIRY_TOO_FAR: { status: 400, meaning: '`expires` is further ahead than the node accepts (replay window).' },
+    REPLAYED: { status: 409, meaning: 'This (signer, nonce) pair was already accepted.' },
+    UNKNOWN_MODULE: { status: 404, meaning: 'No module of that name is installed on this network.' },
+    UNKNOWN_ACTION: { status: 404, meaning: 'The module has no action of that name.' },
+    UNKNOWN_QUERY: { status: 404, meaning: 'The module has no query of that name.' },
+    INVALID_ARGS: { status: 400, meaning: "The action's arguments do not match its schema; `details.issues` lists them." },
+    UNAUTHORISED: { status: 403, meaning: 'The signer does not hold a role the action requires.' },
+    OVERLOADED: { status: 503, meaning: 'The node is busy; retry after the `Retry-After` seconds.' },
+    NODE_STOPPED: { status: 503, meaning: 'The node is shutting down or has stopped writing (divergence alarm).' },
+    // Execution (recorded in the log as a rejected outcome)
+    EXECUTION_FAILED: { status: 422, meaning: 'The action was ordered but refused by its module; the entry records the reason.' },
+    ALREADY_EXISTS: { status: 409, meaning: 'The thing to create exists already.' },
+    CONFLICT: { status: 409, meaning: 'The state changed in a way that makes the action impossible.' },
+    LIMIT_EXCEEDED: { status: 409, meaning: 'A bounded collection is full (members of a network, stamps of one hash, …); `details.limit` gives the bound.' },
+    NOT_OWNER: { status: 403, meaning: 'Only the organisation (or signer) that created the record may change it.' },
+    ALREADY_REVOKED: { status: 409, meaning: 'The record was already revoked; its history is kept.' },
+    // Governance
+    NOT_A_MEMBER: { status: 403, meaning: 'Only member organisations may do this.' },
+    PROPOSAL_NOT_FOUND: { status: 404, meaning: 'No open proposal with that id.' },
+    PROPOSAL_CLOSED: { status: 409, meaning: 'The proposal was already executed, rejected or expired.' },
+    ALREADY_APPROVED: { status: 409, meaning: 'This member already approved the proposal.' },
+    ALREADY_REJECTED: { status: 409, meaning: 'This member already rejected the proposal; votes are final.' },
+    INVALID_GENESIS: { status: 400, meaning: 'The genesis file is inconsistent (e.g. a threshold above the member count); `details` says where.' },
+    // Log and receipts
+    INVALID_PROOF: { status: 422, meaning: 'A Merkle inclusion or consistency proof does not verify.' },
+    INVALID_TREE_SIZE: { status: 400, meaning: 'A tree size or index is out of range.' },
+    INVALID_CHECKPOINT: { status: 422, meaning: 'A checkpoint is malformed or its signatures do not verify.' },
+    // Anything else
+    INTERNAL: { status: 500, meaning: 'An unexpected failure; nothing about it is disclosed. See the node log.' },
+};
+/** The HTTP status of a code; 500 for a code not in the catalogue. */
+export function statusOf(code) {
+    const entry = ERROR_CATALOGUE[code];
+    return entry?.status ?? 500;
+}
+/** True when `code` is in the catalogue. */
+export function isErrorCode(code) {
+    return Object.hasOwn(ERROR_CATALOGUE, code);
+}
+//# sourceMappingURL=errorCatalogue.js.map

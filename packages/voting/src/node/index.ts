@@ -1,0 +1,2 @@
+export { signBlindedFast } from './signBlindedFast.js'
+export { aggregateParallel } from './aggregateParallel.js'
