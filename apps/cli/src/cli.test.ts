@@ -75,6 +75,7 @@ describe('tabularium, end to end with a real node', () => {
     })
     assert.ok(tried.filter(Boolean).length >= 40, `only ${tried.length} flips tried`)
     assert.ok(new Set(tried).size >= 3, `reasons seen: ${[...new Set(tried)]}`)
+    if (process.env.DEBUG_FLIPS) console.log([...new Set(tried)])
   })
 
   test('--json prints one JSON document for every command', async () => {
@@ -124,7 +125,8 @@ describe('tabularium, end to end with a real node', () => {
     assert.equal(json(await cli('audit', '--dir', dir, '--json')).ok, true)
     const db = new Database(join(dir, 'ledger.sqlite'))
     const row = db.prepare('SELECT leaf FROM entries WHERE idx = 3').get() as { leaf: Buffer }
-    row.leaf[row.leaf.length - 10] ^= 0x01
+    const at = row.leaf.length - 10
+    row.leaf.writeUInt8(row.leaf.readUInt8(at) ^ 0x01, at)
     db.prepare('UPDATE entries SET leaf = ? WHERE idx = 3').run(row.leaf)
     db.close()
     const failed = await cli('audit', '--dir', dir)

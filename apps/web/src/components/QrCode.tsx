@@ -26,7 +26,7 @@ export function QrCode({ text, label, size = 280 }: { text: string; label: strin
       aria-label={label}
       style={{ width: `${size}px`, maxWidth: '100%' }}
       // The markup comes from the qrcode library, not from user input.
-      dangerouslySetInnerHTML={svg ? { __html: svg } : undefined}
+      dangerouslySetInnerHTML={{ __html: svg ?? '' }}
     />
   )
 }

@@ -1,4 +1,4 @@
-import type { ComponentChildren, JSX } from 'preact'
+import type { ButtonHTMLAttributes, ComponentChildren } from 'preact'
 import { useEffect, useRef } from 'preact/hooks'
 import { t } from '../i18n/index.js'
 
@@ -75,7 +75,7 @@ export function Button({
   appearance = 'primary',
   children,
   ...rest
-}: { appearance?: 'primary' | 'secondary' | 'subtle' } & JSX.ButtonHTMLAttributes<HTMLButtonElement>) {
+}: { appearance?: 'primary' | 'secondary' | 'subtle' } & ButtonHTMLAttributes<HTMLButtonElement>) {
   return (
     <button type="button" class={`utrecht-button utrecht-button--${appearance}-action`} {...rest}>
       {children}
@@ -84,7 +84,7 @@ export function Button({
 }
 
 /** Rows of term → value. */
-export function DataList({ items }: { items: [string, ComponentChildren][] }) {
+export function DataList({ items }: { items: (readonly [string, ComponentChildren])[] }) {
   return (
     <dl class="tab-datalist">
       {items.map(([term, value]) => (

@@ -25,7 +25,7 @@ function seeded(seed: number) {
 function randomChoices(rand: () => number, options: number, min: number, max: number): number[] {
   for (;;) {
     const choices = Array.from({ length: options }, () => (rand() < 0.4 ? 1 : 0))
-    const n = choices.reduce((a, b) => a + b, 0)
+    const n = choices.reduce<number>((a, b) => a + b, 0)
     if (n >= min && n <= max) return choices
   }
 }
