@@ -75,7 +75,6 @@ describe('tabularium, end to end with a real node', () => {
     })
     assert.ok(tried.filter(Boolean).length >= 40, `only ${tried.length} flips tried`)
     assert.ok(new Set(tried).size >= 3, `reasons seen: ${[...new Set(tried)]}`)
-    if (process.env.DEBUG_FLIPS) console.log([...new Set(tried)])
   })
 
   test('--json prints one JSON document for every command', async () => {

@@ -14,6 +14,8 @@ const option = (path: string[], flag: string, type: ConfigOption['type'], descri
 /**
  * Every option settable by environment and flag; the file uses the `path`.
  * Precedence: defaults < file < environment < flags.
+ *
+ * @example CONFIG_OPTIONS.find((o) => o.flag === 'port')?.env // 'TABULARIUM_PORT'
  */
 export const CONFIG_OPTIONS: readonly ConfigOption[] = [
   option(['dataDir'], 'data-dir', 'string', 'Directory with genesis.json, node-keys.json and ledger.sqlite'),

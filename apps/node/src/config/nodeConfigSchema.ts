@@ -7,7 +7,11 @@ const logoUrl = z
   .max(2048)
   .regex(/^(https?:\/\/[^\s"'<>]+|\/[^\s"'<>]*)$/, 'expected an http(s) URL or an absolute path')
 
-/** The web app's theme, served at GET /v1/config/ui. */
+/**
+ * The web app's theme, served at GET /v1/config/ui.
+ *
+ * @example ThemeSchema.parse({ name: 'Leuven' }).colors.primary // '#1f3a5f'
+ */
 export const ThemeSchema = z.strictObject({
   name: z.string().min(1).max(100).default('Tabularium'),
   logoUrl: logoUrl.optional(),
@@ -21,7 +25,11 @@ export const ThemeSchema = z.strictObject({
     .prefault({}),
 })
 
-/** The node's configuration, after defaults (see README: file, env, flags). */
+/**
+ * The node's configuration, after defaults (see README: file, env, flags).
+ *
+ * @example NodeConfigSchema.parse({}).host // '127.0.0.1'
+ */
 export const NodeConfigSchema = z.strictObject({
   /** Holds genesis.json, node-keys.json and ledger.sqlite. */
   dataDir: z.string().min(1).default('.tabularium/node'),

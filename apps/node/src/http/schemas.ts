@@ -4,6 +4,8 @@ import { z } from 'zod'
  * Schemas of path and query parameters. Query values arrive as strings; an
  * index is a canonical decimal (no sign, no leading zeros, no exponent) that
  * fits a safe integer, so two spellings never name the same entry.
+ *
+ * @example indexString.parse('42') // 42; '042', '-1', '1e3' fail
  */
 export const indexString = z
   .string()
@@ -19,7 +21,7 @@ export const SubmitQuery = z.strictObject({
   wait: z.enum(['true', 'false']).default('true'),
 })
 
-/** GET /v1/entries. */
+/** GET /v1/entries. @example EntriesQuery.parse({ limit: '10' }) // { from: 0, limit: 10 } */
 export const EntriesQuery = z.strictObject({
   from: indexString.default(0),
   limit: indexString.pipe(z.number().int().min(1).max(1000)).default(100),

@@ -45,7 +45,11 @@ const json = (schema: string, description: string, status = 200): ApiResponse =>
 const text = (description: string, contentType = 'text/plain'): ApiResponse => ({ status: 200, description, contentType })
 const tile = p('tilePath', 'The tile path after `tile/`: `<L>/<N>[.p/<W>]` or `entries/<N>[.p/<W>]`, N in 3-digit elements (`x001/x234/067`). Spans several path segments.', { type: 'string' })
 
-/** Every route the node serves except the web app's static files (docs/architecture.md, HTTP API). */
+/**
+ * Every route the node serves except the web app's static files (docs/architecture.md, HTTP API).
+ *
+ * @example API_ROUTES.map((r) => `${r.method} ${r.path}`) // ['post /v1/transactions', …]
+ */
 export const API_ROUTES: readonly ApiRoute[] = [
   {
     method: 'post', path: '/v1/transactions', operationId: 'submitTransactions', tag: 'transactions',

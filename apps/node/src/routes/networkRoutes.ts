@@ -3,7 +3,11 @@ import { Hono } from 'hono'
 import type { AppEnv } from '../http/appEnv.js'
 import type { Theme } from '../config/nodeConfigSchema.js'
 
-/** GET /v1/network: what a client needs to trust this network, from its genesis. */
+/**
+ * GET /v1/network: what a client needs to trust this network, from its genesis.
+ *
+ * @example networkSummary(genesis).logKeys // ['tabularium.local/sandbox+1a2b3c4d+…']
+ */
 export function networkSummary(genesis: Genesis) {
   return {
     network: genesis.network,

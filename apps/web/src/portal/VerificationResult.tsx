@@ -34,7 +34,16 @@ export function reasonOf(code: string): string {
 }
 
 /** The outcome of a verification, as one clear sentence and its details. */
-export function VerificationResult({ outcome, network }: { outcome: VerificationOutcome; network: NetworkInfo }) {
+export function VerificationResult({
+  outcome,
+  network,
+  compact = false,
+}: {
+  outcome: VerificationOutcome
+  network: NetworkInfo
+  /** Only the sentence, when the page shows the details already. */
+  compact?: boolean
+}) {
   if (!outcome.ok) {
     return (
       <div class="tab-result tab-result--invalid" data-testid="verify-result" data-valid="false">
@@ -69,7 +78,7 @@ export function VerificationResult({ outcome, network }: { outcome: Verification
           <strong>{t('verify.validTitle')}</strong> {sentence}
         </p>
       </Alert>
-      {entry && (
+      {entry && !compact && (
         <DataList
           items={[
             [t('entry.what'), `${entry.tx.module} · ${entry.tx.action}`],

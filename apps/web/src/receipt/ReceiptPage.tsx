@@ -90,8 +90,8 @@ function ReceiptView({ receipt, network }: { receipt: Receipt; network: NetworkI
               [t('receipt.treeSize'), formatNumber(receipt.treeSize)],
             ]}
           />
-          <h2 class="utrecht-heading-2">{t('receipt.check')}</h2>
-          {outcome ? <VerificationResult outcome={outcome} network={network} /> : <Loading label={t('verify.checking')} />}
+          <h2 class="utrecht-heading-2 tab-receipt__check">{t('receipt.check')}</h2>
+          {outcome ? <VerificationResult outcome={outcome} network={network} compact /> : <Loading label={t('verify.checking')} />}
         </div>
         <figure class="tab-receipt__qr">
           {link && <QrCode text={link} label={t('receipt.qrLabel')} />}

@@ -1,6 +1,6 @@
 import { canonicalize } from '@tabularium/core'
 import type { ActionContext, Json } from '../module/defineModule.js'
-import { createStateReader } from './createStateReader.js'
+import { ModuleStateReader } from './createStateReader.js'
 import type { Overlay } from './createOverlay.js'
 import { deriveRandom } from './deriveRandom.js'
 import type { RoleChecker } from './roles.js'
@@ -27,6 +27,56 @@ export interface CreateActionContextParameters {
   events: EmittedEvent[]
 }
 
+/** The context of one action; owns the "sealed" flag, hence a class. */
+class TransactionContext extends ModuleStateReader implements ActionContext {
+  readonly txid: string
+  readonly signer: string
+  readonly time: string
+  readonly index: number
+  private sealed = false
+
+  constructor(private readonly p: CreateActionContextParameters) {
+    super(p.view, p.module)
+    this.txid = p.txid
+    this.signer = p.signer
+    this.time = p.time
+    this.index = p.index
+  }
+
+  put(key: string, value: Json): void {
+    this.assertOpen()
+    this.p.view.put(this.module, checkKey(key), canonicalize(value))
+  }
+
+  delete(key: string): void {
+    this.assertOpen()
+    this.p.view.put(this.module, checkKey(key), null)
+  }
+
+  emit(type: string, data: Record<string, Json>): void {
+    this.assertOpen()
+    if (typeof type !== 'string' || type.length === 0 || type.length > 64) throw new Error('bad event type')
+    if (data === null || typeof data !== 'object' || Array.isArray(data)) throw new Error('event data must be an object')
+    this.p.events.push({ module: this.module, type, data: canonicalize(data) })
+  }
+
+  random(label: string, length?: number): Uint8Array {
+    return deriveRandom(length === undefined ? { txid: this.txid, label } : { txid: this.txid, label, length })
+  }
+
+  hasRole(did: string, role: string): boolean {
+    return this.p.hasRole(this.p.view, did, role)
+  }
+
+  seal(): void {
+    this.sealed = true
+  }
+
+  private assertOpen(): void {
+    if (this.sealed) throw new Error('the action context is used after the action returned')
+  }
+}
+
 /**
  * The context one action executes with. Writes go to `view` (the
  * transaction's overlay) as JCS text; after `seal()` every write throws, so an
@@ -35,37 +85,7 @@ export interface CreateActionContextParameters {
  * @example const ctx = createActionContext({ view, module: 'notary', txid, signer, time, index, hasRole, events })
  */
 export function createActionContext(p: CreateActionContextParameters): ActionContext & { seal(): void } {
-  let sealed = false
-  const assertOpen = () => {
-    if (sealed) throw new Error('the action context is used after the action returned')
-  }
-  return {
-    ...createStateReader({ view: p.view, module: p.module }),
-    txid: p.txid,
-    signer: p.signer,
-    time: p.time,
-    index: p.index,
-    put(key: string, value: Json) {
-      assertOpen()
-      p.view.put(p.module, checkKey(key), canonicalize(value))
-    },
-    delete(key: string) {
-      assertOpen()
-      p.view.put(p.module, checkKey(key), null)
-    },
-    emit(type: string, data: Record<string, Json>) {
-      assertOpen()
-      if (typeof type !== 'string' || type.length === 0 || type.length > 64) throw new Error('bad event type')
-      if (data === null || typeof data !== 'object' || Array.isArray(data)) throw new Error('event data must be an object')
-      p.events.push({ module: p.module, type, data: canonicalize(data) })
-    },
-    random: (label: string, length?: number) =>
-      deriveRandom(length === undefined ? { txid: p.txid, label } : { txid: p.txid, label, length }),
-    hasRole: (did: string, role: string) => p.hasRole(p.view, did, role),
-    seal: () => {
-      sealed = true
-    },
-  }
+  return new TransactionContext(p)
 }
 
 function checkKey(key: string): string {

@@ -73,7 +73,7 @@ export function executeTransaction(p: ExecuteTransactionParameters): ExecutedEnt
   const writes = accepted ? [...view.writes.values()] : []
   for (const write of writes) p.block.put(write.module, write.key, write.value)
   const state = nextStateDigest(p.previousState, writeSetJcs(writes))
-  const leaf = leafJcs({ ...item, time: p.time, block: p.blockNumber, outcome, state })
+  const leaf = leafJcs({ txid: item.txid, txJcs: item.txJcs, sig: item.sig, time: p.time, block: p.blockNumber, outcome, state })
   return { index: p.index, txid: item.txid, signer: item.tx.signer, outcome, state, leaf, events: accepted ? events : [], writes }
 }
 
@@ -89,7 +89,16 @@ function runAction(p: ExecuteTransactionParameters & { view: Overlay; events: Em
   if (!isAllowed({ access: action.access, view: p.view, signer: tx.signer, hasRole: p.hasRole })) {
     throw new ProtocolError('UNAUTHORISED', `the signer holds no role that ${tx.module}.${tx.action} requires`)
   }
-  const ctx = createActionContext({ ...p, view: p.view, module: tx.module, txid: p.item.txid, signer: tx.signer })
+  const ctx = createActionContext({
+    view: p.view,
+    module: tx.module,
+    txid: p.item.txid,
+    signer: tx.signer,
+    time: p.time,
+    index: p.index,
+    hasRole: p.hasRole,
+    events: p.events,
+  })
   try {
     const result: unknown = action.execute(ctx, args)
     if (result instanceof Promise) {

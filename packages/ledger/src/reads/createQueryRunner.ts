@@ -1,6 +1,6 @@
 import type { Database } from 'better-sqlite3'
 import { formatIssues, ProtocolError } from '@tabularium/protocol'
-import { createStateReader } from '../executor/createStateReader.js'
+import { createQueryContext } from '../executor/createStateReader.js'
 import type { StateView } from '../executor/stateView.js'
 import type { ModuleDefinition } from '../module/defineModule.js'
 
@@ -27,7 +27,6 @@ export function createQueryRunner(p: {
         details: { issues: formatIssues(parsed.error) },
       })
     }
-    const reader = createStateReader({ view: p.state, module: moduleName })
-    return query.run({ ...reader, db: p.db }, parsed.data)
+    return query.run(createQueryContext({ view: p.state, module: moduleName, db: p.db }), parsed.data)
   }
 }

@@ -1,5 +1,4 @@
 import { createHash } from 'node:crypto'
-import { fromHex } from '@tabularium/core'
 import { rootFromFrontier } from '@tabularium/log'
 import type { Admitted } from '../admission/createAdmission.js'
 import type { NonceGuard } from '../admission/createNonceGuard.js'
@@ -93,7 +92,7 @@ export function createBlockCommitter(p: CreateBlockCommitterParameters): (items:
           number: block.number,
           entries: block.entries,
           leaves,
-          txids: block.entries.map((entry) => Buffer.from(fromHex(entry.txid))),
+          txids: block.entries.map((entry) => Buffer.from(entry.txid, 'hex')),
           nodes: appended.nodes,
           nonces: items.map(({ admitted: a }) => ({ signer: a.tx.signer, nonce: a.tx.nonce, expiresMs: a.expiresMs })),
           checkpoint,
