@@ -8,17 +8,30 @@ import type { Ledger } from '@tabularium/ledger'
 import { type Logger, pino } from 'pino'
 import { loadConfig } from './config/loadConfig.js'
 import { createApp } from './createApp.js'
-import { createTestLedger } from './testing/createTestNode.js'
 import type { TestNetwork } from './testing/createTestNetwork.js'
+import { createTestLedger } from './testing/createTestNode.js'
 import { expectError, submit } from './testing/requests.js'
 
 const config = loadConfig({ env: {}, argv: [] })
 
 function captureLogs(): { logger: Logger; lines: () => Record<string, unknown>[] } {
   const chunks: string[] = []
-  const stream = new Writable({ write(chunk, _encoding, done) { chunks.push(String(chunk)); done() } })
+  const stream = new Writable({
+    write(chunk, _encoding, done) {
+      chunks.push(String(chunk))
+      done()
+    },
+  })
   const logger: Logger = pino({ level: 'info' }, stream)
-  return { logger, lines: () => chunks.join('').trim().split('\n').map((line) => JSON.parse(line) as Record<string, unknown>) }
+  return {
+    logger,
+    lines: () =>
+      chunks
+        .join('')
+        .trim()
+        .split('\n')
+        .map((line) => JSON.parse(line) as Record<string, unknown>),
+  }
 }
 
 describe('createApp', () => {
@@ -32,7 +45,12 @@ describe('createApp', () => {
 
   test('turns an unexpected failure into a plain 500 that leaks nothing, logged with the request id', async () => {
     const broken = new Proxy(ledger, {
-      get: (target, key) => (key === 'checkpoint' ? () => { throw new Error('disk /var/secret/ledger.sqlite is corrupt') } : Reflect.get(target, key)),
+      get: (target, key) =>
+        key === 'checkpoint'
+          ? () => {
+              throw new Error('disk /var/secret/ledger.sqlite is corrupt')
+            }
+          : Reflect.get(target, key),
     })
     const { logger, lines } = captureLogs()
     const app = createApp({ ledger: broken, config, logger })
@@ -57,11 +75,18 @@ describe('createApp', () => {
 
   test('the OpenAPI document lists every route the app serves', async () => {
     const app = createApp({ ledger, config, logger: pino({ level: 'silent' }) })
-    const doc = (await (await app.request('/openapi.json')).json()) as { paths: Record<string, Record<string, unknown>> }
+    const doc = (await (await app.request('/openapi.json')).json()) as {
+      paths: Record<string, Record<string, unknown>>
+    }
     const served = app.routes
       .filter((route) => route.method !== 'ALL')
-      .map((route) => `${route.method.toLowerCase()} ${route.path.replace(/:(\w+)/g, '{$1}').replace(/\/\*$/, '/{tilePath}')}`)
-    const documented = Object.entries(doc.paths).flatMap(([path, item]) => Object.keys(item).map((method) => `${method} ${path}`))
+      .map(
+        (route) =>
+          `${route.method.toLowerCase()} ${route.path.replace(/:(\w+)/g, '{$1}').replace(/\/\*$/, '/{tilePath}')}`,
+      )
+    const documented = Object.entries(doc.paths).flatMap(([path, item]) =>
+      Object.keys(item).map((method) => `${method} ${path}`),
+    )
     assert.deepEqual([...new Set(served)].sort(), documented.sort())
   })
 

@@ -40,7 +40,13 @@ export interface CreateAppParameters {
  * const app = createApp({ ledger, config: loadConfig({ env: {} }), logger: pino() })
  * const res = await app.request('/v1/checkpoint')
  */
-export function createApp({ ledger, config, logger, webRoot, shutdown = new AbortController().signal }: CreateAppParameters): Hono<AppEnv> {
+export function createApp({
+  ledger,
+  config,
+  logger,
+  webRoot,
+  shutdown = new AbortController().signal,
+}: CreateAppParameters): Hono<AppEnv> {
   const app = new Hono<AppEnv>()
   const metrics = createMetrics()
   const events = eventRoutes({ ledger, shutdown, heartbeatMs: config.sseHeartbeatMs, maxClients: config.maxSseClients })
@@ -48,8 +54,15 @@ export function createApp({ ledger, config, logger, webRoot, shutdown = new Abor
   app.notFound(handleNotFound)
   app.use(observeRequests({ logger, metrics }))
   app.use(secureHeaders({ crossOriginResourcePolicy: 'cross-origin' }))
-  app.use(methodNotAllowed({ app, onMethodNotAllowed: (c, methods) => c.json(
-    { error: { code: 'METHOD_NOT_ALLOWED', message: `use ${methods.join(', ')}` } }, 405, { Allow: methods.join(', ') }) }))
+  app.use(
+    methodNotAllowed({
+      app,
+      onMethodNotAllowed: (c, methods) =>
+        c.json({ error: { code: 'METHOD_NOT_ALLOWED', message: `use ${methods.join(', ')}` } }, 405, {
+          Allow: methods.join(', '),
+        }),
+    }),
+  )
   // Everything public is readable cross-origin, and transactions carry their own signatures (no cookies).
   app.use('/v1/*', cors({ origin: '*', exposeHeaders: ['X-Request-Id', 'Retry-After'] }))
   app.use('/tlog/*', cors({ origin: '*' }))

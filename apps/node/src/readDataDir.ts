@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import type { NodeKeys } from '@tabularium/ledger'
-import { type Genesis, GenesisSchema, formatIssues } from '@tabularium/protocol'
+import { formatIssues, type Genesis, GenesisSchema } from '@tabularium/protocol'
 import { z } from 'zod'
 import { NodeError } from './errors.js'
 
@@ -44,5 +44,7 @@ function readJson<T>(file: string, schema: z.ZodType<T>): T {
   }
   const result = schema.safeParse(value)
   if (result.success) return result.data
-  throw new NodeError('INVALID_DATA_DIR', `${file} is invalid`, { details: { file, issues: formatIssues(result.error) } })
+  throw new NodeError('INVALID_DATA_DIR', `${file} is invalid`, {
+    details: { file, issues: formatIssues(result.error) },
+  })
 }

@@ -1,6 +1,6 @@
 import type { AddressInfo } from 'node:net'
 import { type ServerType, serve } from '@hono/node-server'
-import { type Ledger, createLedger } from '@tabularium/ledger'
+import { createLedger, type Ledger } from '@tabularium/ledger'
 import { governance } from '@tabularium/module-governance'
 import { notary } from '@tabularium/module-notary'
 import { type Logger, pino } from 'pino'
@@ -35,10 +35,19 @@ export interface RunningNode {
  *
  * @example const node = await startNode({ config: loadConfig({ argv: process.argv.slice(2) }) })
  */
-export async function startNode({ config, logger = pino({ level: config.logLevel }), print = (line) => process.stdout.write(`${line}\n`), handleSignals = true }: StartNodeParameters): Promise<RunningNode> {
+export async function startNode({
+  config,
+  logger = pino({ level: config.logLevel }),
+  print = (line) => process.stdout.write(`${line}\n`),
+  handleSignals = true,
+}: StartNodeParameters): Promise<RunningNode> {
   const { genesis, keys, ledgerPath } = readDataDir({ dir: config.dataDir })
   const ledger = await createLedger({
-    genesis, keys, modules: [governance, notary], path: ledgerPath, logger: logger.child({ component: 'ledger' }),
+    genesis,
+    keys,
+    modules: [governance, notary],
+    path: ledgerPath,
+    logger: logger.child({ component: 'ledger' }),
     ...(config.blockSize === undefined ? {} : { maxBlockSize: config.blockSize }),
     ...(config.blockIntervalMs === undefined ? {} : { blockIntervalMs: config.blockIntervalMs }),
   })
@@ -54,10 +63,13 @@ export async function startNode({ config, logger = pino({ level: config.logLevel
   if (handleSignals) {
     const onSignal = (signal: string) => {
       logger.info({ signal }, 'shutting down')
-      stop().then(() => process.exit(0), (error) => {
-        logger.error({ err: error }, 'shutdown failed')
-        process.exit(1)
-      })
+      stop().then(
+        () => process.exit(0),
+        (error) => {
+          logger.error({ err: error }, 'shutdown failed')
+          process.exit(1)
+        },
+      )
     }
     process.once('SIGINT', onSignal)
     process.once('SIGTERM', onSignal)
@@ -72,7 +84,13 @@ function listen(fetch: (request: Request) => Response | Promise<Response>, confi
   })
 }
 
-async function stopNode(p: { server: ServerType; ledger: Ledger; shutdown: AbortController; logger: Logger; timeoutMs: number }): Promise<void> {
+async function stopNode(p: {
+  server: ServerType
+  ledger: Ledger
+  shutdown: AbortController
+  logger: Logger
+  timeoutMs: number
+}): Promise<void> {
   // Readiness fails, new submissions get NODE_STOPPED and event streams end.
   p.shutdown.abort()
   const closed = new Promise<void>((resolve) => p.server.close(() => resolve()))

@@ -8,7 +8,11 @@ export interface ConfigOption {
 }
 
 const option = (path: string[], flag: string, type: ConfigOption['type'], description: string): ConfigOption => ({
-  path, flag, type, description, env: `TABULARIUM_${flag.toUpperCase().replaceAll('-', '_')}`,
+  path,
+  flag,
+  type,
+  description,
+  env: `TABULARIUM_${flag.toUpperCase().replaceAll('-', '_')}`,
 })
 
 /**
@@ -27,7 +31,12 @@ export const CONFIG_OPTIONS: readonly ConfigOption[] = [
   option(['blockIntervalMs'], 'block-interval-ms', 'number', 'How long the sequencer waits to fill a block'),
   option(['sseHeartbeatMs'], 'sse-heartbeat-ms', 'number', 'Interval of SSE heartbeat comments (default 15000)'),
   option(['maxSseClients'], 'max-sse-clients', 'number', 'Most open event streams (default 1000)'),
-  option(['shutdownTimeoutMs'], 'shutdown-timeout-ms', 'number', 'Grace for in-flight requests at shutdown (default 10000)'),
+  option(
+    ['shutdownTimeoutMs'],
+    'shutdown-timeout-ms',
+    'number',
+    'Grace for in-flight requests at shutdown (default 10000)',
+  ),
   option(['theme', 'name'], 'theme-name', 'string', 'Organisation name shown by the web app'),
   option(['theme', 'logoUrl'], 'theme-logo-url', 'string', 'Logo URL (http(s) or absolute path)'),
   option(['theme', 'colors', 'primary'], 'theme-primary-color', 'string', 'Primary colour (#rrggbb)'),

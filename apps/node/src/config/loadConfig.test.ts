@@ -24,14 +24,24 @@ describe('loadConfig', () => {
   })
 
   test('flags win over the environment, which wins over the file', () => {
-    const file = configFile({ port: 1000, host: '127.0.0.2', logLevel: 'warn', theme: { name: 'Leuven', colors: { accent: '#000' } } })
+    const file = configFile({
+      port: 1000,
+      host: '127.0.0.2',
+      logLevel: 'warn',
+      theme: { name: 'Leuven', colors: { accent: '#000' } },
+    })
     const env = { TABULARIUM_PORT: '2000', TABULARIUM_HOST: '127.0.0.3', TABULARIUM_THEME_PRIMARY_COLOR: '#123456' }
     const config = loadConfig({ file, env, argv: ['--port=0', '--data-dir', '/srv/node'] })
     assert.equal(config.port, 0)
     assert.equal(config.host, '127.0.0.3')
     assert.equal(config.logLevel, 'warn')
     assert.equal(config.dataDir, '/srv/node')
-    assert.deepEqual(config.theme.colors, { primary: '#123456', accent: '#000', background: '#ffffff', text: '#1b1f24' })
+    assert.deepEqual(config.theme.colors, {
+      primary: '#123456',
+      accent: '#000',
+      background: '#ffffff',
+      text: '#1b1f24',
+    })
     assert.equal(config.theme.name, 'Leuven')
   })
 
@@ -43,20 +53,38 @@ describe('loadConfig', () => {
 
   test('reports every bad option at once', () => {
     const env = { TABULARIUM_PORT: 'eighty', TABULARIUM_THEME_PRIMARY_COLOR: 'red;}', TABULARIUM_LOG_LEVEL: 'loud' }
-    assert.throws(() => loadConfig({ env, argv: [] }), (error) => {
-      assert.ok(isBaseError(error, 'INVALID_CONFIG'))
-      const paths = (error.details?.issues as { path: string }[]).map((issue) => issue.path).sort()
-      assert.deepEqual(paths, ['logLevel', 'port', 'theme.colors.primary'])
-      return true
-    })
+    assert.throws(
+      () => loadConfig({ env, argv: [] }),
+      (error) => {
+        assert.ok(isBaseError(error, 'INVALID_CONFIG'))
+        const paths = ((error.details?.issues ?? []) as { path: string }[]).map((issue) => issue.path).sort()
+        assert.deepEqual(paths, ['logLevel', 'port', 'theme.colors.primary'])
+        return true
+      },
+    )
   })
 
   test('refuses unknown flags, unknown file keys and unreadable files', () => {
-    assert.throws(() => loadConfig({ env: {}, argv: ['--bind', '0.0.0.0'] }), (e) => isBaseError(e, 'INVALID_CONFIG'))
-    assert.throws(() => loadConfig({ env: {}, file: configFile({ prot: 1 }) }), (e) => isBaseError(e, 'INVALID_CONFIG'))
-    assert.throws(() => loadConfig({ env: {}, file: configFile('{nope') }), (e) => isBaseError(e, 'INVALID_CONFIG'))
-    assert.throws(() => loadConfig({ env: {}, file: configFile([1]) }), (e) => isBaseError(e, 'INVALID_CONFIG'))
-    assert.throws(() => loadConfig({ env: {}, file: '/nonexistent/node.json' }), (e) => isBaseError(e, 'INVALID_CONFIG'))
+    assert.throws(
+      () => loadConfig({ env: {}, argv: ['--bind', '0.0.0.0'] }),
+      (e) => isBaseError(e, 'INVALID_CONFIG'),
+    )
+    assert.throws(
+      () => loadConfig({ env: {}, file: configFile({ prot: 1 }) }),
+      (e) => isBaseError(e, 'INVALID_CONFIG'),
+    )
+    assert.throws(
+      () => loadConfig({ env: {}, file: configFile('{nope') }),
+      (e) => isBaseError(e, 'INVALID_CONFIG'),
+    )
+    assert.throws(
+      () => loadConfig({ env: {}, file: configFile([1]) }),
+      (e) => isBaseError(e, 'INVALID_CONFIG'),
+    )
+    assert.throws(
+      () => loadConfig({ env: {}, file: '/nonexistent/node.json' }),
+      (e) => isBaseError(e, 'INVALID_CONFIG'),
+    )
   })
 
   test('a __proto__ key in the file pollutes nothing', () => {

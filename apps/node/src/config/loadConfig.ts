@@ -26,18 +26,34 @@ type Layer = Record<string, unknown>
 export function loadConfig({ file, env = process.env, argv = [] }: LoadConfigParameters = {}): NodeConfig {
   const flags = readFlags(argv)
   const path = file ?? (flags.config as string | undefined) ?? env.TABULARIUM_CONFIG
-  const layers = [path === undefined ? {} : readFile(path), fromSource(env, (o) => o.env), fromSource(flags, (o) => o.flag)]
+  const layers = [
+    path === undefined ? {} : readFile(path),
+    fromSource(env, (o) => o.env),
+    fromSource(flags, (o) => o.flag),
+  ]
   const result = NodeConfigSchema.safeParse(layers.reduce(merge, {}))
   if (result.success) return result.data
-  throw new NodeError('INVALID_CONFIG', `invalid configuration: ${formatIssues(result.error).map((i) => `${i.path}: ${i.message}`).join('; ')}`, {
-    details: { issues: formatIssues(result.error) },
-  })
+  throw new NodeError(
+    'INVALID_CONFIG',
+    `invalid configuration: ${formatIssues(result.error)
+      .map((i) => `${i.path}: ${i.message}`)
+      .join('; ')}`,
+    {
+      details: { issues: formatIssues(result.error) },
+    },
+  )
 }
 
 function readFlags(argv: readonly string[]): Record<string, string | undefined> {
-  const options = Object.fromEntries([['config', { type: 'string' as const }], ...CONFIG_OPTIONS.map((o) => [o.flag, { type: 'string' as const }])])
+  const options = Object.fromEntries([
+    ['config', { type: 'string' as const }],
+    ...CONFIG_OPTIONS.map((o) => [o.flag, { type: 'string' as const }]),
+  ])
   try {
-    return parseArgs({ args: [...argv], options, strict: true, allowPositionals: false }).values as Record<string, string | undefined>
+    return parseArgs({ args: [...argv], options, strict: true, allowPositionals: false }).values as Record<
+      string,
+      string | undefined
+    >
   } catch (cause) {
     throw new NodeError('INVALID_CONFIG', cause instanceof Error ? cause.message : 'invalid flags', { cause })
   }
@@ -51,7 +67,9 @@ function readFile(path: string): Layer {
     throw new NodeError('INVALID_CONFIG', `cannot read the config file ${path}`, { cause, details: { file: path } })
   }
   if (value === null || typeof value !== 'object' || Array.isArray(value)) {
-    throw new NodeError('INVALID_CONFIG', `the config file ${path} must hold a JSON object`, { details: { file: path } })
+    throw new NodeError('INVALID_CONFIG', `the config file ${path} must hold a JSON object`, {
+      details: { file: path },
+    })
   }
   return value as Layer
 }
@@ -70,7 +88,10 @@ function fromSource(source: Record<string, string | undefined>, name: (o: Config
 
 function setPath(target: Layer, path: readonly string[], value: unknown): void {
   let node = target
-  for (const key of path.slice(0, -1)) node = (node[key] ??= {}) as Layer
+  for (const key of path.slice(0, -1)) {
+    node[key] ??= {}
+    node = node[key] as Layer
+  }
   node[path[path.length - 1] as string] = value
 }
 

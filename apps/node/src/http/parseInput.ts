@@ -1,4 +1,4 @@
-import { ProtocolError, formatIssues } from '@tabularium/protocol'
+import { formatIssues, ProtocolError } from '@tabularium/protocol'
 import type { z } from 'zod'
 
 /** Options of `parseInput`. */

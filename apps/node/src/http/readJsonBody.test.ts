@@ -27,29 +27,54 @@ function endless(): ReadableStream<Uint8Array> {
 
 describe('readJsonBody', () => {
   test('parses a JSON body', async () => {
-    const request = new Request('http://x/', { method: 'POST', headers: { 'content-type': 'application/json; charset=utf-8' }, body: '{"a":[1,2]}' })
+    const request = new Request('http://x/', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json; charset=utf-8' },
+      body: '{"a":[1,2]}',
+    })
     assert.deepEqual(await readJsonBody({ request, maxBytes: 100 }), { a: [1, 2] })
   })
 
   test('refuses other media types', async () => {
     for (const type of [undefined, 'text/plain', 'application/jsonx', 'multipart/form-data']) {
       const headers = type === undefined ? {} : { 'content-type': type }
-      await rejectsWith(readJsonBody({ request: new Request('http://x/', { method: 'POST', headers, body: '{}' }), maxBytes: 100 }), 'UNSUPPORTED_MEDIA_TYPE')
+      await rejectsWith(
+        readJsonBody({ request: new Request('http://x/', { method: 'POST', headers, body: '{}' }), maxBytes: 100 }),
+        'UNSUPPORTED_MEDIA_TYPE',
+      )
     }
   })
 
   test('refuses a declared or streamed body over the limit without buffering it', async () => {
-    const declared = new Request('http://x/', { method: 'POST', headers: { ...json, 'content-length': '101' }, body: '{}' })
+    const declared = new Request('http://x/', {
+      method: 'POST',
+      headers: { ...json, 'content-length': '101' },
+      body: '{}',
+    })
     await rejectsWith(readJsonBody({ request: declared, maxBytes: 100 }), 'PAYLOAD_TOO_LARGE')
-    const streamed = new Request('http://x/', { method: 'POST', headers: json, body: endless(), duplex: 'half' } as RequestInit)
+    const streamed = new Request('http://x/', {
+      method: 'POST',
+      headers: json,
+      body: endless(),
+      duplex: 'half',
+    } as RequestInit)
     await rejectsWith(readJsonBody({ request: streamed, maxBytes: 1024 * 1024 }), 'PAYLOAD_TOO_LARGE')
   })
 
   test('refuses bad UTF-8 and bad JSON', async () => {
     const bytes = new Uint8Array([0x22, 0xff, 0x22])
-    await rejectsWith(readJsonBody({ request: new Request('http://x/', { method: 'POST', headers: json, body: bytes }), maxBytes: 100 }), 'INVALID_ENCODING')
+    await rejectsWith(
+      readJsonBody({
+        request: new Request('http://x/', { method: 'POST', headers: json, body: bytes }),
+        maxBytes: 100,
+      }),
+      'INVALID_ENCODING',
+    )
     for (const body of ['', '{', '{"a":1,}', 'NaN', "{'a':1}", '[1] [2]']) {
-      await rejectsWith(readJsonBody({ request: new Request('http://x/', { method: 'POST', headers: json, body }), maxBytes: 100 }), 'INVALID_JSON')
+      await rejectsWith(
+        readJsonBody({ request: new Request('http://x/', { method: 'POST', headers: json, body }), maxBytes: 100 }),
+        'INVALID_JSON',
+      )
     }
   })
 })
@@ -61,9 +86,21 @@ describe('assertJsonValue', () => {
 
   test('refuses deep nesting, lone surrogates and out-of-range numbers', () => {
     const deep = JSON.parse(`${'['.repeat(100_000)}${']'.repeat(100_000)}`)
-    assert.throws(() => assertJsonValue(deep), (e) => isBaseError(e, 'INVALID_JSON'))
-    assert.throws(() => assertJsonValue(JSON.parse('{"a":"\\ud800"}')), (e) => isBaseError(e, 'INVALID_JSON'))
-    assert.throws(() => assertJsonValue(JSON.parse('{"\\udc00":1}')), (e) => isBaseError(e, 'INVALID_JSON'))
-    assert.throws(() => assertJsonValue(JSON.parse('[1e400]')), (e) => isBaseError(e, 'INVALID_JSON'))
+    assert.throws(
+      () => assertJsonValue(deep),
+      (e) => isBaseError(e, 'INVALID_JSON'),
+    )
+    assert.throws(
+      () => assertJsonValue(JSON.parse('{"a":"\\ud800"}')),
+      (e) => isBaseError(e, 'INVALID_JSON'),
+    )
+    assert.throws(
+      () => assertJsonValue(JSON.parse('{"\\udc00":1}')),
+      (e) => isBaseError(e, 'INVALID_JSON'),
+    )
+    assert.throws(
+      () => assertJsonValue(JSON.parse('[1e400]')),
+      (e) => isBaseError(e, 'INVALID_JSON'),
+    )
   })
 })

@@ -1,5 +1,5 @@
 import type { LedgerStats } from '@tabularium/ledger'
-import { type MetricFamily, formatPrometheus } from './formatPrometheus.js'
+import { formatPrometheus, type MetricFamily } from './formatPrometheus.js'
 import { processFamilies } from './processFamilies.js'
 
 /** Upper bounds of the request duration histogram, in seconds. */
@@ -38,9 +38,24 @@ export function createMetrics(): Metrics {
     },
     render({ stats, sseClients }) {
       const http: MetricFamily[] = [
-        { name: 'tabularium_http_requests_total', help: 'HTTP requests by method, route and status.', type: 'counter', samples: [...requests.values()] },
-        { name: 'tabularium_http_request_duration_seconds', help: 'HTTP request duration.', type: 'histogram', samples: [...durations.values()].flatMap(histogramSamples) },
-        { name: 'tabularium_sse_clients', help: 'Open server-sent event streams.', type: 'gauge', samples: [{ value: sseClients }] },
+        {
+          name: 'tabularium_http_requests_total',
+          help: 'HTTP requests by method, route and status.',
+          type: 'counter',
+          samples: [...requests.values()],
+        },
+        {
+          name: 'tabularium_http_request_duration_seconds',
+          help: 'HTTP request duration.',
+          type: 'histogram',
+          samples: [...durations.values()].flatMap(histogramSamples),
+        },
+        {
+          name: 'tabularium_sse_clients',
+          help: 'Open server-sent event streams.',
+          type: 'gauge',
+          samples: [{ value: sseClients }],
+        },
       ]
       return formatPrometheus([...ledgerFamilies(stats), ...http, ...processFamilies()])
     },
@@ -63,7 +78,11 @@ function observe(histograms: Map<string, Histogram>, labels: Record<string, stri
 
 function histogramSamples(h: Histogram): MetricFamily['samples'] {
   return [
-    ...DURATION_BUCKETS.map((bound, i) => ({ suffix: '_bucket', labels: { ...h.labels, le: String(bound) }, value: h.counts[i] ?? 0 })),
+    ...DURATION_BUCKETS.map((bound, i) => ({
+      suffix: '_bucket',
+      labels: { ...h.labels, le: String(bound) },
+      value: h.counts[i] ?? 0,
+    })),
     { suffix: '_bucket', labels: { ...h.labels, le: '+Inf' }, value: h.count },
     { suffix: '_sum', labels: h.labels, value: h.sum },
     { suffix: '_count', labels: h.labels, value: h.count },
@@ -74,12 +93,42 @@ function ledgerFamilies(stats: LedgerStats | undefined): MetricFamily[] {
   if (stats === undefined) return []
   const refused = Object.entries(stats.refused).map(([code, value]) => ({ labels: { code }, value }))
   return [
-    { name: 'tabularium_tree_size', help: 'Entries in the verifiable log.', type: 'gauge', samples: [{ value: stats.treeSize }] },
+    {
+      name: 'tabularium_tree_size',
+      help: 'Entries in the verifiable log.',
+      type: 'gauge',
+      samples: [{ value: stats.treeSize }],
+    },
     { name: 'tabularium_blocks_total', help: 'Blocks committed.', type: 'counter', samples: [{ value: stats.blocks }] },
-    { name: 'tabularium_pending_transactions', help: 'Admitted transactions not yet committed.', type: 'gauge', samples: [{ value: stats.pending }] },
-    { name: 'tabularium_admitted_transactions_total', help: 'Transactions admitted.', type: 'counter', samples: [{ value: stats.admitted }] },
-    { name: 'tabularium_refused_transactions_total', help: 'Transactions refused at admission, by error code.', type: 'counter', samples: refused },
-    { name: 'tabularium_committed_transactions_total', help: 'Transactions committed to the log.', type: 'counter', samples: [{ value: stats.committedTransactions }] },
-    { name: 'tabularium_last_block_duration_seconds', help: 'Time taken by the last block.', type: 'gauge', samples: [{ value: stats.lastBlockMs / 1000 }] },
+    {
+      name: 'tabularium_pending_transactions',
+      help: 'Admitted transactions not yet committed.',
+      type: 'gauge',
+      samples: [{ value: stats.pending }],
+    },
+    {
+      name: 'tabularium_admitted_transactions_total',
+      help: 'Transactions admitted.',
+      type: 'counter',
+      samples: [{ value: stats.admitted }],
+    },
+    {
+      name: 'tabularium_refused_transactions_total',
+      help: 'Transactions refused at admission, by error code.',
+      type: 'counter',
+      samples: refused,
+    },
+    {
+      name: 'tabularium_committed_transactions_total',
+      help: 'Transactions committed to the log.',
+      type: 'counter',
+      samples: [{ value: stats.committedTransactions }],
+    },
+    {
+      name: 'tabularium_last_block_duration_seconds',
+      help: 'Time taken by the last block.',
+      type: 'gauge',
+      samples: [{ value: stats.lastBlockMs / 1000 }],
+    },
   ]
 }

@@ -8,7 +8,13 @@ import type { JsonSchema } from './toJsonSchema.js'
  *
  * @example coerceQueryParams({ schema, query: { limit: ['10'] } }) // { limit: 10 }
  */
-export function coerceQueryParams({ schema, query }: { schema: JsonSchema; query: Record<string, string[]> }): Record<string, unknown> {
+export function coerceQueryParams({
+  schema,
+  query,
+}: {
+  schema: JsonSchema
+  query: Record<string, string[]>
+}): Record<string, unknown> {
   const properties = (schema.properties ?? {}) as Record<string, JsonSchema>
   const params: Record<string, unknown> = {}
   for (const [key, values] of Object.entries(query)) {

@@ -5,7 +5,12 @@ import { type JsonSchema, toJsonSchema } from './toJsonSchema.js'
 export interface ModuleDescription {
   name: string
   description?: string
-  actions: { name: string; description?: string; access: ModuleDefinition['actions'][string]['access']; args: JsonSchema }[]
+  actions: {
+    name: string
+    description?: string
+    access: ModuleDefinition['actions'][string]['access']
+    args: JsonSchema
+  }[]
   queries: { name: string; description?: string; params: JsonSchema }[]
 }
 

@@ -22,11 +22,18 @@ export interface BuildOpenApiParameters {
  *
  * @example const doc = buildOpenApi({ genesis, modules: describeModules(ledger.modules) })
  */
-export function buildOpenApi({ genesis, modules, version = '0.1.0', routes = API_ROUTES }: BuildOpenApiParameters): JsonSchema {
+export function buildOpenApi({
+  genesis,
+  modules,
+  version = '0.1.0',
+  routes = API_ROUTES,
+}: BuildOpenApiParameters): JsonSchema {
   const schemas = componentSchemas()
   for (const module of modules) {
-    for (const action of module.actions) hoistDefs({ name: `${module.name}.${action.name}.args`, schema: action.args, schemas })
-    for (const query of module.queries) hoistDefs({ name: `${module.name}.${query.name}.params`, schema: query.params, schemas })
+    for (const action of module.actions)
+      hoistDefs({ name: `${module.name}.${action.name}.args`, schema: action.args, schemas })
+    for (const query of module.queries)
+      hoistDefs({ name: `${module.name}.${query.name}.params`, schema: query.params, schemas })
   }
   const paths: Record<string, Record<string, unknown>> = {}
   for (const route of routes) {
@@ -69,7 +76,9 @@ function operation(route: ApiRoute): Record<string, unknown> {
 function successResponse(response: ApiRoute['responses'][number]): Record<string, unknown> {
   const schema: JsonSchema = response.schema === undefined ? {} : { $ref: `#/components/schemas/${response.schema}` }
   const types = (response.contentType ?? 'application/json').split('|')
-  const content = Object.fromEntries(types.map((type) => [type, { schema: type === 'application/json' ? schema : { type: 'string' } }]))
+  const content = Object.fromEntries(
+    types.map((type) => [type, { schema: type === 'application/json' ? schema : { type: 'string' } }]),
+  )
   return { description: response.description, content }
 }
 

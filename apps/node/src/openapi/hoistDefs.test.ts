@@ -7,11 +7,21 @@ describe('hoistDefs', () => {
     const schemas: Record<string, Record<string, unknown>> = {}
     hoistDefs({
       name: 'm.a.args',
-      schema: { type: 'object', properties: { node: { $ref: '#/$defs/Node' }, self: { $ref: '#' } }, $defs: { Node: { anyOf: [{ $ref: '#/$defs/Node' }] } } },
+      schema: {
+        type: 'object',
+        properties: { node: { $ref: '#/$defs/Node' }, self: { $ref: '#' } },
+        $defs: { Node: { anyOf: [{ $ref: '#/$defs/Node' }] } },
+      },
       schemas,
     })
     assert.deepEqual(schemas, {
-      'm.a.args': { type: 'object', properties: { node: { $ref: '#/components/schemas/m.a.args.Node' }, self: { $ref: '#/components/schemas/m.a.args' } } },
+      'm.a.args': {
+        type: 'object',
+        properties: {
+          node: { $ref: '#/components/schemas/m.a.args.Node' },
+          self: { $ref: '#/components/schemas/m.a.args' },
+        },
+      },
       'm.a.args.Node': { anyOf: [{ $ref: '#/components/schemas/m.a.args.Node' }] },
     })
   })

@@ -7,17 +7,29 @@ import type { JsonSchema } from '../modules/toJsonSchema.js'
  *
  * @example hoistDefs({ name: 'notary.stamp.args', schema, schemas: doc.components.schemas })
  */
-export function hoistDefs({ name, schema, schemas }: { name: string; schema: JsonSchema; schemas: Record<string, JsonSchema> }): void {
+export function hoistDefs({
+  name,
+  schema,
+  schemas,
+}: {
+  name: string
+  schema: JsonSchema
+  schemas: Record<string, JsonSchema>
+}): void {
   const { $defs, ...rest } = schema as JsonSchema & { $defs?: Record<string, JsonSchema> }
   const rewrite = (value: unknown): unknown => {
     if (Array.isArray(value)) return value.map(rewrite)
     if (value === null || typeof value !== 'object') return value
     return Object.fromEntries(
-      Object.entries(value).map(([key, child]) => [key, key === '$ref' && typeof child === 'string' ? target(name, child) : rewrite(child)]),
+      Object.entries(value).map(([key, child]) => [
+        key,
+        key === '$ref' && typeof child === 'string' ? target(name, child) : rewrite(child),
+      ]),
     )
   }
   schemas[name] = rewrite(rest) as JsonSchema
-  for (const [def, defSchema] of Object.entries($defs ?? {})) schemas[`${name}.${safe(def)}`] = rewrite(defSchema) as JsonSchema
+  for (const [def, defSchema] of Object.entries($defs ?? {}))
+    schemas[`${name}.${safe(def)}`] = rewrite(defSchema) as JsonSchema
 }
 
 function target(name: string, ref: string): string {

@@ -52,7 +52,12 @@ export function eventRoutes({ ledger, shutdown, heartbeatMs, maxClients }: Event
   return { app, clients: () => clients }
 }
 
-async function pump(p: { stream: SSEStreamingApi; ledger: Ledger; shutdown: AbortSignal; heartbeatMs: number }): Promise<void> {
+async function pump(p: {
+  stream: SSEStreamingApi
+  ledger: Ledger
+  shutdown: AbortSignal
+  heartbeatMs: number
+}): Promise<void> {
   const queue: Item[] = []
   let wake: (() => void) | undefined
   let closed = false

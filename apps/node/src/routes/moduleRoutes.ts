@@ -29,9 +29,13 @@ export function moduleRoutes({ ledger }: { ledger: Ledger }): Hono<AppEnv> {
 
 function findQuery(ledger: Ledger, module: string, name: string): QueryDefinition {
   const definition = ledger.modules.get(module)
-  if (definition === undefined) throw new ProtocolError('UNKNOWN_MODULE', 'no module of that name', { details: { module } })
+  if (definition === undefined)
+    throw new ProtocolError('UNKNOWN_MODULE', 'no module of that name', { details: { module } })
   // Own properties only: `constructor` or `__proto__` are not queries.
   const query = Object.hasOwn(definition.queries, name) ? definition.queries[name] : undefined
-  if (query === undefined) throw new ProtocolError('UNKNOWN_QUERY', 'the module has no query of that name', { details: { module, query: name } })
+  if (query === undefined)
+    throw new ProtocolError('UNKNOWN_QUERY', 'the module has no query of that name', {
+      details: { module, query: name },
+    })
   return query
 }

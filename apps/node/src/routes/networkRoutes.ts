@@ -1,7 +1,7 @@
 import type { Genesis } from '@tabularium/protocol'
 import { Hono } from 'hono'
-import type { AppEnv } from '../http/appEnv.js'
 import type { Theme } from '../config/nodeConfigSchema.js'
+import type { AppEnv } from '../http/appEnv.js'
 
 /**
  * GET /v1/network: what a client needs to trust this network, from its genesis.
@@ -14,7 +14,12 @@ export function networkSummary(genesis: Genesis) {
     origin: genesis.origin,
     createdAt: genesis.createdAt,
     members: genesis.members.map(({ id, name, did, logKey, witnessKey, url }) => ({
-      id, name, did, logKey, witnessKey, ...(url === undefined ? {} : { url }),
+      id,
+      name,
+      did,
+      logKey,
+      witnessKey,
+      ...(url === undefined ? {} : { url }),
     })),
     governanceThreshold: genesis.governanceThreshold,
     witnessQuorum: genesis.witnessQuorum,

@@ -4,7 +4,12 @@ import { isBaseError } from '@tabularium/core'
 import type { SubmitResult } from '@tabularium/ledger'
 import { batchItems, submitResponse } from './submitResponse.js'
 
-const ok: SubmitResult = { ok: true, txid: 'a'.repeat(64), index: 0, outcome: { status: 'accepted', events: 'b'.repeat(64) } }
+const ok: SubmitResult = {
+  ok: true,
+  txid: 'a'.repeat(64),
+  index: 0,
+  outcome: { status: 'accepted', events: 'b'.repeat(64) },
+}
 const replayed: SubmitResult = { ok: false, txid: 'c'.repeat(64), error: { code: 'REPLAYED', message: 'used' } }
 const badSig: SubmitResult = { ok: false, error: { code: 'INVALID_SIGNATURE', message: 'no' } }
 
@@ -15,7 +20,10 @@ describe('submitResponse', () => {
   })
 
   test("all refused: the first item's status, with its error as the body's error", () => {
-    assert.deepEqual(submitResponse([replayed, badSig]), { status: 409, body: { error: replayed.error, results: [replayed, badSig] } })
+    assert.deepEqual(submitResponse([replayed, badSig]), {
+      status: 409,
+      body: { error: replayed.error, results: [replayed, badSig] },
+    })
     assert.equal(submitResponse([badSig, replayed]).status, 401)
   })
 })
@@ -27,13 +35,29 @@ describe('batchItems', () => {
   })
 
   test('refuses other shapes with every problem listed', () => {
-    for (const body of [null, 1, 'x', [], [{}]]) assert.throws(() => batchItems(body, 10), (e) => isBaseError(e, 'INVALID_REQUEST'))
-    assert.throws(() => batchItems({ transactions: [] }, 10), (e) => isBaseError(e, 'INVALID_REQUEST'))
-    assert.throws(() => batchItems({ transactions: {}, extra: 1 }, 10), (e) => {
-      assert.ok(isBaseError(e, 'INVALID_REQUEST'))
-      assert.deepEqual(e.details?.issues, [{ path: 'transactions', message: 'expected an array' }, { path: 'extra', message: 'unrecognised key' }])
-      return true
-    })
-    assert.throws(() => batchItems({ transactions: new Array(11).fill(0) }, 10), (e) => isBaseError(e, 'PAYLOAD_TOO_LARGE'))
+    for (const body of [null, 1, 'x', [], [{}]])
+      assert.throws(
+        () => batchItems(body, 10),
+        (e) => isBaseError(e, 'INVALID_REQUEST'),
+      )
+    assert.throws(
+      () => batchItems({ transactions: [] }, 10),
+      (e) => isBaseError(e, 'INVALID_REQUEST'),
+    )
+    assert.throws(
+      () => batchItems({ transactions: {}, extra: 1 }, 10),
+      (e) => {
+        assert.ok(isBaseError(e, 'INVALID_REQUEST'))
+        assert.deepEqual(e.details?.issues, [
+          { path: 'transactions', message: 'expected an array' },
+          { path: 'extra', message: 'unrecognised key' },
+        ])
+        return true
+      },
+    )
+    assert.throws(
+      () => batchItems({ transactions: new Array(11).fill(0) }, 10),
+      (e) => isBaseError(e, 'PAYLOAD_TOO_LARGE'),
+    )
   })
 })

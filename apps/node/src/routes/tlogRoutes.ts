@@ -27,7 +27,10 @@ export function tlogRoutes({ ledger }: { ledger: Ledger }): Hono<AppEnv> {
     if (tile === undefined || !tileExists(tile, ledger.checkpoint().treeSize)) {
       throw new ProtocolError('NOT_FOUND', 'no such tile')
     }
-    let bytes = tile.level === 'entries' ? ledger.entryBundle(tile.index, tile.width) : ledger.tile(tile.level, tile.index, tile.width)
+    let bytes =
+      tile.level === 'entries'
+        ? ledger.entryBundle(tile.index, tile.width)
+        : ledger.tile(tile.level, tile.index, tile.width)
     c.header('Cache-Control', IMMUTABLE)
     c.header('Content-Type', 'application/octet-stream')
     if (tile.level === 'entries') {

@@ -35,7 +35,12 @@ export function transactionRoutes({ ledger, shutdown }: TransactionRoutesParamet
     const { txid } = parseInput({ schema: TxidParams, input: c.req.param(), what: 'path' })
     const record = ledger.transaction(txid)
     if (record === undefined) throw new ProtocolError('NOT_FOUND', 'no transaction with that id', { details: { txid } })
-    return c.json({ index: record.index, txid: record.txid, entry: record.entry, receipt: ledger.receipt(record.index) })
+    return c.json({
+      index: record.index,
+      txid: record.txid,
+      entry: record.entry,
+      receipt: ledger.receipt(record.index),
+    })
   })
   return app
 }

@@ -21,6 +21,18 @@ export function checkReceipt({ receipt, net }: { receipt: unknown; net: TestNetw
  *
  * @example checkInclusion({ leafHash, index, treeSize, proof, root })
  */
-export function checkInclusion(p: { leafHash: Uint8Array; index: number; treeSize: number; proof: string[]; root: string }): void {
-  verifyInclusion({ leafHash: p.leafHash, index: p.index, treeSize: p.treeSize, proof: p.proof.map(fromBase64), rootHash: fromBase64(p.root) })
+export function checkInclusion(p: {
+  leafHash: Uint8Array
+  index: number
+  treeSize: number
+  proof: string[]
+  root: string
+}): void {
+  verifyInclusion({
+    leafHash: p.leafHash,
+    index: p.index,
+    treeSize: p.treeSize,
+    proof: p.proof.map(fromBase64),
+    rootHash: fromBase64(p.root),
+  })
 }

@@ -1,10 +1,10 @@
 import { after, before, describe } from 'node:test'
-import type { TestNode } from './createTestNode.js'
 import { eventsSuite } from './conformance/eventsSuite.js'
 import { opsSuite } from './conformance/opsSuite.js'
 import { readSuite } from './conformance/readSuite.js'
 import { submitSuite } from './conformance/submitSuite.js'
 import { tlogSuite } from './conformance/tlogSuite.js'
+import type { TestNode } from './createTestNode.js'
 
 /**
  * The node's conformance suite (CONVENTIONS #16): the same tests against a

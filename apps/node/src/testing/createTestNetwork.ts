@@ -1,10 +1,15 @@
 import { randomBytes } from 'node:crypto'
 import { mkdir, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
-import { type PrivateJwk, didKeyFromJwk, toBase64Url } from '@tabularium/core'
+import { didKeyFromJwk, type PrivateJwk, toBase64Url } from '@tabularium/core'
 import { generateKeyPair, signBytes } from '@tabularium/core/node'
-import { type SandboxMember, createSandboxNetwork } from '@tabularium/module-governance'
-import { type Genesis, type SignedTransaction, type TransactionEnvelope, transactionSigningInput } from '@tabularium/protocol'
+import { createSandboxNetwork, type SandboxMember } from '@tabularium/module-governance'
+import {
+  type Genesis,
+  type SignedTransaction,
+  type TransactionEnvelope,
+  transactionSigningInput,
+} from '@tabularium/protocol'
 
 /** What to sign: the envelope's fields, each with a usable default. */
 export interface SignParameters {

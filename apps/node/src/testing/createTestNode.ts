@@ -1,14 +1,14 @@
 import { mkdtemp, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { type Ledger, createLedger } from '@tabularium/ledger'
+import { createLedger, type Ledger } from '@tabularium/ledger'
 import { governance } from '@tabularium/module-governance'
 import { notary } from '@tabularium/module-notary'
 import { pino } from 'pino'
 import { loadConfig } from '../config/loadConfig.js'
 import { createApp } from '../createApp.js'
 import { startNode } from '../startNode.js'
-import { type TestNetwork, createTestNetwork } from './createTestNetwork.js'
+import { createTestNetwork, type TestNetwork } from './createTestNetwork.js'
 
 /** How a test reaches the node: in-process or over HTTP, the same signature. */
 export type Fetch = (path: string, init?: RequestInit) => Promise<Response>
@@ -48,7 +48,13 @@ export async function createTestLedger(): Promise<{ net: TestNetwork; ledger: Le
   const net = createTestNetwork()
   const keys = net.members[0]?.nodeKeys
   if (keys === undefined) throw new Error('the sandbox has no member')
-  const ledger = await createLedger({ genesis: net.genesis, keys, modules: [governance, notary], path: join(dir, 'ledger.sqlite'), logger: silent })
+  const ledger = await createLedger({
+    genesis: net.genesis,
+    keys,
+    modules: [governance, notary],
+    path: join(dir, 'ledger.sqlite'),
+    logger: silent,
+  })
   return {
     net,
     ledger,
@@ -69,7 +75,10 @@ export async function createHttpNode({ heartbeatMs = 60_000 }: { heartbeatMs?: n
   const dir = await mkdtemp(join(tmpdir(), 'tabularium-node-'))
   const net = createTestNetwork()
   await net.writeDataDir(dir)
-  const config = loadConfig({ env: {}, argv: ['--data-dir', dir, '--port', '0', '--log-level', 'silent', '--sse-heartbeat-ms', String(heartbeatMs)] })
+  const config = loadConfig({
+    env: {},
+    argv: ['--data-dir', dir, '--port', '0', '--log-level', 'silent', '--sse-heartbeat-ms', String(heartbeatMs)],
+  })
   const node = await startNode({ config, logger: silent, print: () => undefined, handleSignals: false })
   return {
     name: 'http',

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict'
 import { after, before, test } from 'node:test'
-import { type TestNode, createHttpNode } from './createTestNode.js'
+import { createHttpNode, type TestNode } from './createTestNode.js'
 import { runHostile } from './hostile/runHostile.js'
 
 let node: TestNode

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict'
 import { after, before, test } from 'node:test'
-import { type TestNode, createInProcessNode } from './createTestNode.js'
+import { createInProcessNode, type TestNode } from './createTestNode.js'
 import { runHostile } from './hostile/runHostile.js'
 
 let node: TestNode

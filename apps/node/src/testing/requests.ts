@@ -1,9 +1,13 @@
-import { isErrorCode, statusOf } from '@tabularium/protocol'
 import assert from 'node:assert/strict'
+import { isErrorCode, statusOf } from '@tabularium/protocol'
 import type { Fetch } from './createTestNode.js'
 
 /** POSTs a JSON body (a value, or raw text) to /v1/transactions. */
-export function submit(fetch: Fetch, body: unknown, { query = '', headers = {} }: { query?: string; headers?: Record<string, string> } = {}): Promise<Response> {
+export function submit(
+  fetch: Fetch,
+  body: unknown,
+  { query = '', headers = {} }: { query?: string; headers?: Record<string, string> } = {},
+): Promise<Response> {
   return fetch(`/v1/transactions${query}`, {
     method: 'POST',
     headers: { 'content-type': 'application/json', ...headers },
@@ -12,8 +16,13 @@ export function submit(fetch: Fetch, body: unknown, { query = '', headers = {} }
 }
 
 /** The error body of a refusal, checked: catalogued code, the catalogue's status, a message. */
-export async function expectError(response: Response, code: string): Promise<{ code: string; message: string; details?: Record<string, unknown> }> {
-  const body = (await response.json()) as { error?: { code: string; message: string; details?: Record<string, unknown> } }
+export async function expectError(
+  response: Response,
+  code: string,
+): Promise<{ code: string; message: string; details?: Record<string, unknown> }> {
+  const body = (await response.json()) as {
+    error?: { code: string; message: string; details?: Record<string, unknown> }
+  }
   assert.equal(body.error?.code, code, JSON.stringify(body))
   assert.equal(response.status, statusOf(code))
   assert.equal(typeof body.error?.message, 'string')

@@ -1,8 +1,8 @@
 import { getCheckpoint } from '../api/client.js'
 import type { NetworkInfo } from '../api/types.js'
-import { BarChart } from '../components/BarChart.js'
+import { BarChart, ColumnChart } from '../components/BarChart.js'
 import { Alert, Card, Loading, PageTitle } from '../components/ui.js'
-import { formatDate, formatNumber, t } from '../i18n/index.js'
+import { formatDay, formatNumber, t } from '../i18n/index.js'
 import { useAsync } from '../lib/useAsync.js'
 import { memberNameById } from '../portal/members.js'
 import { stampStats } from './stats.js'
@@ -31,13 +31,13 @@ export function DashboardPage({ network }: { network: NetworkInfo }) {
       {stats.error ? <Alert type="error">{t('dash.noStats')}</Alert> : null}
       {!stats.data && !stats.error && <Loading />}
       {stats.data && (
-        <div class="tab-grid">
+        <div class="tab-grid tab-grid--wide">
           <Card title={t('dash.perDay')}>
-            <BarChart
+            <ColumnChart
               id="chart-days"
               title={t('dash.perDayChart')}
               valueLabel={t('dash.stamps')}
-              bars={stats.data.perDay.slice(-14).map((d) => ({ label: formatDate(d.day), value: d.count }))}
+              bars={stats.data.perDay.slice(-14).map((d) => ({ label: formatDay(d.day), value: d.count }))}
             />
           </Card>
           <Card title={t('dash.perOrganisation')}>

@@ -72,9 +72,14 @@ export function GovernancePage({ keyInfo, network }: { keyInfo: StoredKey; netwo
   )
 }
 
+/** `did:key:z6Mkha…2doK`: enough to recognise, short enough to read. */
+function shortDid(did: string): string {
+  return did.length > 32 ? `${did.slice(0, 18)}…${did.slice(-6)}` : did
+}
+
 function describeChange(p: ProposalItem, network: NetworkInfo): string {
   const c = p.change
-  const who = (did: unknown) => memberName(String(did), network) ?? String(did)
+  const who = (did: unknown) => memberName(String(did), network) ?? shortDid(String(did))
   switch (p.kind) {
     case 'grantRole':
       return t('gov.change.grantRole', { role: String(c.role), who: who(c.did) })
@@ -102,7 +107,7 @@ function ProposalTable({
 }) {
   return (
     <div class="tab-table-wrap">
-      <table class="utrecht-table utrecht-table--html-table">
+      <table class="utrecht-table utrecht-table--html-table tab-responsive">
         <caption class="tab-visually-hidden">{t('gov.proposals')}</caption>
         <thead class="utrecht-table__header">
           <tr class="utrecht-table__row">
@@ -126,7 +131,7 @@ function ProposalTable({
         <tbody class="utrecht-table__body">
           {items.map((p) => (
             <tr class="utrecht-table__row" key={p.id}>
-              <td class="utrecht-table__cell">
+              <td class="utrecht-table__cell" data-label={t('gov.change')}>
                 {describeChange(p, network)}
                 {p.reason && <span class="tab-muted"> — {p.reason}</span>}
                 <br />
@@ -134,16 +139,16 @@ function ProposalTable({
                   {formatTime(p.createdAt)} · <Hash value={p.id} />
                 </small>
               </td>
-              <td class="utrecht-table__cell">{memberName(p.proposerDid, network) ?? p.proposer}</td>
-              <td class="utrecht-table__cell">
+              <td class="utrecht-table__cell" data-label={t('gov.proposer')}>{memberName(p.proposerDid, network) ?? p.proposer}</td>
+              <td class="utrecht-table__cell" data-label={t('gov.status')}>
                 <span class={`utrecht-status-badge tab-badge tab-badge--${p.status === 'executed' ? 'ok' : p.status === 'open' ? 'info' : 'error'}`}>
                   {t(`gov.status.${p.status}` as MessageKey)}
                 </span>
               </td>
-              <td class="utrecht-table__cell">
+              <td class="utrecht-table__cell" data-label={t('gov.approvals')}>
                 {p.threshold ? t('gov.approvalsOf', { a: p.approvals, m: p.threshold }) : p.approvals}
               </td>
-              <td class="utrecht-table__cell">
+              <td class="utrecht-table__cell" data-label={t('gov.actions')}>
                 {p.status === 'open' && (
                   <Button appearance="secondary" onClick={() => onApprove(p.id)}>
                     {t('gov.approve')}

@@ -83,6 +83,13 @@ export function formatDate(iso: string): string {
   return new Intl.DateTimeFormat(currentLanguage, { dateStyle: 'medium' }).format(date)
 }
 
+/** A short day (`23 Nov`) of a `YYYY-MM-DD` date, in UTC. */
+export function formatDay(day: string): string {
+  const date = new Date(`${day}T00:00:00Z`)
+  if (Number.isNaN(date.getTime())) return day
+  return new Intl.DateTimeFormat(currentLanguage, { day: 'numeric', month: 'short', timeZone: 'UTC' }).format(date)
+}
+
 /** A list (`A, B and C`) in the active language. */
 export function formatList(items: string[]): string {
   return new Intl.ListFormat(currentLanguage, { type: 'conjunction' }).format(items)

@@ -33,7 +33,7 @@ export function CheckpointView({ checkpoint, network }: { checkpoint: Checkpoint
         ]}
       />
       <div class="tab-table-wrap">
-        <table class="utrecht-table utrecht-table--html-table">
+        <table class="utrecht-table utrecht-table--html-table tab-responsive">
           <caption class="utrecht-table__caption">{t('checkpoint.signatures')}</caption>
           <thead class="utrecht-table__header">
             <tr class="utrecht-table__row">
@@ -54,14 +54,14 @@ export function CheckpointView({ checkpoint, network }: { checkpoint: Checkpoint
           <tbody class="utrecht-table__body">
             {(parsed?.signatures ?? []).map((s) => (
               <tr class="utrecht-table__row" key={`${s.name}${s.keyId}`}>
-                <td class="utrecht-table__cell">{describeSigner(s.name, s.keyId, network)}</td>
-                <td class="utrecht-table__cell">
+                <td class="utrecht-table__cell" data-label={t('checkpoint.signer')}>{describeSigner(s.name, s.keyId, network)}</td>
+                <td class="utrecht-table__cell" data-label={t('checkpoint.kind')}>
                   {s.kind === 'cosignature' ? t('checkpoint.cosignature') : t('checkpoint.logSignature')}
                 </td>
-                <td class="utrecht-table__cell">
+                <td class="utrecht-table__cell" data-label={t('checkpoint.keyId')}>
                   <code>{s.keyId}</code>
                 </td>
-                <td class="utrecht-table__cell">
+                <td class="utrecht-table__cell" data-label={t('checkpoint.signedAt')}>
                   {s.timestamp !== undefined ? formatTime(s.timestamp * 1000) : formatTime(checkpoint.time)}
                 </td>
               </tr>

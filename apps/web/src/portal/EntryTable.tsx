@@ -8,7 +8,7 @@ import { memberName } from './members.js'
 export function EntryTable({ rows, network, caption }: { rows: EntryRow[]; network?: NetworkInfo; caption: string }) {
   return (
     <div class="tab-table-wrap">
-      <table class="utrecht-table utrecht-table--html-table tab-entries">
+      <table class="utrecht-table utrecht-table--html-table tab-responsive tab-entries">
         <caption class="utrecht-table__caption">{caption}</caption>
         <thead class="utrecht-table__header">
           <tr class="utrecht-table__row">
@@ -32,19 +32,19 @@ export function EntryTable({ rows, network, caption }: { rows: EntryRow[]; netwo
         <tbody class="utrecht-table__body">
           {rows.map(({ index, entry }) => (
             <tr class="utrecht-table__row" key={index}>
-              <td class="utrecht-table__cell utrecht-table__cell--numeric-column">
+              <td class="utrecht-table__cell utrecht-table__cell--numeric-column" data-label={t('entry.index')}>
                 <a href={href(`/entry/${index}`)} aria-label={t('entry.open', { index })}>
                   {index}
                 </a>
               </td>
-              <td class="utrecht-table__cell">{formatTime(entry.time)}</td>
-              <td class="utrecht-table__cell">
+              <td class="utrecht-table__cell" data-label={t('entry.time')}>{formatTime(entry.time)}</td>
+              <td class="utrecht-table__cell" data-label={t('entry.what')}>
                 <span class="tab-module">{entry.tx.module}</span> · {entry.tx.action}
               </td>
-              <td class="utrecht-table__cell">
+              <td class="utrecht-table__cell" data-label={t('entry.signer')}>
                 {memberName(entry.tx.signer, network) ?? <Hash value={entry.tx.signer} />}
               </td>
-              <td class="utrecht-table__cell">
+              <td class="utrecht-table__cell" data-label={t('entry.outcome')}>
                 <OutcomeBadge outcome={entry.outcome} />
               </td>
             </tr>

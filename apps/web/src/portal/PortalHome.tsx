@@ -63,7 +63,7 @@ export function PortalHome() {
       {n && (
         <Card title={t('portal.memberOrganisations')} id="members-heading">
           <div class="tab-table-wrap">
-            <table class="utrecht-table utrecht-table--html-table">
+            <table class="utrecht-table utrecht-table--html-table tab-responsive">
               <caption class="tab-visually-hidden">{t('portal.memberOrganisations')}</caption>
               <thead class="utrecht-table__header">
                 <tr class="utrecht-table__row">
@@ -84,10 +84,10 @@ export function PortalHome() {
                     <th class="utrecht-table__header-cell" scope="row">
                       {m.name}
                     </th>
-                    <td class="utrecht-table__cell">
+                    <td class="utrecht-table__cell" data-label={t('portal.did')}>
                       <Hash value={m.did} />
                     </td>
-                    <td class="utrecht-table__cell">{m.url ? <a href={m.url}>{m.url}</a> : t('portal.noUrl')}</td>
+                    <td class="utrecht-table__cell" data-label={t('portal.node')}>{m.url ? <a href={m.url}>{m.url}</a> : t('portal.noUrl')}</td>
                   </tr>
                 ))}
               </tbody>

@@ -9,7 +9,7 @@ import type { Stamp } from './notary.js'
 export function StampTable({ stamps, network }: { stamps: Stamp[]; network?: NetworkInfo }) {
   return (
     <div class="tab-table-wrap">
-      <table class="utrecht-table utrecht-table--html-table">
+      <table class="utrecht-table utrecht-table--html-table tab-responsive">
         <caption class="utrecht-table__caption">{t('stamps.caption', { count: stamps.length })}</caption>
         <thead class="utrecht-table__header">
           <tr class="utrecht-table__row">
@@ -30,11 +30,11 @@ export function StampTable({ stamps, network }: { stamps: Stamp[]; network?: Net
         <tbody class="utrecht-table__body">
           {stamps.map((s, i) => (
             <tr class="utrecht-table__row" key={s.txid ?? i}>
-              <td class="utrecht-table__cell">{s.time ? formatTime(s.time) : '—'}</td>
-              <td class="utrecht-table__cell">
+              <td class="utrecht-table__cell" data-label={t('stamps.time')}>{s.time ? formatTime(s.time) : '—'}</td>
+              <td class="utrecht-table__cell" data-label={t('stamps.by')}>
                 {memberNameById(s.organisation, network) ?? memberName(s.signer, network) ?? (s.signer ? <Hash value={s.signer} /> : '—')}
               </td>
-              <td class="utrecht-table__cell">
+              <td class="utrecht-table__cell" data-label={t('stamps.type')}>
                 {s.type ?? t('stamps.noType')}
                 {s.title && <span class="tab-muted"> — {s.title}</span>}
                 {s.status === 'revoked' && (
@@ -44,7 +44,7 @@ export function StampTable({ stamps, network }: { stamps: Stamp[]; network?: Net
                   </>
                 )}
               </td>
-              <td class="utrecht-table__cell">
+              <td class="utrecht-table__cell" data-label={t('stamps.links')}>
                 {s.index !== undefined && (
                   <a href={href(`/entry/${s.index}`)}>{t('stamps.entry', { index: s.index })}</a>
                 )}

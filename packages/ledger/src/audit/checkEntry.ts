@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto'
+import { hash } from 'node:crypto'
 import { canonicalize, fromBase64Url, jwkFromDidKey, type PublicJwk } from '@tabularium/core'
 import { transactionId, type LogEntry } from '@tabularium/protocol'
 import type { VerifyItem } from '../workers/verifyPacked.js'
@@ -37,7 +37,7 @@ export function checkEntry(p: { row: StoredEntry; expectedIndex: number; storedL
   const { row } = p
   const index = p.expectedIndex
   check(row.idx === index, index, `entry ${index} is missing (found ${row.idx} next)`)
-  const leafHash = createHash('sha256').update(LEAF_PREFIX).update(row.leaf).digest()
+  const leafHash = hash('sha256', Buffer.concat([LEAF_PREFIX, row.leaf]), 'buffer')
   check(p.storedLeafHash !== undefined && leafHash.equals(p.storedLeafHash), index, 'the leaf does not hash to the stored tree leaf')
   const text = row.leaf.toString('utf8')
   let entry: LogEntry

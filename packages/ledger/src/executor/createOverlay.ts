@@ -8,6 +8,28 @@ export interface Overlay extends StateView {
   readonly writes: Map<string, StateWrite>
 }
 
+/** One layer of writes; a class because one is made per transaction on the hot path. */
+class WriteLayer implements Overlay {
+  readonly writes = new Map<string, StateWrite>()
+
+  constructor(private readonly base: StateView) {}
+
+  get(module: string, key: string): string | undefined {
+    const write = this.writes.get(`${module}\0${key}`)
+    if (write === undefined) return this.base.get(module, key)
+    return write.value ?? undefined
+  }
+
+  put(module: string, key: string, value: string | null): void {
+    this.writes.set(`${module}\0${key}`, { module, key, value })
+  }
+
+  list(module: string, prefix: string, after: string, limit: number): StateRow[] {
+    if (this.writes.size === 0) return this.base.list(module, prefix, after, limit)
+    return mergeList({ writes: this.writes, base: this.base, module, prefix, after, limit })
+  }
+}
+
 /**
  * Layers uncommitted writes over `base`. Reads see the writes first; `list`
  * merges them with the base in byte order, hiding deleted keys.
@@ -15,22 +37,7 @@ export interface Overlay extends StateView {
  * @example const block = createOverlay({ base: store }); block.put('notary', 'k', '1')
  */
 export function createOverlay({ base }: { base: StateView }): Overlay {
-  const writes = new Map<string, StateWrite>()
-  return {
-    writes,
-    get(module, key) {
-      const write = writes.get(`${module}\0${key}`)
-      if (write === undefined) return base.get(module, key)
-      return write.value ?? undefined
-    },
-    put(module, key, value) {
-      writes.set(`${module}\0${key}`, { module, key, value })
-    },
-    list(module, prefix, after, limit) {
-      if (writes.size === 0) return base.list(module, prefix, after, limit)
-      return mergeList({ writes, base, module, prefix, after, limit })
-    },
-  }
+  return new WriteLayer(base)
 }
 
 function mergeList(p: {

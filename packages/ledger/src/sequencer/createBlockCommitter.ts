@@ -1,8 +1,8 @@
-import { createHash } from 'node:crypto'
 import { rootFromFrontier } from '@tabularium/log'
 import type { Admitted } from '../admission/createAdmission.js'
 import type { NonceGuard } from '../admission/createNonceGuard.js'
 import type { CheckpointSigner } from '../checkpoints/createCheckpointSigner.js'
+import { encodeLeaf } from '../executor/digests.js'
 import { executeBlock, type ExecutedBlock } from '../executor/executeBlock.js'
 import type { RoleChecker } from '../executor/roles.js'
 import type { ModuleDefinition } from '../module/defineModule.js'
@@ -32,7 +32,6 @@ export interface CreateBlockCommitterParameters {
   onCommitted(events: CommittedEvent[], block: ExecutedBlock, elapsedMs: number): void
 }
 
-const LEAF_PREFIX = Buffer.from([0])
 // Expired nonces are pruned at most this often, and with this much slack
 // (admission refuses anything already expired, so a pruned pair can't replay).
 const PRUNE_EVERY_MS = 10_000
@@ -74,8 +73,9 @@ export function createBlockCommitter(p: CreateBlockCommitterParameters): (items:
       hasRole: p.hasRole,
       onError: (error, item) => p.logger.error({ err: error, txid: item.txid }, 'action threw an unexpected error'),
     })
-    const leaves = block.entries.map((entry) => Buffer.from(entry.leaf))
-    const appended = store.tree.append(leaves.map(hashLeaf))
+    const encoded = block.entries.map((entry) => encodeLeaf(entry.leaf))
+    const leaves = encoded.map((e) => e.leaf)
+    const appended = store.tree.append(encoded.map((e) => e.leafHash))
     const rootHash = rootFromFrontier(appended.frontier)
     const checkpoint: CheckpointRow = {
       treeSize: appended.size,
@@ -114,10 +114,6 @@ export function createBlockCommitter(p: CreateBlockCommitterParameters): (items:
     answer(p, items, block, leaves, checkpoint)
     p.onCommitted(events, block, performance.now() - started)
   }
-}
-
-function hashLeaf(leaf: Buffer): Uint8Array {
-  return createHash('sha256').update(LEAF_PREFIX).update(leaf).digest()
 }
 
 function committedEvents(block: ExecutedBlock): CommittedEvent[] {

@@ -12,6 +12,7 @@ import { type GroupPoint, Point, POINT_BYTES } from '../election/group.js'
 
 const FP = Point.Fp.ORDER
 const B = Point.CURVE().b
+const CHUNK = 4096
 
 /** Bytes one ballot takes in the packed form. */
 export function packedBallotBytes(options: number): number {
@@ -49,19 +50,26 @@ export function sumPackedSlots(params: { bytes: Uint8Array; options: number; sta
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength)
   const slots: AffineSum[] = []
   for (let slot = 0; slot < options * 2; slot++) {
-    const xs: bigint[] = []
-    const ys: bigint[] = []
-    for (let i = start; i < end; i++) {
-      const offset = i * size + slot * POINT_BYTES
-      const x = read256(view, offset + 1)
-      const y = read256(view, offset + 33)
-      if (bytes[offset] !== 4 || x >= FP || y >= FP || (y * y - x * (x * x - 3n) - B) % FP !== 0n) {
-        throw new VotingError('MALFORMED_INPUT', `ballot ${i} holds a point that is not on the curve`)
+    // Chunks keep the working set small: a million-entry array of bigints
+    // costs more in garbage collection than the arithmetic does.
+    let total = Point.ZERO
+    for (let from = start; from < end; from += CHUNK) {
+      const to = Math.min(end, from + CHUNK)
+      const xs: bigint[] = []
+      const ys: bigint[] = []
+      for (let i = from; i < to; i++) {
+        const offset = i * size + slot * POINT_BYTES
+        const x = read256(view, offset + 1)
+        const y = read256(view, offset + 33)
+        if (bytes[offset] !== 4 || x >= FP || y >= FP || (y * y - x * (x * x - 3n) - B) % FP !== 0n) {
+          throw new VotingError('MALFORMED_INPUT', `ballot ${i} holds a point that is not on the curve`)
+        }
+        xs.push(x)
+        ys.push(y)
       }
-      xs.push(x)
-      ys.push(y)
+      total = total.add(toPoint(treeSum(xs, ys)))
     }
-    slots.push(treeSum(xs, ys))
+    slots.push(total.is0() ? null : total.toAffine())
   }
   return slots
 }
@@ -108,10 +116,11 @@ function treeSum(xs0: bigint[], ys0: bigint[]): AffineSum {
   const extra: GroupPoint[] = []
   while (xs.length > 1) {
     const half = xs.length >> 1
-    const nx: bigint[] = []
-    const ny: bigint[] = []
-    const dens: bigint[] = []
-    const prefix: bigint[] = []
+    // Preallocated: filling from the end must not turn the arrays sparse.
+    const nx: bigint[] = new Array(half)
+    const ny: bigint[] = new Array(half)
+    const dens: bigint[] = new Array(half)
+    const prefix: bigint[] = new Array(half)
     let acc = 1n
     let skipped = false
     for (let i = 0; i < half; i++) {
@@ -122,8 +131,8 @@ function treeSum(xs0: bigint[], ys0: bigint[]): AffineSum {
         d = 1n
         skipped = true
       }
-      dens.push(d)
-      prefix.push(acc)
+      dens[i] = d
+      prefix[i] = acc
       acc = (acc * d) % FP
     }
     let inv = Point.Fp.inv(acc)
@@ -140,9 +149,13 @@ function treeSum(xs0: bigint[], ys0: bigint[]): AffineSum {
       ny[i] = mod(l * (x1 - x3) - y1)
     }
     const keep = skipped ? nx.flatMap((x, i) => (x === undefined ? [] : [i])) : null
+    if (xs.length & 1 && keep === null) {
+      nx.push(at(xs, xs.length - 1))
+      ny.push(at(ys, ys.length - 1))
+    }
     const lx = keep === null ? nx : keep.map((i) => at(nx, i))
     const ly = keep === null ? ny : keep.map((i) => at(ny, i))
-    if (xs.length & 1) {
+    if (xs.length & 1 && keep !== null) {
       lx.push(at(xs, xs.length - 1))
       ly.push(at(ys, ys.length - 1))
     }

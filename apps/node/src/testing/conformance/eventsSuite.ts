@@ -4,12 +4,18 @@ import type { TestNode } from '../createTestNode.js'
 import { submit } from '../requests.js'
 
 // Reads the stream until `done` says so, or fails after `ms`.
-async function readUntil(reader: ReadableStreamDefaultReader<Uint8Array>, done: (text: string) => boolean, ms = 5000): Promise<string> {
+async function readUntil(
+  reader: ReadableStreamDefaultReader<Uint8Array>,
+  done: (text: string) => boolean,
+  ms = 5000,
+): Promise<string> {
   const decoder = new TextDecoder()
   let text = ''
   const deadline = Date.now() + ms
   while (!done(text)) {
-    const timeout = new Promise<never>((_, reject) => setTimeout(() => reject(new Error(`timed out; got: ${text}`)), Math.max(1, deadline - Date.now())).unref())
+    const timeout = new Promise<never>((_, reject) =>
+      setTimeout(() => reject(new Error(`timed out; got: ${text}`)), Math.max(1, deadline - Date.now())).unref(),
+    )
     const { value, done: ended } = await Promise.race([reader.read(), timeout])
     if (ended) throw new Error(`stream ended; got: ${text}`)
     text += decoder.decode(value, { stream: true })
@@ -36,7 +42,12 @@ export function eventsSuite(node: () => TestNode): void {
     const text = await readUntil(reader, (t) => /event: committed\n(data: .*\n)+id: \d+\n\n/.test(t))
     const block = text.split('\n\n').find((b) => b.startsWith('event: committed'))
     assert.ok(block, text)
-    const data = JSON.parse(block.split('\n').find((l) => l.startsWith('data: '))?.slice(6) ?? '{}') as { module: string; index: number; signer: string }
+    const data = JSON.parse(
+      block
+        .split('\n')
+        .find((l) => l.startsWith('data: '))
+        ?.slice(6) ?? '{}',
+    ) as { module: string; index: number; signer: string }
     assert.equal(data.module, 'notary')
     assert.equal(data.signer, tx.tx.signer)
     assert.match(block, new RegExp(`^id: ${data.index}$`, 'm'))

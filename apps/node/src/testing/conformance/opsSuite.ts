@@ -20,15 +20,27 @@ export function opsSuite(node: () => TestNode): void {
     const response = await node().fetch('/metrics')
     assert.match(response.headers.get('content-type') ?? '', /^text\/plain; version=0\.0\.4/)
     const text = await response.text()
-    for (const name of ['tabularium_tree_size', 'tabularium_blocks_total', 'tabularium_pending_transactions', 'tabularium_admitted_transactions_total',
-      'tabularium_refused_transactions_total', 'tabularium_http_requests_total', 'tabularium_http_request_duration_seconds', 'process_resident_memory_bytes']) {
+    for (const name of [
+      'tabularium_tree_size',
+      'tabularium_blocks_total',
+      'tabularium_pending_transactions',
+      'tabularium_admitted_transactions_total',
+      'tabularium_refused_transactions_total',
+      'tabularium_http_requests_total',
+      'tabularium_http_request_duration_seconds',
+      'process_resident_memory_bytes',
+    ]) {
       assert.match(text, new RegExp(`^# TYPE ${name} `, 'm'), name)
     }
     assert.match(text, /^tabularium_http_requests_total\{method="GET",route="\/healthz",status="200"\} \d+$/m)
   })
 
   test('publishes a valid OpenAPI 3.1 document with the error catalogue and module schemas', async () => {
-    const doc = (await (await node().fetch('/openapi.json')).json()) as { openapi: string; paths: Record<string, unknown>; components: { schemas: Record<string, { properties?: { code?: { enum?: string[] } } }> } }
+    const doc = (await (await node().fetch('/openapi.json')).json()) as {
+      openapi: string
+      paths: Record<string, unknown>
+      components: { schemas: Record<string, { properties?: { code?: { enum?: string[] } } }> }
+    }
     const validator = new Validator()
     const result = await validator.validate(doc as never)
     assert.ok(result.valid, JSON.stringify(result.errors, null, 2))
@@ -38,9 +50,27 @@ export function opsSuite(node: () => TestNode): void {
     assert.deepEqual(doc.components.schemas.Error?.properties?.code?.enum, Object.keys(ERROR_CATALOGUE))
     assert.ok(doc.components.schemas['notary.stamp.args'])
     assert.ok(doc.components.schemas['notary.byHash.params'])
-    for (const path of ['/v1/transactions', '/v1/transactions/{txid}', '/v1/entries', '/v1/entries/{index}', '/v1/receipts/{index}', '/v1/checkpoint',
-      '/v1/proofs/inclusion', '/v1/proofs/consistency', '/v1/modules', '/v1/modules/{module}/queries/{name}', '/v1/network', '/v1/events',
-      '/tlog/checkpoint', '/tlog/tile/{tilePath}', '/openapi.json', '/docs', '/healthz', '/readyz', '/metrics']) {
+    for (const path of [
+      '/v1/transactions',
+      '/v1/transactions/{txid}',
+      '/v1/entries',
+      '/v1/entries/{index}',
+      '/v1/receipts/{index}',
+      '/v1/checkpoint',
+      '/v1/proofs/inclusion',
+      '/v1/proofs/consistency',
+      '/v1/modules',
+      '/v1/modules/{module}/queries/{name}',
+      '/v1/network',
+      '/v1/events',
+      '/tlog/checkpoint',
+      '/tlog/tile/{tilePath}',
+      '/openapi.json',
+      '/docs',
+      '/healthz',
+      '/readyz',
+      '/metrics',
+    ]) {
       assert.ok(doc.paths[path], path)
     }
   })

@@ -4,8 +4,8 @@ import { fromBase64, toBase64 } from '@tabularium/core'
 import type { SubmitResult } from '@tabularium/ledger'
 import type { Receipt } from '@tabularium/log'
 import { checkInclusion, checkReceipt } from '../checkReceipt.js'
-import type { TestNode } from '../createTestNode.js'
 import { randomHash } from '../createTestNetwork.js'
+import type { TestNode } from '../createTestNode.js'
 import { leafHash } from '../merkle.js'
 import { expectError, submit } from '../requests.js'
 
@@ -25,7 +25,9 @@ const json = async <T>(response: Response, status = 200): Promise<T> => {
 export function readSuite(node: () => TestNode): void {
   test('reads a transaction by id with a receipt that verifies', async () => {
     const committed = await commit(node())
-    const record = await json<{ index: number; txid: string; entry: { txid: string }; receipt: Receipt }>(await node().fetch(`/v1/transactions/${committed.txid}`))
+    const record = await json<{ index: number; txid: string; entry: { txid: string }; receipt: Receipt }>(
+      await node().fetch(`/v1/transactions/${committed.txid}`),
+    )
     assert.equal(record.index, committed.index)
     assert.equal(record.entry.txid, committed.txid)
     checkReceipt({ receipt: record.receipt, net: node().net })
@@ -35,16 +37,23 @@ export function readSuite(node: () => TestNode): void {
 
   test('pages entries and reads one entry with its leaf', async () => {
     const committed = await commit(node())
-    const page = await json<{ entries: { index: number; txid: string }[]; treeSize: number }>(await node().fetch('/v1/entries?from=0&limit=2'))
+    const page = await json<{ entries: { index: number; txid: string }[]; treeSize: number }>(
+      await node().fetch('/v1/entries?from=0&limit=2'),
+    )
     assert.ok(page.entries.length <= 2 && page.treeSize > committed.index)
-    assert.deepEqual(page.entries.map((e) => e.index), page.entries.map((_, i) => i))
+    assert.deepEqual(
+      page.entries.map((e) => e.index),
+      page.entries.map((_, i) => i),
+    )
     const beyond = await json<{ entries: unknown[] }>(await node().fetch(`/v1/entries?from=${page.treeSize + 5}`))
     assert.deepEqual(beyond.entries, [])
-    const one = await json<{ index: number; txid: string; leaf: string; entry: unknown }>(await node().fetch(`/v1/entries/${committed.index}`))
+    const one = await json<{ index: number; txid: string; leaf: string; entry: unknown }>(
+      await node().fetch(`/v1/entries/${committed.index}`),
+    )
     assert.equal(one.txid, committed.txid)
     assert.deepEqual(JSON.parse(new TextDecoder().decode(fromBase64(one.leaf))), one.entry)
     const bad = await expectError(await node().fetch('/v1/entries?from=-1&limit=5000'), 'INVALID_REQUEST')
-    assert.deepEqual((bad.details?.issues as { path: string }[]).map((i) => i.path).sort(), ['from', 'limit'])
+    assert.deepEqual(((bad.details?.issues ?? []) as { path: string }[]).map((i) => i.path).sort(), ['from', 'limit'])
     for (const path of ['/v1/entries/99999999', '/v1/entries/1e3', '/v1/entries/01']) {
       const response = await node().fetch(path)
       assert.ok([400, 404].includes(response.status))
@@ -63,7 +72,13 @@ export function readSuite(node: () => TestNode): void {
 
   test('serves the checkpoint as JSON, and as the signed note for text/plain', async () => {
     await commit(node())
-    const checkpoint = await json<{ treeSize: number; rootHash: string; stateDigest: string; note: string; time: string }>(await node().fetch('/v1/checkpoint'))
+    const checkpoint = await json<{
+      treeSize: number
+      rootHash: string
+      stateDigest: string
+      note: string
+      time: string
+    }>(await node().fetch('/v1/checkpoint'))
     const lines = checkpoint.note.split('\n')
     assert.equal(lines[0], node().net.genesis.origin)
     assert.equal(Number(lines[1]), checkpoint.treeSize)
@@ -77,12 +92,24 @@ export function readSuite(node: () => TestNode): void {
   test('serves inclusion and consistency proofs that verify', async () => {
     const first = await commit(node())
     await commit(node())
-    const { treeSize, rootHash } = await json<{ treeSize: number; rootHash: string }>(await node().fetch('/v1/checkpoint'))
+    const { treeSize, rootHash } = await json<{ treeSize: number; rootHash: string }>(
+      await node().fetch('/v1/checkpoint'),
+    )
     const entry = await json<{ leaf: string }>(await node().fetch(`/v1/entries/${first.index}`))
-    const inclusion = await json<{ index: number; treeSize: number; proof: string[] }>(await node().fetch(`/v1/proofs/inclusion?index=${first.index}`))
+    const inclusion = await json<{ index: number; treeSize: number; proof: string[] }>(
+      await node().fetch(`/v1/proofs/inclusion?index=${first.index}`),
+    )
     assert.equal(inclusion.treeSize, treeSize)
-    checkInclusion({ leafHash: leafHash(fromBase64(entry.leaf)), index: first.index, treeSize, proof: inclusion.proof, root: rootHash })
-    const consistency = await json<{ from: number; to: number; proof: string[] }>(await node().fetch(`/v1/proofs/consistency?from=${first.index + 1}&to=${treeSize}`))
+    checkInclusion({
+      leafHash: leafHash(fromBase64(entry.leaf)),
+      index: first.index,
+      treeSize,
+      proof: inclusion.proof,
+      root: rootHash,
+    })
+    const consistency = await json<{ from: number; to: number; proof: string[] }>(
+      await node().fetch(`/v1/proofs/consistency?from=${first.index + 1}&to=${treeSize}`),
+    )
     assert.equal(consistency.to, treeSize)
     assert.ok(consistency.proof.every((h) => fromBase64(h).length === 32))
     await expectError(await node().fetch(`/v1/proofs/inclusion?index=${treeSize}`), 'INVALID_TREE_SIZE')
@@ -95,7 +122,13 @@ export function readSuite(node: () => TestNode): void {
   })
 
   test('lists modules with actions, access and JSON Schemas, and runs queries', async () => {
-    const { modules } = await json<{ modules: { name: string; actions: { name: string; access: unknown; args: { type?: string } }[]; queries: { name: string }[] }[] }>(await node().fetch('/v1/modules'))
+    const { modules } = await json<{
+      modules: {
+        name: string
+        actions: { name: string; access: unknown; args: { type?: string } }[]
+        queries: { name: string }[]
+      }[]
+    }>(await node().fetch('/v1/modules'))
     assert.deepEqual(modules.map((m) => m.name).sort(), ['governance', 'notary'])
     const notary = modules.find((m) => m.name === 'notary')
     const stamp = notary?.actions.find((a) => a.name === 'stamp')
@@ -104,7 +137,9 @@ export function readSuite(node: () => TestNode): void {
     assert.ok(notary?.queries.some((q) => q.name === 'byHash'))
     const hash = randomHash()
     await commit(node(), { hash })
-    const found = await json<{ hash: string; stamps: unknown[] }>(await node().fetch(`/v1/modules/notary/queries/byHash?hash=${hash}`))
+    const found = await json<{ hash: string; stamps: unknown[] }>(
+      await node().fetch(`/v1/modules/notary/queries/byHash?hash=${hash}`),
+    )
     assert.equal(found.stamps.length, 1)
     const listed = await json<{ items?: unknown[] }>(await node().fetch('/v1/modules/notary/queries/list?limit=2'))
     assert.ok(listed !== null && typeof listed === 'object')
@@ -118,13 +153,28 @@ export function readSuite(node: () => TestNode): void {
 
   test('summarises the network from its genesis, and serves the UI theme', async () => {
     const { genesis } = node().net
-    const summary = await json<{ network: string; origin: string; members: { id: string }[]; logKeys: string[]; witnessKeys: string[]; witnessQuorum: number }>(await node().fetch('/v1/network'))
+    const summary = await json<{
+      network: string
+      origin: string
+      members: { id: string }[]
+      logKeys: string[]
+      witnessKeys: string[]
+      witnessQuorum: number
+    }>(await node().fetch('/v1/network'))
     assert.equal(summary.network, genesis.network)
     assert.equal(summary.origin, genesis.origin)
-    assert.deepEqual(summary.logKeys, genesis.members.map((m) => m.logKey))
-    assert.deepEqual(summary.witnessKeys, genesis.members.map((m) => m.witnessKey))
+    assert.deepEqual(
+      summary.logKeys,
+      genesis.members.map((m) => m.logKey),
+    )
+    assert.deepEqual(
+      summary.witnessKeys,
+      genesis.members.map((m) => m.witnessKey),
+    )
     assert.equal(summary.witnessQuorum, genesis.witnessQuorum)
-    const ui = await json<{ network: string; theme: { name: string; colors: { primary: string } } }>(await node().fetch('/v1/config/ui'))
+    const ui = await json<{ network: string; theme: { name: string; colors: { primary: string } } }>(
+      await node().fetch('/v1/config/ui'),
+    )
     assert.equal(ui.network, genesis.network)
     assert.equal(ui.theme.name, 'Tabularium')
     assert.match(ui.theme.colors.primary, /^#[0-9a-f]{6}$/)

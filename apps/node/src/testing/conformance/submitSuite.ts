@@ -2,10 +2,10 @@ import assert from 'node:assert/strict'
 import { test } from 'node:test'
 import type { SubmitResult } from '@tabularium/ledger'
 import { transactionId } from '@tabularium/protocol'
-import type { TestNode } from '../createTestNode.js'
-import { randomHash } from '../createTestNetwork.js'
-import { expectError, submit } from '../requests.js'
 import { checkReceipt } from '../checkReceipt.js'
+import { randomHash } from '../createTestNetwork.js'
+import type { TestNode } from '../createTestNode.js'
+import { expectError, submit } from '../requests.js'
 
 type Results = { results: SubmitResult[]; error?: { code: string } }
 
@@ -79,10 +79,16 @@ export function submitSuite(node: () => TestNode): void {
     const { fetch } = node()
     await expectError(await submit(fetch, '{"tx":'), 'INVALID_JSON')
     await expectError(await submit(fetch, `{"a":${'['.repeat(100)}${']'.repeat(100)}}`), 'INVALID_JSON')
-    await expectError(await submit(fetch, '{}', { headers: { 'content-type': 'text/plain' } }), 'UNSUPPORTED_MEDIA_TYPE')
+    await expectError(
+      await submit(fetch, '{}', { headers: { 'content-type': 'text/plain' } }),
+      'UNSUPPORTED_MEDIA_TYPE',
+    )
     await expectError(await fetch('/v1/transactions', { method: 'POST', body: '{}' }), 'UNSUPPORTED_MEDIA_TYPE')
     const huge = new Uint8Array(9 * 1024 * 1024).fill(0x20)
-    await expectError(await fetch('/v1/transactions', { method: 'POST', headers: { 'content-type': 'application/json' }, body: huge }), 'PAYLOAD_TOO_LARGE')
+    await expectError(
+      await fetch('/v1/transactions', { method: 'POST', headers: { 'content-type': 'application/json' }, body: huge }),
+      'PAYLOAD_TOO_LARGE',
+    )
   })
 
   test('refuses a streamed body over the limit without a Content-Length', async () => {
@@ -95,7 +101,12 @@ export function submitSuite(node: () => TestNode): void {
         controller.enqueue(new Uint8Array(64 * 1024).fill(0x20))
       },
     })
-    const init = { method: 'POST', headers: { 'content-type': 'application/json' }, body, duplex: 'half' } as RequestInit
+    const init = {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body,
+      duplex: 'half',
+    } as RequestInit
     await expectError(await fetch('/v1/transactions', init), 'PAYLOAD_TOO_LARGE')
     assert.ok(sent < 400, `the node read ${sent} chunks`)
   })

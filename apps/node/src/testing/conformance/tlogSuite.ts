@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict'
-import { gunzipSync } from 'node:zlib'
 import { test } from 'node:test'
+import { gunzipSync } from 'node:zlib'
 import { fromBase64, toBase64 } from '@tabularium/core'
 import type { TestNode } from '../createTestNode.js'
 import { bundleEntries, leafHash, merkleRoot, tileHashes, tileIndexPath } from '../merkle.js'
@@ -12,7 +12,9 @@ async function bytes(response: Response): Promise<Uint8Array> {
   assert.equal(response.headers.get('cache-control'), 'public, max-age=31536000, immutable')
   const body = new Uint8Array(await response.arrayBuffer())
   // In-process responses keep the gzip encoding; fetch over HTTP decodes it.
-  return response.headers.get('content-encoding') === 'gzip' && body[0] === 0x1f ? new Uint8Array(gunzipSync(body)) : body
+  return response.headers.get('content-encoding') === 'gzip' && body[0] === 0x1f
+    ? new Uint8Array(gunzipSync(body))
+    : body
 }
 
 /** C2SP tlog-tiles: the checkpoint and tiles, checked against an independent RFC 6962 implementation. */
@@ -36,7 +38,11 @@ export function tlogSuite(node: () => TestNode): void {
       if (n === full && partial === 0) break
       const suffix = n < full ? '' : `.p/${partial}`
       const tile = tileHashes(await bytes(await fetch(`/tlog/tile/0/${tileIndexPath(n)}${suffix}`)))
-      const entries = bundleEntries(await bytes(await fetch(`/tlog/tile/entries/${tileIndexPath(n)}${suffix}`, { headers: { 'accept-encoding': 'gzip' } })))
+      const entries = bundleEntries(
+        await bytes(
+          await fetch(`/tlog/tile/entries/${tileIndexPath(n)}${suffix}`, { headers: { 'accept-encoding': 'gzip' } }),
+        ),
+      )
       assert.equal(tile.length, n < full ? 256 : partial)
       assert.deepEqual(entries.map(leafHash), tile)
       leaves.push(...tile)
@@ -54,9 +60,20 @@ export function tlogSuite(node: () => TestNode): void {
     const beyond = Math.floor(treeSize / 256) + 1
     const wider = `/tlog/tile/0/${tileIndexPath(beyond - 1)}.p/${Math.min(255, (treeSize % 256) + 1)}`
     for (const path of [
-      `/tlog/tile/0/${tileIndexPath(beyond)}`, wider, '/tlog/tile/5/000', '/tlog/tile/64/000', '/tlog/tile/0/x000/000',
-      '/tlog/tile/..%2Fcheckpoint', '/tlog/tile/0/..%2F..%2F..%2Fdocs', '/tlog/tile/0/..%2F..%2Fetc', '/tlog/tile/entries/abc', '/tlog/tile/0/000.p/0', '/tlog/tile/',
-      `/tlog/tile/0/${'x999/'.repeat(8)}999`, '/tlog/tile/%00/000', '/tlog/tile/0/000.p/1%00',
+      `/tlog/tile/0/${tileIndexPath(beyond)}`,
+      wider,
+      '/tlog/tile/5/000',
+      '/tlog/tile/64/000',
+      '/tlog/tile/0/x000/000',
+      '/tlog/tile/..%2Fcheckpoint',
+      '/tlog/tile/0/..%2F..%2F..%2Fdocs',
+      '/tlog/tile/0/..%2F..%2Fetc',
+      '/tlog/tile/entries/abc',
+      '/tlog/tile/0/000.p/0',
+      '/tlog/tile/',
+      `/tlog/tile/0/${'x999/'.repeat(8)}999`,
+      '/tlog/tile/%00/000',
+      '/tlog/tile/0/000.p/1%00',
     ]) {
       const response = await fetch(path)
       assert.ok(response.status === 404 || response.status === 400, `${path}: ${response.status}`)

@@ -9,8 +9,17 @@ export interface HostileRequest {
 const JSON_HEADERS = { 'content-type': 'application/json' }
 
 /** A POST of a JSON value (or raw text) to /v1/transactions. */
-export function post(kind: string, body: unknown, headers: Record<string, string> = JSON_HEADERS, query = ''): HostileRequest {
-  return { kind, path: `/v1/transactions${query}`, init: { method: 'POST', headers, body: typeof body === 'string' ? body : JSON.stringify(body) } }
+export function post(
+  kind: string,
+  body: unknown,
+  headers: Record<string, string> = JSON_HEADERS,
+  query = '',
+): HostileRequest {
+  return {
+    kind,
+    path: `/v1/transactions${query}`,
+    init: { method: 'POST', headers, body: typeof body === 'string' ? body : JSON.stringify(body) },
+  }
 }
 
 /** A GET of a path. */

@@ -21,7 +21,17 @@ export interface HostileReport {
  *
  * @example const report = await runHostile({ node, runs: 10_000, http: false })
  */
-export async function runHostile({ node, runs, http, seed }: { node: TestNode; runs: number; http: boolean; seed?: number }): Promise<HostileReport> {
+export async function runHostile({
+  node,
+  runs,
+  http,
+  seed,
+}: {
+  node: TestNode
+  runs: number
+  http: boolean
+  seed?: number
+}): Promise<HostileReport> {
   const committed = [node.net.sign(), node.net.sign(), node.net.sign()]
   assert.equal((await submit(node.fetch, { transactions: committed })).status, 200)
   const before = node.ledger.checkpoint().treeSize
@@ -36,7 +46,9 @@ export async function runHostile({ node, runs, http, seed }: { node: TestNode; r
       } catch (error) {
         // A transport failure is the node failing: report it with its cause.
         const cause = (error as { cause?: { message?: string } }).cause?.message
-        throw new Error(`${request.kind} ${request.path}: ${(error as Error).message}${cause === undefined ? '' : ` (${cause})`}`)
+        throw new Error(
+          `${request.kind} ${request.path}: ${(error as Error).message}${cause === undefined ? '' : ` (${cause})`}`,
+        )
       }
       const copy = response.clone()
       const code = await expectRefusal(response)

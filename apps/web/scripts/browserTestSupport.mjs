@@ -2,7 +2,7 @@
 // real node from the built CLI in a temp dir, launches Debian's Chromium with
 // playwright-core, runs axe-core and takes screenshots.
 import { spawn, spawnSync } from 'node:child_process'
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs'
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
@@ -67,6 +67,17 @@ export async function startNode() {
 
 function readdirKey(dir) {
   return readdirSync(join(dir, 'keys')).filter((f) => f.endsWith('.jwk.json')).sort()[0]
+}
+
+/** Stamps a few documents with the CLI so that the explorer and the charts have data. */
+export function seed(node, documents) {
+  for (const { name, text, type } of documents) {
+    const file = join(node.dir, name)
+    writeFileSync(file, text)
+    const args = [cli, 'stamp', file, '--url', node.url, '--key', node.keyFile, '--json', ...(type ? ['--type', type] : [])]
+    const result = spawnSync(process.execPath, args, { encoding: 'utf8' })
+    if (result.status !== 0) throw new Error(`stamp failed: ${result.stderr}`)
+  }
 }
 
 /** Launches Chromium (headless, no sandbox: CI runs as root). */
