@@ -3,10 +3,12 @@
 // portal, open and verify the receipt (and its QR code), see tampering
 // rejected, and check every page with axe-core at phone and desktop width.
 import assert from 'node:assert/strict'
+import { execFileSync } from 'node:child_process'
 import { readFileSync } from 'node:fs'
+import { join } from 'node:path'
 import { after, before, describe, test } from 'node:test'
 import jsQR from 'jsqr'
-import { buildWeb, launchBrowser, screenshots, seed, seriousViolations, startNode } from '../scripts/browserTestSupport.mjs'
+import { buildWeb, launchBrowser, screenshots, seed, seriousViolations, startNode, webDir } from '../scripts/browserTestSupport.mjs'
 
 const DOCUMENT = { name: 'permit-2026-17.txt', mimeType: 'text/plain', buffer: Buffer.from('Building permit 2026/17, Main Street 5\n') }
 const OTHER = { name: 'other.txt', mimeType: 'text/plain', buffer: Buffer.from('A document nobody stamped\n') }
@@ -81,6 +83,25 @@ describe('web app in Chromium against a real node', { timeout: 300_000 }, () => 
     assert.equal(await page.getAttribute('html', 'lang'), 'en')
     await expectAccessible('portal overview')
     await screenshots(page, 'portal-overview')
+  })
+
+  test('the portal’s first load fetches only the entry chunks, under 200 KB of gzip JS', async () => {
+    const fresh = await browser.newContext()
+    const first = await fresh.newPage()
+    const scripts = []
+    first.on('response', (r) => {
+      if (r.request().resourceType() === 'script') scripts.push(new URL(r.url()).pathname)
+    })
+    await first.goto(`${node.url}/`)
+    await first.getByText('Cosignature (witness)').waitFor()
+    await fresh.close()
+    const manifest = JSON.parse(readFileSync(join(webDir, 'dist', '.vite', 'manifest.json'), 'utf8'))
+    const entry = manifest['index.html']
+    const expected = [entry.file, ...(entry.imports ?? []).map((k) => manifest[k].file)].map((f) => `/${f}`)
+    assert.deepEqual(scripts.sort(), expected.sort(), 'no console, wallet, provider, verifier or QR chunk on first load')
+    const size = JSON.parse(execFileSync(process.execPath, [join(webDir, 'scripts', 'size.mjs')], { encoding: 'utf8' }))
+    assert.equal(size.name, 'web.portal_first_load_js_gzip')
+    assert.ok(size.value > 0 && size.value < 200_000, `first load is ${size.value} bytes`)
   })
 
   test('the skip link is the first tab stop and moves focus to the main content', async () => {

@@ -7,6 +7,9 @@ import { availableParallelism } from 'node:os'
 import { parseArgs } from 'node:util'
 import { z } from 'zod'
 import { createLedger, defineAction, defineModule } from '../dist/index.js'
+import { createVerifierPool } from '../dist/workers/createVerifierPool.js'
+import { transactionSigningInput } from '@tabularium/protocol'
+import { fromBase64Url, jwkFromDidKey } from '@tabularium/core'
 import { createGenesis, createNodeKeys, createSigner, createTempDir, signTransaction } from '../dist/testing/fixtures.js'
 
 const { values } = parseArgs({
@@ -64,6 +67,19 @@ const ledger = await createLedger({ genesis, keys, modules: [notary], path: tmp.
 const signStart = performance.now()
 const txs = Array.from({ length: count }, (_, i) => sign(i))
 const signMs = performance.now() - signStart
+
+// 0. The machine's limit: raw signature verifications per second on the same pool.
+const pool = createVerifierPool({ threads: verifierThreads })
+const items = txs.slice(0, 20000).map(({ tx, sig }) => ({
+  publicJwk: jwkFromDidKey(tx.signer),
+  data: transactionSigningInput(tx),
+  signature: fromBase64Url(sig),
+}))
+await pool.verify(items.slice(0, 200))
+const rawStart = performance.now()
+await Promise.all(Array.from({ length: 20 }, (_, i) => pool.verify(items.slice(i * 1000, (i + 1) * 1000))))
+const rawVerifyPerSecond = Math.round(items.length / ((performance.now() - rawStart) / 1000))
+await pool.close()
 let next = 0
 const cpuBefore = process.cpuUsage()
 const started = performance.now()
@@ -108,7 +124,7 @@ const reopened = await createLedger({ genesis, keys, modules: [notary], path: tm
 const restartMs = performance.now() - reopenStart
 const treeSize = reopened.checkpoint().treeSize
 await reopened.close()
-tmp.remove()
+if (!process.env.KEEP) tmp.remove(); else console.error(tmp.path("measure.db"))
 
 console.log(
   JSON.stringify(
@@ -116,6 +132,7 @@ console.log(
       cores: availableParallelism(),
       verifierThreads,
       durableCommit: 'WAL, synchronous=FULL',
+      rawVerifyPerSecond,
       throughput: {
         transactions: count,
         txPerSecond: Math.round(count / (throughputMs / 1000)),

@@ -13,6 +13,7 @@ import { consoleLogger } from './sequencer/logger.js'
 import { openLedgerStore } from './store/openLedgerStore.js'
 import type { CommittedEvent, CreateLedgerParameters, Ledger, LedgerStats } from './types.js'
 import { createVerifierPool } from './workers/createVerifierPool.js'
+import { startCheckpointer } from './workers/startCheckpointer.js'
 
 /**
  * Opens (creating if needed) a ledger file and starts its pipeline:
@@ -38,7 +39,9 @@ export async function createLedger(params: CreateLedgerParameters): Promise<Ledg
   const modules = moduleMap(params.modules)
   const hasRole = createRoleChecker({ genesis })
   const sign = createCheckpointSigner({ origin: genesis.origin, keys })
-  const store = openLedgerStore({ path, genesis, modules: params.modules, hasRole, sign, clock })
+  const onDisk = path !== ':memory:' && path !== ''
+  const store = openLedgerStore({ path, genesis, modules: params.modules, hasRole, sign, clock, autoCheckpoint: !onDisk })
+  const checkpointer = onDisk ? startCheckpointer({ path }) : undefined
   const nonces = createNonceGuard({ db: store.db })
   const pool = createVerifierPool({ threads: verifierThreads })
   const listeners = new Set<(events: CommittedEvent[]) => void>()
@@ -51,9 +54,11 @@ export async function createLedger(params: CreateLedgerParameters): Promise<Ledg
     clock,
     nonces,
     logger,
+    hasListeners: () => listeners.size > 0,
     onCommitted(events, block, elapsedMs) {
       stats.committedTransactions += block.entries.length
       stats.lastBlockMs = elapsedMs
+      if (events.length === 0) return
       for (const listener of listeners) notify(listener, events, logger)
     },
   })
@@ -99,6 +104,7 @@ export async function createLedger(params: CreateLedgerParameters): Promise<Ledg
         await submitter.drained()
         sequencer.flush()
         await pool.close()
+        await checkpointer?.stop()
         reads.close()
         store.db.close()
       })()

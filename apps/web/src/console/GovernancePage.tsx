@@ -131,30 +131,30 @@ function ProposalTable({
         <tbody class="utrecht-table__body">
           {items.map((p) => (
             <tr class="utrecht-table__row" key={p.id}>
-              <td class="utrecht-table__cell" data-label={t('gov.change')}>
+              <td class="utrecht-table__cell" data-label={t('gov.change')}><div class="tab-cell">
                 {describeChange(p, network)}
                 {p.reason && <span class="tab-muted"> — {p.reason}</span>}
                 <br />
                 <small class="tab-muted">
                   {formatTime(p.createdAt)} · <Hash value={p.id} />
                 </small>
-              </td>
-              <td class="utrecht-table__cell" data-label={t('gov.proposer')}>{memberName(p.proposerDid, network) ?? p.proposer}</td>
-              <td class="utrecht-table__cell" data-label={t('gov.status')}>
+              </div></td>
+              <td class="utrecht-table__cell" data-label={t('gov.proposer')}><div class="tab-cell">{memberName(p.proposerDid, network) ?? p.proposer}</div></td>
+              <td class="utrecht-table__cell" data-label={t('gov.status')}><div class="tab-cell">
                 <span class={`utrecht-status-badge tab-badge tab-badge--${p.status === 'executed' ? 'ok' : p.status === 'open' ? 'info' : 'error'}`}>
                   {t(`gov.status.${p.status}` as MessageKey)}
                 </span>
-              </td>
-              <td class="utrecht-table__cell" data-label={t('gov.approvals')}>
+              </div></td>
+              <td class="utrecht-table__cell" data-label={t('gov.approvals')}><div class="tab-cell">
                 {p.threshold ? t('gov.approvalsOf', { a: p.approvals, m: p.threshold }) : p.approvals}
-              </td>
-              <td class="utrecht-table__cell" data-label={t('gov.actions')}>
+              </div></td>
+              <td class="utrecht-table__cell" data-label={t('gov.actions')}><div class="tab-cell">
                 {p.status === 'open' && (
                   <Button appearance="secondary" onClick={() => onApprove(p.id)}>
                     {t('gov.approve')}
                   </Button>
                 )}
-              </td>
+              </div></td>
             </tr>
           ))}
         </tbody>

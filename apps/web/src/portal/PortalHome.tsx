@@ -84,10 +84,10 @@ export function PortalHome() {
                     <th class="utrecht-table__header-cell" scope="row">
                       {m.name}
                     </th>
-                    <td class="utrecht-table__cell" data-label={t('portal.did')}>
+                    <td class="utrecht-table__cell" data-label={t('portal.did')}><div class="tab-cell">
                       <Hash value={m.did} />
-                    </td>
-                    <td class="utrecht-table__cell" data-label={t('portal.node')}>{m.url ? <a href={m.url}>{m.url}</a> : t('portal.noUrl')}</td>
+                    </div></td>
+                    <td class="utrecht-table__cell" data-label={t('portal.node')}><div class="tab-cell">{m.url ? <a href={m.url}>{m.url}</a> : t('portal.noUrl')}</div></td>
                   </tr>
                 ))}
               </tbody>

@@ -49,7 +49,7 @@ export function normaliseStamps(result: unknown, hash: string): Stamp[] {
     if (typeof s.index === 'number') stamp.index = s.index
     const time = s.time ?? s.stampedAt ?? s.at
     if (typeof time === 'string') stamp.time = time
-    const signer = s.signer ?? s.by ?? s.organisation
+    const signer = s.signer ?? s.by
     if (typeof signer === 'string') stamp.signer = signer
     const type = s.docType ?? s.type ?? s.documentType
     if (typeof type === 'string') stamp.type = type

@@ -86,7 +86,7 @@ function admit(
       txJcs,
       args,
       publicJwk,
-      signingInput: Buffer.concat([SIGNING_PREFIX, Buffer.from(txJcs)]),
+      signingInput: signingInputOf(txJcs),
       signature: decodeSignature(signed.sig),
       expiresMs,
     }
@@ -119,6 +119,14 @@ function checkAction(p: CreateAdmissionParameters, moduleName: string, actionNam
     throw new ProtocolError('UNAUTHORISED', `the signer holds no role that ${moduleName}.${actionName} requires`)
   }
   return parsed.data
+}
+
+// One allocation: the domain prefix, then JCS(tx) encoded in place.
+function signingInputOf(txJcs: string): Buffer {
+  const input = Buffer.allocUnsafe(SIGNING_PREFIX.length + Buffer.byteLength(txJcs))
+  SIGNING_PREFIX.copy(input, 0)
+  input.write(txJcs, SIGNING_PREFIX.length)
+  return input
 }
 
 function decodeSignature(sig: string): Uint8Array {

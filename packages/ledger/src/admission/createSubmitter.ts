@@ -28,6 +28,11 @@ export interface Submitter {
   drained(): Promise<void>
 }
 
+interface Group {
+  ready: boolean
+  items: PendingTransaction[]
+}
+
 /**
  * Runs a submission through admission, verifies the admitted signatures in the
  * worker pool, and hands the survivors to the sequencer. Submissions are
@@ -37,15 +42,15 @@ export interface Submitter {
  * @example const { submit } = createSubmitter({ admit, pool, nonces, sequencer, maxPending, onRefused, isStopping })
  */
 export function createSubmitter(p: CreateSubmitterParameters): Submitter {
-  const groups: { ready: boolean; items: PendingTransaction[] }[] = []
+  const groups: Group[] = []
   let pending = 0
-  let waiters: (() => void)[] = []
-  const settle = () => {
-    pending--
+  const waiters: (() => void)[] = []
+  const settled = (count: number) => {
+    pending -= count
     if (pending === 0) for (const wake of waiters.splice(0)) wake()
   }
   const release = () => {
-    while (groups[0]?.ready) p.sequencer.enqueue((groups.shift() as { items: PendingTransaction[] }).items)
+    while (groups[0]?.ready) p.sequencer.enqueue((groups.shift() as Group).items)
   }
   const refuse = (error: unknown, txid?: string) => {
     const result = refusal(error, txid)
@@ -58,35 +63,44 @@ export function createSubmitter(p: CreateSubmitterParameters): Submitter {
     },
     drained: () => (pending === 0 ? Promise.resolve() : new Promise<void>((wake) => waiters.push(wake))),
     async submit(transactions, { receipts = false } = {}) {
-      const results: (SubmitResult | Promise<SubmitResult>)[] = []
-      const admitted: { at: number; admitted: Admitted }[] = []
+      const results: SubmitResult[] = new Array(transactions.length)
+      const admitted: Admitted[] = []
+      const slots: number[] = []
       for (const [at, value] of transactions.entries()) {
-        const refusedEarly = earlyRefusal(p, transactions.length, pending + admitted.length)
-        const answer = refusedEarly === undefined ? p.admit(value) : { ok: false as const, error: refusedEarly }
-        if (answer.ok) admitted.push({ at, admitted: answer.admitted })
-        else results[at] = refuse(answer.error, answer.txid)
+        const early = earlyRefusal(p, transactions.length, pending + admitted.length)
+        const answer = early === undefined ? p.admit(value) : { ok: false as const, error: early }
+        if (answer.ok) {
+          admitted.push(answer.admitted)
+          slots.push(at)
+        } else results[at] = refuse(answer.error, answer.txid)
       }
-      if (admitted.length === 0) return results as SubmitResult[]
+      if (admitted.length === 0) return results
       pending += admitted.length
-      const group = { ready: false, items: [] as PendingTransaction[] }
+      const group: Group = { ready: false, items: [] }
       groups.push(group)
-      let flags: boolean[]
-      try {
-        flags = await p.pool.verify(
-          admitted.map(({ admitted: a }) => ({ publicJwk: a.publicJwk, data: a.signingInput, signature: a.signature })),
-        )
-      } catch {
-        flags = []
-      }
-      admitted.forEach(({ at, admitted: a }, i) => {
+      const flags = await verify(p.pool, admitted)
+      // One promise per submission, not per transaction: the block committer
+      // fills `results` in place and the last answer resolves it.
+      let waiting = 0
+      let done!: () => void
+      const answered = new Promise<void>((resolve) => (done = resolve))
+      admitted.forEach((a, i) => {
+        const at = slots[i] as number
         if (flags[i] === true) {
-          results[at] = new Promise<SubmitResult>((resolve) => {
-            group.items.push({ admitted: a, receipt: receipts, resolve: (r) => (settle(), resolve(r)) })
+          waiting++
+          group.items.push({
+            admitted: a,
+            receipt: receipts,
+            resolve: (result) => {
+              results[at] = result
+              settled(1)
+              if (--waiting === 0) done()
+            },
           })
           return
         }
         p.nonces.release(a.tx.signer, a.tx.nonce)
-        settle()
+        settled(1)
         const error =
           flags.length === 0
             ? new Error('signature verification failed to run')
@@ -95,8 +109,17 @@ export function createSubmitter(p: CreateSubmitterParameters): Submitter {
       })
       group.ready = true
       release()
-      return Promise.all(results)
+      if (waiting > 0) await answered
+      return results
     },
+  }
+}
+
+async function verify(pool: VerifierPool, admitted: Admitted[]): Promise<boolean[]> {
+  try {
+    return await pool.verify(admitted.map((a) => ({ publicJwk: a.publicJwk, data: a.signingInput, signature: a.signature })))
+  } catch {
+    return [] // the pool failed: every transaction of the batch is refused INTERNAL
   }
 }
 

@@ -29,6 +29,8 @@ export interface CreateBlockCommitterParameters {
   clock: () => number
   nonces: NonceGuard
   logger: LedgerLogger
+  /** True when someone subscribed: every event is then materialised, not only projected ones. */
+  hasListeners(): boolean
   onCommitted(events: CommittedEvent[], block: ExecutedBlock, elapsedMs: number): void
 }
 
@@ -48,6 +50,7 @@ const PRUNE_SLACK_MS = 60_000
  */
 export function createBlockCommitter(p: CreateBlockCommitterParameters): (items: PendingTransaction[]) => void {
   const { store } = p
+  const projected = new Set([...p.modules.values()].filter((m) => m.projection !== undefined).map((m) => m.name))
   const writer = createBlockWriter({ db: store.db, state: store.state })
   const prune = store.db.prepare('DELETE FROM nonces WHERE expires < ?')
   let lastPrune = 0
@@ -85,7 +88,7 @@ export function createBlockCommitter(p: CreateBlockCommitterParameters): (items:
       note: p.sign({ treeSize: appended.size, rootHash, timeMs }),
       time,
     }
-    const events = committedEvents(block)
+    const events = committedEvents(block, p.hasListeners() ? undefined : projected)
     try {
       write(
         {
@@ -116,9 +119,10 @@ export function createBlockCommitter(p: CreateBlockCommitterParameters): (items:
   }
 }
 
-function committedEvents(block: ExecutedBlock): CommittedEvent[] {
+// Parsing event data costs; only events someone will see are materialised.
+function committedEvents(block: ExecutedBlock, only: ReadonlySet<string> | undefined): CommittedEvent[] {
   return block.entries.flatMap((entry) =>
-    entry.events.map((event) => ({
+    (only === undefined ? entry.events : entry.events.filter((e) => only.has(e.module))).map((event) => ({
       module: event.module,
       type: event.type,
       data: JSON.parse(event.data) as Record<string, unknown>,

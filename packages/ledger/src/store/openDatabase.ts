@@ -9,7 +9,16 @@ import { SCHEMA } from './schema.js'
  *
  * @example const db = openDatabase({ path: 'ledger.db' })
  */
-export function openDatabase({ path, readonly = false }: { path: string; readonly?: boolean }): Db {
+export function openDatabase({
+  path,
+  readonly = false,
+  autoCheckpoint = true,
+}: {
+  path: string
+  readonly?: boolean
+  /** False when a background checkpointer (startCheckpointer) copies the WAL instead. */
+  autoCheckpoint?: boolean
+}): Db {
   const db = new Database(path, { readonly, fileMustExist: readonly })
   if (readonly) {
     db.pragma('query_only = ON')
@@ -23,8 +32,10 @@ export function openDatabase({ path, readonly = false }: { path: string; readonl
   db.pragma('mmap_size = 268435456')
   db.pragma('temp_store = MEMORY')
   // Checkpoint the WAL in bigger steps than the default 1000 pages, so fewer
-  // commits pay for a checkpoint.
-  db.pragma('wal_autocheckpoint = 4000')
+  // commits pay for a checkpoint; or not at all, when a worker does it.
+  db.pragma(`wal_autocheckpoint = ${autoCheckpoint ? 4000 : 0}`)
+  // A WAL that grew during a burst is truncated back once it is reset.
+  db.pragma('journal_size_limit = 67108864')
   db.exec(SCHEMA)
   return db
 }

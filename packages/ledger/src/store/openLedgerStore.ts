@@ -33,6 +33,8 @@ export interface OpenLedgerStoreParameters {
   hasRole: RoleChecker
   sign: CheckpointSigner
   clock: () => number
+  /** False when a background checkpointer copies the WAL (see startCheckpointer). */
+  autoCheckpoint?: boolean
 }
 
 /**
@@ -44,7 +46,7 @@ export interface OpenLedgerStoreParameters {
  * @example const store = openLedgerStore({ path, genesis, modules, hasRole, sign, clock })
  */
 export function openLedgerStore(p: OpenLedgerStoreParameters): LedgerStore {
-  const db = openDatabase({ path: p.path })
+  const db = openDatabase({ path: p.path, autoCheckpoint: p.autoCheckpoint ?? true })
   try {
     const state = createStateStore({ db })
     const genesisText = canonicalize(p.genesis)

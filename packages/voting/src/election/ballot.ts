@@ -1,5 +1,5 @@
-import type { MembershipProof } from '../proofs/membership.js'
 import { PROOF_DOMAINS, type TranscriptPart } from '../proofs/challenge.js'
+import type { MembershipProof } from '../proofs/membership.js'
 import type { Ciphertext } from './ciphertext.js'
 import type { ElectionParameters } from './electionParameters.js'
 

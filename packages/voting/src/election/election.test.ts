@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict'
 import { describe, it } from 'node:test'
-import { combineShares, interpolate } from '../tally/combineShares.js'
 import { addCiphertexts } from '../tally/addCiphertexts.js'
+import { combineShares, interpolate } from '../tally/combineShares.js'
 import { decodeTally } from '../tally/decodeTally.js'
 import { decryptTally } from '../tally/decryptTally.js'
 import { dealShares } from '../trustees/dealShares.js'
@@ -30,7 +30,14 @@ function randomChoices(rand: () => number, options: number, min: number, max: nu
   }
 }
 
-function runElection(params: { threshold: number; trustees: number; voters: number; min: number; max: number; seed: number }) {
+function runElection(params: {
+  threshold: number
+  trustees: number
+  voters: number
+  min: number
+  max: number
+  seed: number
+}) {
   const { threshold, trustees, voters, min, max, seed } = params
   // Distributed key generation: every trustee deals, every share is checked.
   const dealings = Array.from({ length: trustees }, () => dealShares({ threshold, trustees }))
@@ -55,12 +62,19 @@ function runElection(params: { threshold: number; trustees: number; voters: numb
 }
 
 describe('threshold election', () => {
-  for (const [threshold, trustees] of [[2, 3], [3, 5]] as const) {
+  for (const [threshold, trustees] of [
+    [2, 3],
+    [3, 5],
+  ] as const) {
     it(`${threshold}-of-${trustees}: any ${threshold} trustees decrypt a tally equal to the plaintext count`, () => {
       const run = runElection({ threshold, trustees, voters: 12, min: 1, max: 2, seed: threshold * 7 + trustees })
       const { election, shares, commitments, tally, expected } = run
       const partials = shares.map((share) => partialDecrypt({ election, tally, share }))
-      const subsets = [partials.slice(0, threshold), partials.slice(-threshold), partials.filter((_, i) => i % 2 === 0).slice(0, threshold)]
+      const subsets = [
+        partials.slice(0, threshold),
+        partials.slice(-threshold),
+        partials.filter((_, i) => i % 2 === 0).slice(0, threshold),
+      ]
       for (const subset of subsets) {
         assert.equal(subset.length, threshold)
         assert.deepEqual(decryptTally({ election, tally, partials: subset, commitments, maxVotes: 12 }), expected)
@@ -69,22 +83,53 @@ describe('threshold election', () => {
   }
 
   it('fewer than t trustees cannot decrypt: refused, and the interpolation is not the tally', () => {
-    const { election, shares, commitments, tally } = runElection({ threshold: 3, trustees: 5, voters: 5, min: 1, max: 1, seed: 3 })
-    const partials = shares.slice(0, 2).map((share) => partialDecrypt({ election, tally, share }))
-    assert.throws(() => combineShares({ tally, partials, threshold: commitments.length }), { code: 'NOT_ENOUGH_SHARES' })
-    assert.throws(() => decryptTally({ election, tally, partials, commitments, maxVotes: 5 }), { code: 'NOT_ENOUGH_SHARES' })
-    // Interpolating two shares of a degree-2 polynomial gives an unrelated point: no count up to a million matches.
-    assert.throws(() => decodeTally({ points: interpolate(tally, partials), maxVotes: 1_000_000 }), { code: 'TALLY_OUT_OF_RANGE' })
-    assert.throws(() => combineShares({ tally, partials: [partials[0] as never, partials[0] as never, partials[1] as never], threshold: 3 }), {
-      code: 'DUPLICATE_SHARE',
+    const { election, shares, commitments, tally } = runElection({
+      threshold: 3,
+      trustees: 5,
+      voters: 5,
+      min: 1,
+      max: 1,
+      seed: 3,
     })
+    const partials = shares.slice(0, 2).map((share) => partialDecrypt({ election, tally, share }))
+    assert.throws(() => combineShares({ tally, partials, threshold: commitments.length }), {
+      code: 'NOT_ENOUGH_SHARES',
+    })
+    assert.throws(() => decryptTally({ election, tally, partials, commitments, maxVotes: 5 }), {
+      code: 'NOT_ENOUGH_SHARES',
+    })
+    // Interpolating two shares of a degree-2 polynomial gives an unrelated point: no count up to a million matches.
+    assert.throws(() => decodeTally({ points: interpolate(tally, partials), maxVotes: 1_000_000 }), {
+      code: 'TALLY_OUT_OF_RANGE',
+    })
+    assert.throws(
+      () =>
+        combineShares({
+          tally,
+          partials: [partials[0] as never, partials[0] as never, partials[1] as never],
+          threshold: 3,
+        }),
+      {
+        code: 'DUPLICATE_SHARE',
+      },
+    )
   })
 
   it('rejects a tampered partial decryption with INVALID_DECRYPTION_PROOF', () => {
-    const { election, shares, commitments, tally } = runElection({ threshold: 2, trustees: 3, voters: 3, min: 0, max: 4, seed: 5 })
+    const { election, shares, commitments, tally } = runElection({
+      threshold: 2,
+      trustees: 3,
+      voters: 3,
+      min: 0,
+      max: 4,
+      seed: 5,
+    })
     const good = partialDecrypt({ election, tally, share: shares[0] as never })
     const other = partialDecrypt({ election, tally, share: shares[1] as never })
-    const swapped = { ...good, shares: good.shares.map((s, k) => (k === 1 ? { ...s, point: other.shares[1]?.point as string } : s)) }
+    const swapped = {
+      ...good,
+      shares: good.shares.map((s, k) => (k === 1 ? { ...s, point: other.shares[1]?.point as string } : s)),
+    }
     assert.throws(() => decryptTally({ election, tally, partials: [swapped, other], commitments, maxVotes: 3 }), {
       code: 'INVALID_DECRYPTION_PROOF',
     })
@@ -97,7 +142,9 @@ describe('threshold election', () => {
   it('rejects a share that does not match the dealer commitments with INVALID_SHARE', () => {
     const a = dealShares({ threshold: 2, trustees: 3 })
     const b = dealShares({ threshold: 2, trustees: 3 })
-    assert.throws(() => verifyShare({ share: b.shares[0] as never, commitments: a.commitments }), { code: 'INVALID_SHARE' })
+    assert.throws(() => verifyShare({ share: b.shares[0] as never, commitments: a.commitments }), {
+      code: 'INVALID_SHARE',
+    })
     assert.throws(() => dealShares({ threshold: 4, trustees: 3 }), { code: 'INVALID_PARAMETERS' })
   })
 })

@@ -31,7 +31,8 @@ export function assertElectionParameters(election: ElectionParameters): GroupPoi
   const { id, options, min, max } = election ?? ({} as ElectionParameters)
   const problems: string[] = []
   if (typeof id !== 'string' || id.length === 0 || id.length > 256) problems.push('id must be 1–256 characters')
-  if (!Number.isInteger(options) || options < 1 || options > MAX_OPTIONS) problems.push(`options must be 1–${MAX_OPTIONS}`)
+  if (!Number.isInteger(options) || options < 1 || options > MAX_OPTIONS)
+    problems.push(`options must be 1–${MAX_OPTIONS}`)
   if (!Number.isInteger(min) || !Number.isInteger(max) || min < 0 || min > max || max > options) {
     problems.push('need 0 <= min <= max <= options')
   }

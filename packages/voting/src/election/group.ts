@@ -1,5 +1,5 @@
-import { p256 } from '@noble/curves/nist.js'
 import type { WeierstrassPoint } from '@noble/curves/abstract/weierstrass.js'
+import { p256 } from '@noble/curves/nist.js'
 import { fromBase64Url, toBase64Url } from '@tabularium/core'
 import { VotingError } from '../errors.js'
 

@@ -10,21 +10,40 @@ import { randomScalar } from './group.js'
 import { verifyBallot } from './verifyBallot.js'
 
 const { commitments } = dealShares({ threshold: 1, trustees: 1 })
-const election: ElectionParameters = { id: 'ballot-7/q1', publicKey: commitments[0] as string, options: 4, min: 1, max: 2 }
+const election: ElectionParameters = {
+  id: 'ballot-7/q1',
+  publicKey: commitments[0] as string,
+  options: 4,
+  min: 1,
+  max: 2,
+}
 const publicKey = assertElectionParameters(election)
 
 // A cheating voter's ballot: option `cheat` encrypts `value`, with a proof
 // made as if it encrypted 1 (the prover's nonce is right, the value is not).
 function forgedBallot(cheat: number, value: bigint, choices: number[]) {
   const nonces = choices.map(() => randomScalar())
-  const points = choices.map((c, i) => encryptPoints({ publicKey, message: i === cheat ? value : BigInt(c), nonce: nonces[i] as bigint }))
+  const points = choices.map((c, i) =>
+    encryptPoints({ publicKey, message: i === cheat ? value : BigInt(c), nonce: nonces[i] as bigint }),
+  )
   const optionProofs = points.map((ciphertext, i) =>
     proveMembership({
-      publicKey, ciphertext, values: OPTION_VALUES, value: i === cheat ? 1n : BigInt(choices[i] as number),
-      nonce: nonces[i] as bigint, transcript: optionTranscript(election, '', i),
+      publicKey,
+      ciphertext,
+      values: OPTION_VALUES,
+      value: i === cheat ? 1n : BigInt(choices[i] as number),
+      nonce: nonces[i] as bigint,
+      transcript: optionTranscript(election, '', i),
     }),
   )
-  return { electionId: election.id, context: '', ciphertexts: points.map(encodeCiphertext), optionProofs, points, nonces }
+  return {
+    electionId: election.id,
+    context: '',
+    ciphertexts: points.map(encodeCiphertext),
+    optionProofs,
+    points,
+    nonces,
+  }
 }
 
 describe('verifyBallot', () => {
@@ -34,7 +53,12 @@ describe('verifyBallot', () => {
   })
 
   it('refuses to encrypt a choice vector that breaks the rules, with INVALID_CHOICE', () => {
-    for (const choices of [[0, 0, 0, 0], [1, 1, 1, 0], [0, 2, 0, 0], [1, 0, 0]]) {
+    for (const choices of [
+      [0, 0, 0, 0],
+      [1, 1, 1, 0],
+      [0, 2, 0, 0],
+      [1, 0, 0],
+    ]) {
       assert.throws(() => encryptVote({ election, choices }), { code: 'INVALID_CHOICE' })
     }
   })
@@ -46,19 +70,27 @@ describe('verifyBallot', () => {
 
   it('rejects proofs made for another election even under this election id, with INVALID_OPTION_PROOF', () => {
     const ballot = encryptVote({ election: { ...election, id: 'ballot-8/q1' }, choices: [1, 0, 0, 0] })
-    assert.throws(() => verifyBallot({ election, ballot: { ...ballot, electionId: election.id } }), { code: 'INVALID_OPTION_PROOF' })
+    assert.throws(() => verifyBallot({ election, ballot: { ...ballot, electionId: election.id } }), {
+      code: 'INVALID_OPTION_PROOF',
+    })
   })
 
   it('rejects a ballot copied under another voter context, with INVALID_OPTION_PROOF', () => {
     const ballot = encryptVote({ election, choices: [1, 0, 0, 0], context: 'n-1' })
-    assert.throws(() => verifyBallot({ election, ballot: { ...ballot, context: 'n-2' } }), { code: 'INVALID_OPTION_PROOF' })
+    assert.throws(() => verifyBallot({ election, ballot: { ...ballot, context: 'n-2' } }), {
+      code: 'INVALID_OPTION_PROOF',
+    })
   })
 
   it('rejects an option that encrypts 2, with INVALID_OPTION_PROOF', () => {
     const { points, nonces, ...ballot } = forgedBallot(1, 2n, [0, 0, 0, 0])
     const sumProof = proveMembership({
-      publicKey, ciphertext: sumPoints(points), values: [1n, 2n], value: 2n,
-      nonce: nonces.reduce((a, b) => a + b, 0n), transcript: sumTranscript(election, ''),
+      publicKey,
+      ciphertext: sumPoints(points),
+      values: [1n, 2n],
+      value: 2n,
+      nonce: nonces.reduce((a, b) => a + b, 0n),
+      transcript: sumTranscript(election, ''),
     })
     assert.throws(() => verifyBallot({ election, ballot: { ...ballot, sumProof } }), { code: 'INVALID_OPTION_PROOF' })
   })
@@ -68,8 +100,12 @@ describe('verifyBallot', () => {
     const { points, nonces, ...ballot } = forgedBallot(-1, 0n, choices)
     // The voter cannot prove 3 is in [1, 2]; the best they can do is a proof for a value they do not hold.
     const sumProof = proveMembership({
-      publicKey, ciphertext: sumPoints(points), values: [1n, 2n], value: 2n,
-      nonce: nonces.reduce((a, b) => a + b, 0n), transcript: sumTranscript(election, ''),
+      publicKey,
+      ciphertext: sumPoints(points),
+      values: [1n, 2n],
+      value: 2n,
+      nonce: nonces.reduce((a, b) => a + b, 0n),
+      transcript: sumTranscript(election, ''),
     })
     assert.throws(() => verifyBallot({ election, ballot: { ...ballot, sumProof } }), { code: 'INVALID_SUM_PROOF' })
     assert.throws(() => verifyBallot({ election, ballot }), { code: 'INVALID_SUM_PROOF' })
@@ -77,14 +113,22 @@ describe('verifyBallot', () => {
 
   it('rejects malformed ballots with MALFORMED_INPUT, never crashing', () => {
     const ballot = encryptVote({ election, choices: [1, 0, 0, 0] })
-    const badPoint = { ...ballot, ciphertexts: ballot.ciphertexts.map((c, i) => (i === 0 ? { ...c, alpha: c.beta.slice(0, -2) + 'AA' } : c)) }
+    const badPoint = {
+      ...ballot,
+      ciphertexts: ballot.ciphertexts.map((c, i) => (i === 0 ? { ...c, alpha: `${c.beta.slice(0, -2)}AA` } : c)),
+    }
     for (const bad of [
-      null, 'x', { ...ballot, ciphertexts: ballot.ciphertexts.slice(1) }, { ...ballot, optionProofs: [] },
-      { ...ballot, ciphertexts: [{ alpha: 'A'.repeat(5000), beta: '' }, ...ballot.ciphertexts.slice(1)] }, badPoint,
+      null,
+      'x',
+      { ...ballot, ciphertexts: ballot.ciphertexts.slice(1) },
+      { ...ballot, optionProofs: [] },
+      { ...ballot, ciphertexts: [{ alpha: 'A'.repeat(5000), beta: '' }, ...ballot.ciphertexts.slice(1)] },
+      badPoint,
       { ...ballot, optionProofs: ballot.optionProofs.map(() => ({ challenges: ['x'], responses: [] })) },
     ]) {
-      assert.throws(() => verifyBallot({ election, ballot: bad }), (e: { code?: string }) =>
-        ['MALFORMED_INPUT', 'WRONG_ELECTION'].includes(e.code ?? ''),
+      assert.throws(
+        () => verifyBallot({ election, ballot: bad }),
+        (e: { code?: string }) => ['MALFORMED_INPUT', 'WRONG_ELECTION'].includes(e.code ?? ''),
       )
     }
   })

@@ -1,6 +1,13 @@
 import { VotingError } from '../errors.js'
 import { verifyMembership } from '../proofs/membership.js'
-import { type EncryptedBallot, needsSumProof, OPTION_VALUES, optionTranscript, sumTranscript, sumValues } from './ballot.js'
+import {
+  type EncryptedBallot,
+  needsSumProof,
+  OPTION_VALUES,
+  optionTranscript,
+  sumTranscript,
+  sumValues,
+} from './ballot.js'
 import { type CiphertextPoints, decodeCiphertext, sumPoints } from './ciphertext.js'
 import { assertElectionParameters, type ElectionParameters } from './electionParameters.js'
 

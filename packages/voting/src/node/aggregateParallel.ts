@@ -24,7 +24,9 @@ export async function aggregateParallel(params: {
   const count = bytes.length / size
   const n = Math.max(1, Math.min(workers, count))
   const ranges = Array.from({ length: n }, (_, w) => [Math.floor((count * w) / n), Math.floor((count * (w + 1)) / n)])
-  const parts = await Promise.all(ranges.map(([start, end]) => runWorker(bytes, options, start as number, end as number)))
+  const parts = await Promise.all(
+    ranges.map(([start, end]) => runWorker(bytes, options, start as number, end as number)),
+  )
   return slotsToTally(parts, options)
 }
 

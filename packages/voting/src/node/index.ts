@@ -1,2 +1,2 @@
-export { signBlindedFast } from './signBlindedFast.js'
 export { aggregateParallel } from './aggregateParallel.js'
+export { signBlindedFast } from './signBlindedFast.js'

@@ -1,4 +1,11 @@
-import { constants, createPrivateKey, createPublicKey, type JsonWebKey as NodeJwk, privateDecrypt, publicEncrypt } from 'node:crypto'
+import {
+  constants,
+  createPrivateKey,
+  createPublicKey,
+  type JsonWebKey as NodeJwk,
+  privateDecrypt,
+  publicEncrypt,
+} from 'node:crypto'
 import { equalBytes, toBase64Url } from '@tabularium/core'
 import { VotingError } from '../errors.js'
 import { bytesOf } from '../tokens/blindToken.js'
@@ -25,7 +32,9 @@ export function signBlindedFast(params: { privateKey: TokenPrivateKey; blindedMe
   } catch (cause) {
     throw new VotingError('MALFORMED_INPUT', 'blindedMessage is not a valid RSA input', { cause })
   }
-  const check = new Uint8Array(publicEncrypt({ key: createPublicKey(key), padding: constants.RSA_NO_PADDING }, signature))
+  const check = new Uint8Array(
+    publicEncrypt({ key: createPublicKey(key), padding: constants.RSA_NO_PADDING }, signature),
+  )
   if (!equalBytes(check, blinded)) throw new VotingError('MALFORMED_INPUT', 'signing failure')
   return toBase64Url(signature)
 }

@@ -1,4 +1,3 @@
-import { VotingError, type VotingErrorCode } from '../errors.js'
 import type { CiphertextPoints } from '../election/ciphertext.js'
 import {
   decodeScalar,
@@ -11,6 +10,7 @@ import {
   type RandomBytes,
   randomScalar,
 } from '../election/group.js'
+import { VotingError, type VotingErrorCode } from '../errors.js'
 import { hashToScalar, type TranscriptPart } from './challenge.js'
 
 /** A disjunctive Chaum–Pedersen proof: one (challenge, response) per allowed value. */
@@ -36,7 +36,7 @@ export type MembershipStatement = {
 export function proveMembership(
   params: MembershipStatement & { value: bigint; nonce: bigint; random?: RandomBytes },
 ): MembershipProof {
-  const { publicKey, ciphertext, values, value, nonce, transcript, random } = params
+  const { publicKey, ciphertext, values, value, nonce, random } = params
   const real = values.indexOf(value)
   if (real < 0) throw new VotingError('INVALID_CHOICE', 'value is not one of the allowed values')
   const challenges = values.map(() => 0n)
@@ -65,10 +65,7 @@ export function proveMembership(
  *
  * @example verifyMembership({ publicKey, ciphertext, values: [0n, 1n], transcript, proof }, 'INVALID_OPTION_PROOF')
  */
-export function verifyMembership(
-  params: MembershipStatement & { proof: unknown },
-  code: VotingErrorCode,
-): void {
+export function verifyMembership(params: MembershipStatement & { proof: unknown }, code: VotingErrorCode): void {
   const { publicKey, ciphertext, values, proof } = params
   const { challenges, responses } = parseProof(proof, values.length)
   const commitments: GroupPoint[] = []

@@ -1,5 +1,11 @@
+import {
+  type Ciphertext,
+  type CiphertextPoints,
+  decodeCiphertext,
+  encodeCiphertext,
+  sumPoints,
+} from '../election/ciphertext.js'
 import { VotingError } from '../errors.js'
-import { type Ciphertext, type CiphertextPoints, decodeCiphertext, encodeCiphertext, sumPoints } from '../election/ciphertext.js'
 
 /**
  * Homomorphic aggregation: the option-wise sum of ballots' ciphertexts, an
@@ -15,7 +21,8 @@ export function addCiphertexts(ballots: Ciphertext[][]): Ciphertext[] {
   const sums: CiphertextPoints[] = []
   for (let k = 0; k < options; k++) {
     const column = ballots.map((ballot, i) => {
-      if (ballot.length !== options) throw new VotingError('MALFORMED_INPUT', `ballot ${i} has ${ballot.length} options`)
+      if (ballot.length !== options)
+        throw new VotingError('MALFORMED_INPUT', `ballot ${i} has ${ballot.length} options`)
       return decodeCiphertext(ballot[k], `ballots[${i}][${k}]`)
     })
     sums.push(sumPoints(column))

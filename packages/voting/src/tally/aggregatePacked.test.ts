@@ -12,7 +12,9 @@ const publicKey = decodePoint(commitments[0])
 
 function ballots(count: number) {
   const pool = Array.from({ length: 7 }, (_, i) =>
-    [0, 1].map((k) => encodeCiphertext(encryptPoints({ publicKey, message: BigInt((i + k) % 2), nonce: randomScalar() }))),
+    [0, 1].map((k) =>
+      encodeCiphertext(encryptPoints({ publicKey, message: BigInt((i + k) % 2), nonce: randomScalar() })),
+    ),
   )
   // Repeats (including a ballot added to itself) exercise the doubling path of the tree.
   return Array.from({ length: count }, (_, i) => pool[i % pool.length] as never)

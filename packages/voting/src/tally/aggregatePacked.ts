@@ -1,7 +1,7 @@
 import { fromBase64Url } from '@tabularium/core'
-import { VotingError } from '../errors.js'
 import { type Ciphertext, encodeCiphertext } from '../election/ciphertext.js'
-import { type GroupPoint, Point, POINT_BYTES } from '../election/group.js'
+import { type GroupPoint, POINT_BYTES, Point } from '../election/group.js'
+import { VotingError } from '../errors.js'
 
 // Bulk aggregation for recounts of millions of ballots. Ballots are packed
 // back to back, option by option, alpha then beta, each point as 65 bytes of
@@ -42,7 +42,12 @@ export type AffineSum = { x: bigint; y: bigint } | null
  *
  * @example const slots = sumPackedSlots({ bytes, options: 4 })
  */
-export function sumPackedSlots(params: { bytes: Uint8Array; options: number; start?: number; end?: number }): AffineSum[] {
+export function sumPackedSlots(params: {
+  bytes: Uint8Array
+  options: number
+  start?: number
+  end?: number
+}): AffineSum[] {
   const { bytes, options } = params
   const size = packedBallotBytes(options)
   if (bytes.length % size !== 0) throw new VotingError('MALFORMED_INPUT', 'packed ballots have a partial ballot')
@@ -127,7 +132,9 @@ function treeSum(xs0: bigint[], ys0: bigint[]): AffineSum {
       let d = mod(at(xs, 2 * i + 1) - at(xs, 2 * i))
       // Equal x: doubling or opposite points; rare, so done the slow way.
       if (d === 0n) {
-        extra.push(toPoint({ x: at(xs, 2 * i), y: at(ys, 2 * i) }).add(toPoint({ x: at(xs, 2 * i + 1), y: at(ys, 2 * i + 1) })))
+        extra.push(
+          toPoint({ x: at(xs, 2 * i), y: at(ys, 2 * i) }).add(toPoint({ x: at(xs, 2 * i + 1), y: at(ys, 2 * i + 1) })),
+        )
         d = 1n
         skipped = true
       }

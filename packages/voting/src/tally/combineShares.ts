@@ -1,6 +1,6 @@
-import { VotingError } from '../errors.js'
 import { type Ciphertext, decodeCiphertext } from '../election/ciphertext.js'
 import { decodePoint, type GroupPoint, mod, ORDER } from '../election/group.js'
+import { VotingError } from '../errors.js'
 import type { PartialDecryption } from '../trustees/partialDecrypt.js'
 import { assertIndex } from '../trustees/verifyShare.js'
 

@@ -1,5 +1,5 @@
-import { VotingError } from '../errors.js'
 import { G, type GroupPoint, Point } from '../election/group.js'
+import { VotingError } from '../errors.js'
 
 const tables = new Map<number, { step: number; babies: Map<string, number>; giant: GroupPoint }>()
 

@@ -1,6 +1,6 @@
 import { concatBytes, fromBase64Url, toBase64Url } from '@tabularium/core'
-import { VotingError } from '../errors.js'
 import { cryptoRandom, type RandomBytes } from '../election/group.js'
+import { VotingError } from '../errors.js'
 import { importPublicKey, suiteOf, type TokenPublicKey } from './tokenKeys.js'
 
 /** What the voter keeps between blinding and finalising (never sent to the issuer). */
@@ -27,7 +27,8 @@ export async function blindToken(params: {
   const { publicKey, random = cryptoRandom } = params
   const suite = suiteOf(publicKey.variant)
   const message = params.message ?? random(TOKEN_MESSAGE_BYTES)
-  if (message.length === 0 || message.length > 1024) throw new VotingError('MALFORMED_INPUT', 'message must be 1–1024 bytes')
+  if (message.length === 0 || message.length > 1024)
+    throw new VotingError('MALFORMED_INPUT', 'message must be 1–1024 bytes')
   const prefixLength = suite.params.prepareType
   const prepared = prefixLength > 0 ? concatBytes(random(prefixLength), message) : message
   const key = await importPublicKey(publicKey)

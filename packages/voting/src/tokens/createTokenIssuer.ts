@@ -1,6 +1,12 @@
 import { RSABSSA } from '@cloudflare/blindrsa-ts'
 import { VotingError } from '../errors.js'
-import { TOKEN_MODULUS_BITS, type TokenPrivateKey, type TokenPublicKey, type TokenVariant, suiteOf } from './tokenKeys.js'
+import {
+  suiteOf,
+  TOKEN_MODULUS_BITS,
+  type TokenPrivateKey,
+  type TokenPublicKey,
+  type TokenVariant,
+} from './tokenKeys.js'
 
 /**
  * Generates a token issuer's RSA key pair (WebCrypto, e = 65537) for one

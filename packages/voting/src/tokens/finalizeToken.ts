@@ -24,7 +24,8 @@ export async function finalizeToken(params: {
   const blindSig = bytesOf(params.blindSignature, 'blindSignature', kLen)
   const inv = bytesOf(state.inv, 'state.inv', kLen)
   const message = bytesOf(state.message, 'state.message')
-  if (blindSig.length !== kLen || inv.length !== kLen) throw new VotingError('MALFORMED_INPUT', `inputs must be ${kLen} bytes`)
+  if (blindSig.length !== kLen || inv.length !== kLen)
+    throw new VotingError('MALFORMED_INPUT', `inputs must be ${kLen} bytes`)
   const key = await importPublicKey(publicKey)
   try {
     const signature = await suite.finalize(key, message, blindSig, inv)

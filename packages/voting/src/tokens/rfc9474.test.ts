@@ -2,14 +2,30 @@ import assert from 'node:assert/strict'
 import { readFileSync } from 'node:fs'
 import { describe, it } from 'node:test'
 import { fromHex, toBase64Url, toHex } from '@tabularium/core'
+import { signBlindedFast } from '../node/signBlindedFast.js'
 import { blindToken } from './blindToken.js'
 import { finalizeToken } from './finalizeToken.js'
 import { signBlinded } from './signBlinded.js'
 import type { TokenPrivateKey, TokenPublicKey, TokenVariant } from './tokenKeys.js'
 import { verifyToken } from './verifyToken.js'
-import { signBlindedFast } from '../node/signBlindedFast.js'
 
-type Vector = Record<'name' | 'n' | 'e' | 'd' | 'p' | 'q' | 'msg' | 'msg_prefix' | 'prepared_msg' | 'salt' | 'inv' | 'blinded_msg' | 'blind_sig' | 'sig', string>
+type Vector = Record<
+  | 'name'
+  | 'n'
+  | 'e'
+  | 'd'
+  | 'p'
+  | 'q'
+  | 'msg'
+  | 'msg_prefix'
+  | 'prepared_msg'
+  | 'salt'
+  | 'inv'
+  | 'blinded_msg'
+  | 'blind_sig'
+  | 'sig',
+  string
+>
 const vectors = JSON.parse(
   readFileSync(new URL('../../../../vectors/rfc9474/rfc9474.json', import.meta.url), 'utf8'),
 ) as Vector[]
@@ -23,8 +39,15 @@ function keysOf(v: Vector): { publicKey: TokenPublicKey; privateKey: TokenPrivat
   const hex = (x: bigint) => b64(x.toString(16))
   const variant = v.name as TokenVariant
   const jwk: JsonWebKey = {
-    kty: 'RSA', n: b64(v.n), e: b64(v.e), d: hex(d), p: hex(p), q: hex(q),
-    dp: hex(d % (p - 1n)), dq: hex(d % (q - 1n)), qi: hex(modInverse(q, p)),
+    kty: 'RSA',
+    n: b64(v.n),
+    e: b64(v.e),
+    d: hex(d),
+    p: hex(p),
+    q: hex(q),
+    dp: hex(d % (p - 1n)),
+    dq: hex(d % (q - 1n)),
+    qi: hex(modInverse(q, p)),
   }
   return { publicKey: { variant, n: jwk.n as string, e: jwk.e as string }, privateKey: { variant, jwk } }
 }

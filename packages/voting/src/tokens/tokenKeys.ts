@@ -50,7 +50,9 @@ const cache = new Map<string, CryptoKey>()
 /** Imports (and caches) a public key as an extractable WebCrypto RSA-PSS SHA-384 key. */
 export async function importPublicKey(publicKey: TokenPublicKey): Promise<CryptoKey> {
   modulusBytes(publicKey)
-  return importCached(`pub:${publicKey.n}:${publicKey.e}`, { kty: 'RSA', n: publicKey.n, e: publicKey.e, ext: true }, ['verify'])
+  return importCached(`pub:${publicKey.n}:${publicKey.e}`, { kty: 'RSA', n: publicKey.n, e: publicKey.e, ext: true }, [
+    'verify',
+  ])
 }
 
 /** Imports (and caches) a private key JWK. */

@@ -24,7 +24,11 @@ describe('anonymous eligibility tokens', async () => {
   it('derives one nullifier per token and ballot, so a second use is detectable', async () => {
     const { publicKey, privateKey } = issuer
     const { blindedMessage, state } = await blindToken({ publicKey })
-    const token = await finalizeToken({ publicKey, state, blindSignature: await signBlinded({ privateKey, blindedMessage }) })
+    const token = await finalizeToken({
+      publicKey,
+      state,
+      blindSignature: await signBlinded({ privateKey, blindedMessage }),
+    })
     const first = tokenNullifier({ ballotId: 'ballot-1', token })
     assert.match(first, /^[0-9a-f]{64}$/)
     assert.equal(tokenNullifier({ ballotId: 'ballot-1', token: { ...token } }), first)

@@ -1,5 +1,5 @@
-import { VotingError } from '../errors.js'
 import { cryptoRandom, encodePoint, encodeScalar, G, mod, type RandomBytes, randomScalar } from '../election/group.js'
+import { VotingError } from '../errors.js'
 
 /** Trustee i's secret share f(i) of the election key (i counts from 1). */
 export type KeyShare = { index: number; secret: string }
@@ -34,7 +34,13 @@ export function dealShares(params: { threshold: number; trustees: number; random
 
 /** Throws `INVALID_PARAMETERS` unless 1 <= threshold <= trustees <= MAX_TRUSTEES. */
 export function assertThreshold(threshold: number, trustees: number): void {
-  if (!Number.isInteger(threshold) || !Number.isInteger(trustees) || threshold < 1 || threshold > trustees || trustees > MAX_TRUSTEES) {
+  if (
+    !Number.isInteger(threshold) ||
+    !Number.isInteger(trustees) ||
+    threshold < 1 ||
+    threshold > trustees ||
+    trustees > MAX_TRUSTEES
+  ) {
     throw new VotingError('INVALID_PARAMETERS', `need 1 <= threshold <= trustees <= ${MAX_TRUSTEES}`, {
       details: { threshold, trustees },
     })

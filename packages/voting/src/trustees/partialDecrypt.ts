@@ -1,4 +1,3 @@
-import { VotingError } from '../errors.js'
 import { type Ciphertext, decodeCiphertext } from '../election/ciphertext.js'
 import { assertElectionParameters, type ElectionParameters } from '../election/electionParameters.js'
 import {
@@ -14,8 +13,9 @@ import {
   type RandomBytes,
   randomScalar,
 } from '../election/group.js'
+import { VotingError } from '../errors.js'
 import { hashToScalar, PROOF_DOMAINS } from '../proofs/challenge.js'
-import { type KeyShare } from './dealShares.js'
+import type { KeyShare } from './dealShares.js'
 import { assertIndex, trusteeVerificationKey } from './verifyShare.js'
 
 /** A Chaum–Pedersen proof (challenge, response) of equal discrete logs. */
@@ -68,7 +68,12 @@ export function verifyDecryption(params: {
 }): GroupPoint[] {
   const { election, tally, partial, commitments } = params
   assertElectionParameters(election)
-  if (typeof partial !== 'object' || partial === null || !Array.isArray(partial.shares) || partial.shares.length !== tally.length) {
+  if (
+    typeof partial !== 'object' ||
+    partial === null ||
+    !Array.isArray(partial.shares) ||
+    partial.shares.length !== tally.length
+  ) {
     throw new VotingError('MALFORMED_INPUT', `a partial decryption must hold ${tally.length} shares`)
   }
   const h = trusteeVerificationKey({ index: partial.index, commitments })
@@ -90,10 +95,6 @@ export function verifyDecryption(params: {
   })
 }
 
-function challenge(
-  election: ElectionParameters,
-  index: number,
-  ...points: GroupPoint[]
-): bigint {
+function challenge(election: ElectionParameters, index: number, ...points: GroupPoint[]): bigint {
   return hashToScalar([PROOF_DOMAINS.decryption, election.id, election.publicKey, `trustee/${index}`, ...points])
 }

@@ -1,5 +1,14 @@
+import {
+  decodePoint,
+  decodeScalar,
+  encodePoint,
+  encodeScalar,
+  G,
+  type GroupPoint,
+  mod,
+  Point,
+} from '../election/group.js'
 import { VotingError } from '../errors.js'
-import { decodePoint, decodeScalar, encodePoint, encodeScalar, G, type GroupPoint, mod, Point } from '../election/group.js'
 import { assertThreshold, type KeyShare, MAX_TRUSTEES } from './dealShares.js'
 
 /**

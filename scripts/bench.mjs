@@ -1,0 +1,70 @@
+#!/usr/bin/env node
+// The project's benchmark (DESIGN §4): `npm run bench [-- --quick] [-- --out FILE]`.
+// Prints one JSON document on stdout and writes it to bench-results/latest.json
+// (or --out). Every throughput is also given as a ratio to the machine's own
+// limit, measured in the same run: Ed25519 verifications per second on all cores.
+// Transactions are signed before any timing starts, so a client's signing
+// cost never counts in a server figure.
+import { mkdirSync, writeFileSync } from 'node:fs'
+import { dirname, join } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { parseArgs } from 'node:util'
+import { measureHttpThroughput } from './bench/http.mjs'
+import { measureCommitLatency, measureInProcessThroughput, measureProofs, openBenchLedger } from './bench/inProcess.mjs'
+import { describeMachine, log } from './bench/machine.mjs'
+import { ensureBigLedger, measureRestart } from './bench/restart.mjs'
+import { measureVerifyLimit } from './bench/verifyLimit.mjs'
+
+const root = dirname(dirname(fileURLToPath(import.meta.url)))
+const { values } = parseArgs({ options: { quick: { type: 'boolean', default: false }, out: { type: 'string' } } })
+const quick = values.quick
+const out = values.out ?? join(root, 'bench-results', 'latest.json')
+
+// Sizes of each run; --quick keeps the same figures on smaller runs (< 1 min).
+const plan = quick
+  ? { verifyMs: 1000, inProcess: 10_000, latencySeconds: 3, proofMs: 500, http: 10_000, restartEntries: 50_000, restartLabel: '50k', restartRuns: 1 }
+  : { verifyMs: 3000, inProcess: 50_000, latencySeconds: 10, proofMs: 2000, http: 50_000, restartEntries: 1_000_000, restartLabel: '1m', restartRuns: 3 }
+
+const measurements = []
+const record = (name, value, unit, note) => {
+  const rounded = Math.round(value * 100) / 100
+  measurements.push(note === undefined ? { name, value: rounded, unit } : { name, value: rounded, unit, note })
+  log(`${name} = ${rounded} ${unit}`)
+}
+const startedAt = new Date().toISOString()
+
+log(`machine limit (${quick ? 'quick' : 'full'} run)`)
+const limit = await measureVerifyLimit({ ms: plan.verifyMs })
+record('machine.ed25519_verify_all_cores', limit.value, 'verifications/s', `node:crypto, ${limit.threads} worker threads`)
+
+log('ledger in process')
+const { sandbox, ledger } = await openBenchLedger()
+const inProcess = await measureInProcessThroughput({ ledger, signer: sandbox.signer, count: plan.inProcess })
+record('ledger.notary_tx_per_s_in_process', inProcess, 'tx/s', `${plan.inProcess} pre-signed stamps in batches of 1000, signatures verified, durable commit (synchronous=FULL), no receipts`)
+const latency = await measureCommitLatency({ ledger, signer: sandbox.signer, rate: 2000, seconds: plan.latencySeconds })
+const latencyNote = `open loop: single-transaction submissions at 2000/s for ${plan.latencySeconds} s, scheduled time to durable commit`
+record('ledger.commit_latency_p50_ms', latency.p50, 'ms', latencyNote)
+record('ledger.commit_latency_p99_ms', latency.p99, 'ms', latencyNote)
+const proofs = measureProofs({ ledger, ms: plan.proofMs })
+record('log.inclusion_proofs_per_s', proofs.generation, 'proofs/s', `from SQLite, random leaves of a ${proofs.treeSize}-entry tree`)
+record('log.proof_verifications_per_s', proofs.verification, 'verifications/s', 'pure-JS SHA-256 (as in the browser), one thread')
+await ledger.close()
+
+log('HTTP')
+const http = await measureHttpThroughput({ count: plan.http, batchSize: 500, clients: 4 })
+record('http.notary_tx_per_s_batched', http, 'tx/s', `${plan.http} pre-signed stamps, node in its own process on 127.0.0.1, 4 clients, batches of 500, wait=true (receipts)`)
+
+log(`restart with ${plan.restartLabel} entries`)
+const bigDir = join(root, 'bench-results', `ledger-${plan.restartLabel}`)
+await ensureBigLedger({ dir: bigDir, entries: plan.restartEntries })
+const restart = await measureRestart({ dir: bigDir, entries: plan.restartEntries, runs: plan.restartRuns })
+const restartName = `restart.serving_ms_${plan.restartLabel}_entries${quick ? '_quick_scaled_down' : ''}`
+record(restartName, restart, 'ms', `spawn of \`tabularium node start\` to the first GET /v1/checkpoint answer, median of ${plan.restartRuns}`)
+
+record('ratio.in_process_to_verify_limit', inProcess / limit.value, 'ratio')
+record('ratio.http_to_verify_limit', http / limit.value, 'ratio')
+
+const result = { machine: describeMachine(), startedAt, quick, measurements }
+mkdirSync(dirname(out), { recursive: true })
+writeFileSync(out, `${JSON.stringify(result, null, 2)}\n`)
+process.stdout.write(`${JSON.stringify(result, null, 2)}\n`)
