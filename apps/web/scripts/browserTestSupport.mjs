@@ -117,6 +117,8 @@ export async function screenshots(page, name) {
   for (const [label, size] of Object.entries(VIEWPORTS)) {
     await page.setViewportSize(size)
     await page.waitForTimeout(150)
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)
+    if (overflow > 0) throw new Error(`${name} scrolls sideways by ${overflow}px at ${label} width`)
     await page.screenshot({ path: join(screenshotDir, `${name}-${label}.png`), fullPage: true })
   }
   if (original) await page.setViewportSize(original)

@@ -3,6 +3,7 @@
 // Not a test: prints one JSON object. Usage:
 //   node packages/ledger/scripts/measure.mjs [--count 60000] [--rate 2000] [--seconds 10]
 import { createHash } from 'node:crypto'
+import { readFileSync, readdirSync } from 'node:fs'
 import { availableParallelism } from 'node:os'
 import { parseArgs } from 'node:util'
 import { z } from 'zod'
@@ -54,6 +55,28 @@ const sign = (i) =>
     action: 'stamp',
     args: { hash: createHash('sha256').update(`doc ${i} ${Math.random()}`).digest('hex') },
   })
+// CPU time of the main thread alone (Linux): what bounds the pipeline's
+// serial part, whatever else the machine runs. Clock ticks of 10 ms.
+const mainThreadCpuMs = () => {
+  try {
+    const fields = readFileSync(`/proc/self/task/${process.pid}/stat`, 'utf8').split(') ')[1].split(' ')
+    return (Number(fields[11]) + Number(fields[12])) * 10
+  } catch {
+    return Number.NaN
+  }
+}
+const threadsCpuMs = () => {
+  const out = {}
+  for (const tid of readdirSync(`/proc/self/task`)) {
+    try {
+      const stat = readFileSync(`/proc/self/task/${tid}/stat`, 'utf8')
+      const name = stat.slice(stat.indexOf('(') + 1, stat.lastIndexOf(')'))
+      const fields = stat.split(') ')[1].split(' ')
+      out[`${name}#${tid}`] = (Number(fields[11]) + Number(fields[12])) * 10
+    } catch {}
+  }
+  return out
+}
 const percentile = (sorted, p) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? 0
 const round = (x) => Math.round(x * 100) / 100
 
@@ -82,6 +105,8 @@ const rawVerifyPerSecond = Math.round(items.length / ((performance.now() - rawSt
 await pool.close()
 let next = 0
 const cpuBefore = process.cpuUsage()
+const mainBefore = mainThreadCpuMs()
+const threadsBefore = threadsCpuMs()
 const started = performance.now()
 const worker = async () => {
   while (next < txs.length) {
@@ -95,6 +120,14 @@ await Promise.all(Array.from({ length: inflight }, worker))
 const throughputMs = performance.now() - started
 const cpu = process.cpuUsage(cpuBefore)
 const cpuMicrosPerTx = (cpu.user + cpu.system) / count
+const mainMicrosPerTx = ((mainThreadCpuMs() - mainBefore) * 1000) / count
+const threadsAfter = threadsCpuMs()
+if (process.env.THREADS) {
+  for (const [k, v] of Object.entries(threadsAfter)) {
+    const d = v - (threadsBefore[k] ?? 0)
+    if (d > 0) console.error(k, Math.round((d * 1000) / count), 'µs/tx')
+  }
+}
 
 // 2. Latency at a fixed offered rate, one transaction per submit (as HTTP clients send them).
 const offered = Array.from({ length: rate * seconds }, (_, i) => sign(count + i))
@@ -141,6 +174,7 @@ console.log(
         // CPU time of all threads per transaction: the capacity of the machine
         // is cores × 1e6 / this, whatever else runs beside the measurement.
         cpuMicrosPerTx: Math.round(cpuMicrosPerTx),
+        mainThreadMicrosPerTx: Math.round(mainMicrosPerTx),
       },
       latency: {
         offeredPerSecond: rate,

@@ -5,7 +5,6 @@ import { buildTransaction, createClient, signTransaction } from '@tabularium/sdk
 import type { Command } from 'commander'
 import { CliError, EXIT } from '../cliError.js'
 import { type CommandContext, commandAction } from '../lib/commandAction.js'
-import { readGenesisNetwork } from '../lib/files.js'
 import { hashFile } from '../lib/hashFile.js'
 import { loadPrivateKey, resolveKeyPath } from '../lib/loadPrivateKey.js'
 import { DEFAULT_DIR, resolveUrl } from '../lib/resolveUrl.js'
@@ -44,7 +43,8 @@ async function stamp({ args, opts, out }: CommandContext<StampOptions>) {
   )
   const key = await loadPrivateKey({ path: await resolveKeyPath({ key: opts.key, dir: opts.dir }) })
   const client = createClient({ baseUrl: await resolveUrl({ url: opts.url, dir: opts.dir }) })
-  const network = (await readGenesisNetwork(opts.dir)) ?? (await client.getNetwork()).network
+  // The node is the authority on its network's name (the --dir genesis may be another sandbox's).
+  const { network } = await client.getNetwork()
   const stampArgs = { hash, ...(opts.type ? { docType: opts.type } : {}), ...(opts.title ? { title: opts.title } : {}) }
   const tx = buildTransaction({ network, module: 'notary', action: 'stamp', args: stampArgs, signer: key.did })
   const transaction = await signTransaction({ tx, sign: (data) => signBytes({ privateJwk: key.privateJwk, data }) })

@@ -1,4 +1,4 @@
-import { canonicalize } from '@tabularium/core'
+import { fastCanonicalize } from '../executor/fastCanonicalize.js'
 import { formatIssues, LIMITS, ProtocolError, SignedTransactionSchema, type SignedTransaction } from '@tabularium/protocol'
 
 /**
@@ -46,7 +46,7 @@ export function checkShape(value: unknown): ShapedTransaction {
 
 function canonicalJson(value: unknown): string {
   try {
-    return canonicalize(value)
+    return fastCanonicalize(value)
   } catch (cause) {
     throw new ProtocolError('INVALID_JSON', 'the transaction holds values JSON cannot carry', { cause })
   }

@@ -1,4 +1,4 @@
-import { canonicalize } from '@tabularium/core'
+import { fastCanonicalize as canonicalize } from './fastCanonicalize.js'
 import type { ActionContext, Json } from '../module/defineModule.js'
 import { ModuleStateReader } from './createStateReader.js'
 import type { Overlay } from './createOverlay.js'

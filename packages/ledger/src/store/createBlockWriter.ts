@@ -2,6 +2,7 @@ import type { Database } from 'better-sqlite3'
 import type { TreeNode } from '@tabularium/log'
 import type { ExecutedEntry } from '../executor/executeTransaction.js'
 import { asBuffer } from './asBuffer.js'
+import { createBatchInsert } from './createBatchInsert.js'
 import type { StateStore } from './createStateStore.js'
 
 /** A stored checkpoint row. */
@@ -19,9 +20,8 @@ export interface BlockRows {
   number: number
   entries: readonly ExecutedEntry[]
   leaves: readonly Buffer[]
-  txids: readonly Buffer[]
   nodes: readonly TreeNode[]
-  nonces: readonly { signer: string; nonce: string; expiresMs: number }[]
+  nonces: readonly { tx: { signer: string; nonce: string }; expiresMs: number }[]
   checkpoint: CheckpointRow
 }
 
@@ -29,28 +29,40 @@ export interface BlockRows {
 export type BlockWriter = (rows: BlockRows) => void
 
 /**
- * Prepared statements that store a block: entries, tree nodes, state writes
- * (in entry order, so `state.idx` names the last writer), nonces, events and
- * the checkpoint.
+ * Statements that store a block: entries, tree nodes, nonces and events as
+ * multi-row inserts; state writes in entry order (so `state.idx` names the
+ * last writer); the checkpoint.
  *
  * @example const write = createBlockWriter({ db, state }); db.transaction(write)(rows)
  */
 export function createBlockWriter({ db, state }: { db: Database; state: StateStore }): BlockWriter {
-  const entry = db.prepare('INSERT INTO entries (idx, txid, block, leaf) VALUES (?, ?, ?, ?)')
-  const node = db.prepare('INSERT INTO nodes (level, idx, hash) VALUES (?, ?, ?)')
-  const nonce = db.prepare('INSERT INTO nonces (signer, nonce, expires) VALUES (?, ?, ?)')
-  const event = db.prepare('INSERT INTO events (idx, seq, module, type, data) VALUES (?, ?, ?, ?, ?)')
+  const entries = createBatchInsert({ db, table: 'entries', columns: ['idx', 'txid', 'block', 'leaf'] })
+  const nodes = createBatchInsert({ db, table: 'nodes', columns: ['level', 'idx', 'hash'] })
+  const nonces = createBatchInsert({ db, table: 'nonces', columns: ['signer', 'nonce', 'expires'] })
+  const events = createBatchInsert({ db, table: 'events', columns: ['idx', 'seq', 'module', 'type', 'data'] })
   const checkpoint = db.prepare(
     'INSERT INTO checkpoints (tree_size, block, root, state, note, time) VALUES (?, ?, ?, ?, ?, ?)',
   )
   return (rows) => {
+    const entryValues: unknown[] = []
+    const eventValues: unknown[] = []
+    let eventCount = 0
     rows.entries.forEach((e, i) => {
-      entry.run(e.index, rows.txids[i], rows.number, rows.leaves[i])
+      entryValues.push(e.index, Buffer.from(e.txid, 'hex'), rows.number, rows.leaves[i])
       for (const write of e.writes) state.write(write, e.index)
-      e.events.forEach((ev, seq) => event.run(e.index, seq, ev.module, ev.type, ev.data))
+      e.events.forEach((ev, seq) => eventValues.push(e.index, seq, ev.module, ev.type, ev.data))
+      eventCount += e.events.length
     })
-    for (const n of rows.nodes) node.run(n.level, n.index, asBuffer(n.hash))
-    for (const n of rows.nonces) nonce.run(n.signer, n.nonce, n.expiresMs)
+    entries(entryValues, rows.entries.length)
+    events(eventValues, eventCount)
+    nodes(
+      rows.nodes.flatMap((n) => [n.level, n.index, asBuffer(n.hash)]),
+      rows.nodes.length,
+    )
+    nonces(
+      rows.nonces.flatMap((n) => [n.tx.signer, n.tx.nonce, n.expiresMs]),
+      rows.nonces.length,
+    )
     const c = rows.checkpoint
     checkpoint.run(c.treeSize, c.block, asBuffer(c.rootHash), c.stateDigest, c.note, c.time)
   }
