@@ -30,10 +30,14 @@ export async function startNode() {
   const dir = mkdtempSync(join(tmpdir(), 'tabularium-web-'))
   const init = spawnSync(process.execPath, [cli, 'init', '--dir', dir], { encoding: 'utf8' })
   if (init.status !== 0) throw new Error(`init failed: ${init.stderr}`)
-  const child = spawn(process.execPath, [cli, 'node', 'start', '--dir', dir, '--port', '0', '--json', '--log-level', 'warn'], {
-    env: { ...process.env, TABULARIUM_WEB_ROOT: join(webDir, 'dist') },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  })
+  const child = spawn(
+    process.execPath,
+    [cli, 'node', 'start', '--dir', dir, '--port', '0', '--json', '--log-level', 'warn'],
+    {
+      env: { ...process.env, TABULARIUM_WEB_ROOT: join(webDir, 'dist') },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
+  )
   let stderr = ''
   child.stderr.on('data', (d) => {
     stderr += d
@@ -66,7 +70,9 @@ export async function startNode() {
 }
 
 function readdirKey(dir) {
-  return readdirSync(join(dir, 'keys')).filter((f) => f.endsWith('.jwk.json')).sort()[0]
+  return readdirSync(join(dir, 'keys'))
+    .filter((f) => f.endsWith('.jwk.json'))
+    .sort()[0]
 }
 
 /** Stamps a few documents with the CLI so that the explorer and the charts have data. */
@@ -74,18 +80,60 @@ export function seed(node, documents) {
   for (const { name, text, type } of documents) {
     const file = join(node.dir, name)
     writeFileSync(file, text)
-    const args = [cli, 'stamp', file, '--url', node.url, '--key', node.keyFile, '--json', ...(type ? ['--type', type] : [])]
+    const args = [
+      cli,
+      'stamp',
+      file,
+      '--url',
+      node.url,
+      '--key',
+      node.keyFile,
+      '--json',
+      ...(type ? ['--type', type] : []),
+    ]
     const result = spawnSync(process.execPath, args, { encoding: 'utf8' })
     if (result.status !== 0) throw new Error(`stamp failed: ${result.stderr}`)
   }
 }
 
-/** Launches Chromium (headless, no sandbox: CI runs as root). */
-export async function launchBrowser() {
+/**
+ * Writes a Y4M video (what Chromium's fake camera plays) showing a QR code of
+ * `text`, so that the camera scanner can be tested with a real decode.
+ */
+export async function writeQrVideo(text, path) {
+  const QRCode = (await import('qrcode')).default
+  const { modules } = QRCode.create(text, { errorCorrectionLevel: 'M' })
+  const width = 640
+  const height = 480
+  const scale = Math.floor((height - 40) / (modules.size + 8))
+  const offsetX = Math.floor((width - modules.size * scale) / 2)
+  const offsetY = Math.floor((height - modules.size * scale) / 2)
+  const y = Buffer.alloc(width * height, 235)
+  for (let row = 0; row < modules.size; row++) {
+    for (let col = 0; col < modules.size; col++) {
+      if (!modules.get(row, col)) continue
+      for (let dy = 0; dy < scale; dy++) {
+        y.fill(
+          16,
+          (offsetY + row * scale + dy) * width + offsetX + col * scale,
+          (offsetY + row * scale + dy) * width + offsetX + (col + 1) * scale,
+        )
+      }
+    }
+  }
+  const chroma = Buffer.alloc((width / 2) * (height / 2), 128)
+  const frame = Buffer.concat([Buffer.from('FRAME\n'), y, chroma, chroma])
+  const header = Buffer.from(`YUV4MPEG2 W${width} H${height} F10:1 Ip A1:1 C420jpeg\n`)
+  writeFileSync(path, Buffer.concat([header, frame, frame, frame]))
+}
+
+/** Launches Chromium (headless, no sandbox: CI runs as root); `extraArgs` e.g. a fake camera. */
+export async function launchBrowser(extraArgs = []) {
   const { chromium } = await import('playwright-core')
   return chromium.launch({
     executablePath: CHROMIUM,
     args: [
+      ...extraArgs,
       '--headless',
       '--no-sandbox',
       '--disable-gpu',
@@ -107,7 +155,12 @@ export async function seriousViolations(page) {
   )
   return results.violations
     .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.map((n) => n.target.join(' ')).slice(0, 5) }))
+    .map((v) => ({
+      id: v.id,
+      impact: v.impact,
+      help: v.help,
+      nodes: v.nodes.map((n) => n.target.join(' ')).slice(0, 5),
+    }))
 }
 
 /** Full-page screenshots at phone and desktop width: test-output/screenshots/<name>-<viewport>.png. */

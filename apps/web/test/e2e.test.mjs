@@ -8,9 +8,22 @@ import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { after, before, describe, test } from 'node:test'
 import jsQR from 'jsqr'
-import { buildWeb, launchBrowser, screenshots, seed, seriousViolations, startNode, webDir } from '../scripts/browserTestSupport.mjs'
+import {
+  buildWeb,
+  launchBrowser,
+  screenshots,
+  seed,
+  seriousViolations,
+  startNode,
+  webDir,
+  writeQrVideo,
+} from '../scripts/browserTestSupport.mjs'
 
-const DOCUMENT = { name: 'permit-2026-17.txt', mimeType: 'text/plain', buffer: Buffer.from('Building permit 2026/17, Main Street 5\n') }
+const DOCUMENT = {
+  name: 'permit-2026-17.txt',
+  mimeType: 'text/plain',
+  buffer: Buffer.from('Building permit 2026/17, Main Street 5\n'),
+}
 const OTHER = { name: 'other.txt', mimeType: 'text/plain', buffer: Buffer.from('A document nobody stamped\n') }
 
 let node
@@ -33,11 +46,14 @@ async function visit(path) {
 
 // Drops a file on a drop zone the way a browser does: a DataTransfer on a drop event.
 async function dropFile(selector, file) {
-  const data = await page.evaluateHandle(({ name, type, bytes }) => {
-    const dt = new DataTransfer()
-    dt.items.add(new File([new Uint8Array(bytes)], name, { type }))
-    return dt
-  }, { name: file.name, type: file.mimeType, bytes: [...file.buffer] })
+  const data = await page.evaluateHandle(
+    ({ name, type, bytes }) => {
+      const dt = new DataTransfer()
+      dt.items.add(new File([new Uint8Array(bytes)], name, { type }))
+      return dt
+    },
+    { name: file.name, type: file.mimeType, bytes: [...file.buffer] },
+  )
   await page.dispatchEvent(selector, 'drop', { dataTransfer: data })
 }
 
@@ -98,7 +114,11 @@ describe('web app in Chromium against a real node', { timeout: 300_000 }, () => 
     const manifest = JSON.parse(readFileSync(join(webDir, 'dist', '.vite', 'manifest.json'), 'utf8'))
     const entry = manifest['index.html']
     const expected = [entry.file, ...(entry.imports ?? []).map((k) => manifest[k].file)].map((f) => `/${f}`)
-    assert.deepEqual(scripts.sort(), expected.sort(), 'no console, wallet, provider, verifier or QR chunk on first load')
+    assert.deepEqual(
+      scripts.sort(),
+      expected.sort(),
+      'no console, wallet, provider, verifier or QR chunk on first load',
+    )
     const size = JSON.parse(execFileSync(process.execPath, [join(webDir, 'scripts', 'size.mjs')], { encoding: 'utf8' }))
     assert.equal(size.name, 'web.portal_first_load_js_gzip')
     assert.ok(size.value > 0 && size.value < 200_000, `first load is ${size.value} bytes`)
@@ -203,7 +223,10 @@ describe('web app in Chromium against a real node', { timeout: 300_000 }, () => 
     const result = page.locator('[data-testid="verify-result"]')
     await result.waitFor()
     assert.equal(await result.getAttribute('data-valid'), 'true')
-    assert.match(await result.innerText(), /Valid receipt\. Entry \d+ is in the log of network “sandbox” at tree size \d+, signed by Organisation 1 and cosigned by Organisation 1\./)
+    assert.match(
+      await result.innerText(),
+      /Valid receipt\. Entry \d+ is in the log of network “sandbox” at tree size \d+, signed by Organisation 1 and cosigned by Organisation 1\./,
+    )
     await screenshots(page, 'portal-verify-from-qr')
   })
 
@@ -233,7 +256,11 @@ describe('web app in Chromium against a real node', { timeout: 300_000 }, () => 
     await result.waitFor()
     assert.equal(await result.getAttribute('data-valid'), 'true')
     assert.match(await result.innerText(), /Valid receipt\. Entry \d+ is in the log/)
-    assert.deepEqual(requests.filter((u) => u.includes('/v1/')), [], 'verification made no API request')
+    assert.deepEqual(
+      requests.filter((u) => u.includes('/v1/')),
+      [],
+      'verification made no API request',
+    )
     await expectAccessible('verify (valid)')
     await screenshots(page, 'portal-verify-valid')
   })
@@ -267,7 +294,11 @@ describe('web app in Chromium against a real node', { timeout: 300_000 }, () => 
 
   test('a receipt file can be uploaded and verified', async () => {
     await visit('/verify')
-    await page.setInputFiles('#receipt-file', { name: 'receipt.json', mimeType: 'application/json', buffer: Buffer.from(receiptText) })
+    await page.setInputFiles('#receipt-file', {
+      name: 'receipt.json',
+      mimeType: 'application/json',
+      buffer: Buffer.from(receiptText),
+    })
     await page.locator('[data-testid="verify-result"][data-valid="true"]').waitFor()
     await page.getByRole('button', { name: 'Save to my wallet' }).click()
     await page.getByText('Saved in your wallet on this device.').waitFor()
@@ -340,7 +371,11 @@ describe('web app in Chromium against a real node', { timeout: 300_000 }, () => 
     await page.getByText('Remove this wallet from this device').click()
     await page.getByRole('button', { name: 'Remove wallet' }).click()
     await page.getByRole('button', { name: 'Create my wallet' }).waitFor()
-    await page.setInputFiles('#wallet-backup-file', { name: 'backup.json', mimeType: 'application/json', buffer: Buffer.from(backup) })
+    await page.setInputFiles('#wallet-backup-file', {
+      name: 'backup.json',
+      mimeType: 'application/json',
+      buffer: Buffer.from(backup),
+    })
     await page.fill('#wallet-restore-pass', 'wrong passphrase')
     await page.getByRole('button', { name: 'Restore' }).click()
     await page.getByText('The passphrase is not right for this backup.').waitFor()
@@ -360,6 +395,26 @@ describe('web app in Chromium against a real node', { timeout: 300_000 }, () => 
     await page.getByRole('link', { name: 'Verify this receipt' }).click()
     await page.locator('[data-testid="verify-result"][data-valid="true"]').waitFor()
     await page.setViewportSize({ width: 1280, height: 800 })
+  })
+
+  test('the camera scanner decodes a QR code from the (fake) camera', async () => {
+    const did = node.genesis.members[0].did
+    const video = join(node.dir, 'qr.y4m')
+    await writeQrVideo(did, video)
+    const cameraBrowser = await launchBrowser([
+      '--use-fake-ui-for-media-stream',
+      '--use-fake-device-for-media-stream',
+      `--use-file-for-fake-video-capture=${video}`,
+    ])
+    try {
+      const camera = await cameraBrowser.newPage({ viewport: { width: 390, height: 844 } })
+      await camera.goto(`${node.url}/#/provider`)
+      await camera.getByRole('button', { name: 'Start the camera' }).click()
+      await camera.getByText('This is a personal identifier (DID):').waitFor({ timeout: 20_000 })
+      assert.equal(await camera.locator('main code').innerText(), did)
+    } finally {
+      await cameraBrowser.close()
+    }
   })
 
   test('the language switcher translates the page and updates <html lang>', async () => {

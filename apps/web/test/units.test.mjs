@@ -5,8 +5,8 @@
 import assert from 'node:assert/strict'
 import { mkdirSync } from 'node:fs'
 import { join } from 'node:path'
-import { pathToFileURL } from 'node:url'
 import { before, describe, test } from 'node:test'
+import { pathToFileURL } from 'node:url'
 import { build } from 'esbuild'
 import { webDir } from '../scripts/browserTestSupport.mjs'
 
@@ -51,7 +51,11 @@ const NOTE =
   '— tabularium.local/sandbox/witness/organisation-1 pcYwJgAAAABrA4VGQ0WXL1PFg+liiw5H+odwOqF65oX3zgp6FEWK9bTizejs0MWcF9RcSCIJZk4j4kl0QoF/9USoJrX3QN34w0DqCw==\n'
 
 function sampleReceipt() {
-  const entry = { v: 1, txid: 'ab'.repeat(32), tx: { module: 'notary', action: 'stamp', args: { hash: 'cd'.repeat(32) } } }
+  const entry = {
+    v: 1,
+    txid: 'ab'.repeat(32),
+    tx: { module: 'notary', action: 'stamp', args: { hash: 'cd'.repeat(32) } },
+  }
   return {
     v: 1,
     txid: entry.txid,
@@ -136,10 +140,24 @@ describe('small parsers', () => {
   })
 
   test('reads notary lookups and statistics', () => {
-    const stamps = m.normaliseStamps({ hash: 'h', stamps: [{ txid: 't', index: 3, time: 'x', organisation: 'org', docType: 'permit', status: 'revoked' }] }, 'h')
-    assert.deepEqual(stamps, [{ hash: 'h', txid: 't', index: 3, time: 'x', organisation: 'org', type: 'permit', status: 'revoked' }])
+    const stamps = m.normaliseStamps(
+      {
+        hash: 'h',
+        stamps: [{ txid: 't', index: 3, time: 'x', organisation: 'org', docType: 'permit', status: 'revoked' }],
+      },
+      'h',
+    )
+    assert.deepEqual(stamps, [
+      { hash: 'h', txid: 't', index: 3, time: 'x', organisation: 'org', type: 'permit', status: 'revoked' },
+    ])
     assert.deepEqual(m.normaliseStamps({ hash: 'h', stamps: [] }, 'h'), [])
-    const stats = m.normaliseStats({ total: 3, revoked: 1, byDay: [{ day: '2026-03-01', count: 3 }], byOrganisation: [{ organisation: null, count: 3 }], byDocType: [] })
+    const stats = m.normaliseStats({
+      total: 3,
+      revoked: 1,
+      byDay: [{ day: '2026-03-01', count: 3 }],
+      byOrganisation: [{ organisation: null, count: 3 }],
+      byDocType: [],
+    })
     assert.deepEqual(stats.perOrganisation, [{ organisation: null, count: 3 }])
     assert.equal(stats.total, 3)
   })

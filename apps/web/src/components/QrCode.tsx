@@ -1,5 +1,5 @@
-import QRCode from 'qrcode'
 import { useEffect, useState } from 'preact/hooks'
+import QRCode from 'qrcode'
 
 /**
  * A QR code as inline SVG (sharp on screen and on paper). Uses the lowest

@@ -31,7 +31,10 @@ type Kind = (typeof KINDS)[number]
 /** Governance: proposals (open and closed), approve, and propose a change. */
 export function GovernancePage({ keyInfo, network }: { keyInfo: StoredKey; network: NetworkInfo }) {
   const [message, setMessage] = useState<{ type: 'ok' | 'error'; text: string } | undefined>(undefined)
-  const list = useAsync(() => query<{ items: ProposalItem[] }>('governance', 'proposals', { status: 'all', limit: 50 }), [])
+  const list = useAsync(
+    () => query<{ items: ProposalItem[] }>('governance', 'proposals', { status: 'all', limit: 50 }),
+    [],
+  )
   const send = async (action: 'approve' | 'propose', args: Record<string, unknown>, done: string) => {
     setMessage(undefined)
     try {
@@ -131,30 +134,42 @@ function ProposalTable({
         <tbody class="utrecht-table__body">
           {items.map((p) => (
             <tr class="utrecht-table__row" key={p.id}>
-              <td class="utrecht-table__cell" data-label={t('gov.change')}><div class="tab-cell">
-                {describeChange(p, network)}
-                {p.reason && <span class="tab-muted"> — {p.reason}</span>}
-                <br />
-                <small class="tab-muted">
-                  {formatTime(p.createdAt)} · <Hash value={p.id} />
-                </small>
-              </div></td>
-              <td class="utrecht-table__cell" data-label={t('gov.proposer')}><div class="tab-cell">{memberName(p.proposerDid, network) ?? p.proposer}</div></td>
-              <td class="utrecht-table__cell" data-label={t('gov.status')}><div class="tab-cell">
-                <span class={`utrecht-status-badge tab-badge tab-badge--${p.status === 'executed' ? 'ok' : p.status === 'open' ? 'info' : 'error'}`}>
-                  {t(`gov.status.${p.status}` as MessageKey)}
-                </span>
-              </div></td>
-              <td class="utrecht-table__cell" data-label={t('gov.approvals')}><div class="tab-cell">
-                {p.threshold ? t('gov.approvalsOf', { a: p.approvals, m: p.threshold }) : p.approvals}
-              </div></td>
-              <td class="utrecht-table__cell" data-label={t('gov.actions')}><div class="tab-cell">
-                {p.status === 'open' && (
-                  <Button appearance="secondary" onClick={() => onApprove(p.id)}>
-                    {t('gov.approve')}
-                  </Button>
-                )}
-              </div></td>
+              <td class="utrecht-table__cell" data-label={t('gov.change')}>
+                <div class="tab-cell">
+                  {describeChange(p, network)}
+                  {p.reason && <span class="tab-muted"> — {p.reason}</span>}
+                  <br />
+                  <small class="tab-muted">
+                    {formatTime(p.createdAt)} · <Hash value={p.id} />
+                  </small>
+                </div>
+              </td>
+              <td class="utrecht-table__cell" data-label={t('gov.proposer')}>
+                <div class="tab-cell">{memberName(p.proposerDid, network) ?? p.proposer}</div>
+              </td>
+              <td class="utrecht-table__cell" data-label={t('gov.status')}>
+                <div class="tab-cell">
+                  <span
+                    class={`utrecht-status-badge tab-badge tab-badge--${p.status === 'executed' ? 'ok' : p.status === 'open' ? 'info' : 'error'}`}
+                  >
+                    {t(`gov.status.${p.status}` as MessageKey)}
+                  </span>
+                </div>
+              </td>
+              <td class="utrecht-table__cell" data-label={t('gov.approvals')}>
+                <div class="tab-cell">
+                  {p.threshold ? t('gov.approvalsOf', { a: p.approvals, m: p.threshold }) : p.approvals}
+                </div>
+              </td>
+              <td class="utrecht-table__cell" data-label={t('gov.actions')}>
+                <div class="tab-cell">
+                  {p.status === 'open' && (
+                    <Button appearance="secondary" onClick={() => onApprove(p.id)}>
+                      {t('gov.approve')}
+                    </Button>
+                  )}
+                </div>
+              </td>
             </tr>
           ))}
         </tbody>
@@ -163,7 +178,13 @@ function ProposalTable({
   )
 }
 
-function ProposeForm({ network, onPropose }: { network: NetworkInfo; onPropose: (args: Record<string, unknown>) => Promise<void> }) {
+function ProposeForm({
+  network,
+  onPropose,
+}: {
+  network: NetworkInfo
+  onPropose: (args: Record<string, unknown>) => Promise<void>
+}) {
   const [kind, setKind] = useState<Kind>('grantRole')
   const [fields, setFields] = useState<Record<string, string>>({})
   const [busy, setBusy] = useState(false)

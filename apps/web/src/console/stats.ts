@@ -24,7 +24,10 @@ export function normaliseStats(raw: unknown): StampStats {
     total: Number(r.total ?? 0),
     revoked: Number(r.revoked ?? 0),
     perDay: list('byDay').map((d) => ({ day: String(d.day ?? ''), count: Number(d.count ?? 0) })),
-    perOrganisation: list('byOrganisation').map((o) => ({ organisation: text(o.organisation), count: Number(o.count ?? 0) })),
+    perOrganisation: list('byOrganisation').map((o) => ({
+      organisation: text(o.organisation),
+      count: Number(o.count ?? 0),
+    })),
     perDocType: list('byDocType').map((o) => ({ docType: text(o.docType), count: Number(o.count ?? 0) })),
   }
 }

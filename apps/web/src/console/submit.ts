@@ -17,7 +17,13 @@ export interface SignAndSubmitParameters {
  * key (the private key never leaves WebCrypto), submits it and waits for the
  * receipt.
  */
-export async function signAndSubmit({ key, network, module, action, args }: SignAndSubmitParameters): Promise<SubmitResult> {
+export async function signAndSubmit({
+  key,
+  network,
+  module,
+  action,
+  args,
+}: SignAndSubmitParameters): Promise<SubmitResult> {
   const tx = buildTransaction({ network, module, action, args, signer: key.did })
   const signed = await signTransaction({ tx, sign: (bytes) => signBytes(key, bytes) })
   return submitTransaction(signed)

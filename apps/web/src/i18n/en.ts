@@ -70,9 +70,11 @@ export const en = {
   'checkpoint.unknownKey': 'Unknown key “{name}”',
 
   'explorer.title': 'Explorer',
-  'explorer.intro': 'Every entry of the log, newest first. Open an entry to see what it records and to get its receipt.',
+  'explorer.intro':
+    'Every entry of the log, newest first. Open an entry to see what it records and to get its receipt.',
   'explorer.searchLabel': 'Search the log',
-  'explorer.searchHelp': 'A transaction id, a document hash (64 hexadecimal characters), an entry number, a signer’s DID or a module name such as “notary”.',
+  'explorer.searchHelp':
+    'A transaction id, a document hash (64 hexadecimal characters), an entry number, a signer’s DID or a module name such as “notary”.',
   'explorer.search': 'Search',
   'explorer.searching': 'Searching…',
   'explorer.empty': 'The log has no entries yet.',
@@ -123,12 +125,14 @@ export const en = {
   'document.title': 'Is this document stamped?',
   'document.intro': 'Choose or drop a file. Its fingerprint (SHA-256) is looked up in the ledger.',
   'document.privacyTitle': 'Your file stays on this device.',
-  'document.privacy': 'Your browser computes the fingerprint itself; only the fingerprint is sent to look it up, never the file.',
+  'document.privacy':
+    'Your browser computes the fingerprint itself; only the fingerprint is sent to look it up, never the file.',
   'document.choose': 'Choose the document to check',
   'document.hashing': 'Computing the fingerprint…',
   'document.looking': 'Looking it up…',
   'document.fingerprint': 'Fingerprint (SHA-256):',
-  'document.notStamped': 'This document has not been stamped on this ledger. Any change to a file, even one character, changes its fingerprint.',
+  'document.notStamped':
+    'This document has not been stamped on this ledger. Any change to a file, even one character, changes its fingerprint.',
   'document.stampedOnce': 'Yes: this exact document was stamped by {who} on {time}.',
   'document.stampedMany': 'Yes: this exact document was stamped {count} times, first by {who} on {time}.',
   'document.stamps': 'Stamps',
@@ -164,7 +168,8 @@ export const en = {
 
   'reason.RECEIPT_MALFORMED': 'It is not a well-formed receipt: a field is missing or has the wrong form.',
   'reason.BAD_LINK': 'The link or QR code is damaged: it does not decode to a receipt.',
-  'reason.INVALID_PROOF': 'The inclusion proof does not lead to the checkpoint’s root hash: the entry or the proof was changed.',
+  'reason.INVALID_PROOF':
+    'The inclusion proof does not lead to the checkpoint’s root hash: the entry or the proof was changed.',
   'reason.TREE_SIZE_MISMATCH': 'The receipt’s tree size does not match its checkpoint.',
   'reason.INVALID_TREE_SIZE': 'The entry number or the tree size is out of range.',
   'reason.INVALID_HASH': 'A hash in the proof has the wrong length.',
@@ -199,7 +204,8 @@ export const en = {
   'scanner.stop': 'Stop the camera',
   'scanner.looking': 'Looking for a QR code…',
   'scanner.noCamera': 'This device offers no camera to this page. Type or paste the code’s text below.',
-  'scanner.denied': 'The camera could not be used (permission refused, or no camera). Type or paste the code’s text below.',
+  'scanner.denied':
+    'The camera could not be used (permission refused, or no camera). Type or paste the code’s text below.',
   'scanner.manual': 'Or enter the code’s text',
   'scanner.use': 'Use this text',
 
@@ -212,7 +218,8 @@ export const en = {
   'console.signOut': 'Sign out',
 
   'signin.title': 'Sign in to the console',
-  'signin.intro': 'Member organisations of network “{network}” sign in with their organisation key file (the .jwk.json file in the keys folder).',
+  'signin.intro':
+    'Member organisations of network “{network}” sign in with their organisation key file (the .jwk.json file in the keys folder).',
   'signin.choose': 'Choose your organisation’s key file',
   'signin.safety':
     'The key is imported into your browser’s secure key store as a non-extractable key: it can sign here, but cannot be read or copied out, not even by this site. Signing out removes it.',
@@ -221,7 +228,8 @@ export const en = {
   'signin.publicOnly': 'This file holds a public key only; the private key file is needed to sign.',
 
   'stamp.title': 'Stamp a document',
-  'stamp.intro': 'The document is hashed in this browser and only its fingerprint is signed and recorded. The file itself is never uploaded.',
+  'stamp.intro':
+    'The document is hashed in this browser and only its fingerprint is signed and recorded. The file itself is never uploaded.',
   'stamp.choose': 'Choose the document to stamp',
   'stamp.type': 'Document type (optional)',
   'stamp.typeHelp': 'For example: permit, decision, minutes.',
@@ -299,7 +307,8 @@ export const en = {
   'chart.label': 'Label',
 
   'wallet.title': 'My wallet',
-  'wallet.intro': 'Your wallet lives in this browser. It holds your digital identity (a DID), and later your credentials, vouchers and receipts.',
+  'wallet.intro':
+    'Your wallet lives in this browser. It holds your digital identity (a DID), and later your credentials, vouchers and receipts.',
   'wallet.createTitle': 'Create a wallet',
   'wallet.createText': 'A new key is made in this browser. Nobody else receives it.',
   'wallet.create': 'Create my wallet',
@@ -318,14 +327,16 @@ export const en = {
   'wallet.qrCaption': 'Your DID as a QR code',
   'wallet.created': 'Created {time}',
   'wallet.backupTitle': 'Back up',
-  'wallet.backupText': 'Download an encrypted copy of your key. If this device is lost, you can restore your wallet from it.',
+  'wallet.backupText':
+    'Download an encrypted copy of your key. If this device is lost, you can restore your wallet from it.',
   'wallet.backup': 'Download encrypted backup',
   'wallet.backupDone': 'The backup was downloaded. Keep the file and the passphrase in separate, safe places.',
   'wallet.mismatch': 'The two passphrases differ.',
   'wallet.short': 'The passphrase is too short: use at least 10 characters.',
   'wallet.holds': 'What my wallet holds',
   'wallet.credentials': 'Credentials',
-  'wallet.noCredentials': 'No credentials yet. When an organisation issues you one (for example proof of residency), it appears here.',
+  'wallet.noCredentials':
+    'No credentials yet. When an organisation issues you one (for example proof of residency), it appears here.',
   'wallet.vouchers': 'Vouchers',
   'wallet.noVouchers': 'No vouchers yet. Vouchers you receive from your municipality will appear here.',
   'wallet.receipts': 'Receipts',
@@ -351,7 +362,8 @@ export const en = {
   'dash.perDocType': 'Stamps per document type',
   'dash.perDocTypeChart': 'Documents stamped per document type',
   'stamp.titleLabel': 'Title (optional)',
-  'stamp.titleHelp': 'Public: it is recorded on the ledger next to the fingerprint. Leave it empty for a confidential document.',
+  'stamp.titleHelp':
+    'Public: it is recorded on the ledger next to the fingerprint. Leave it empty for a confidential document.',
   'reason.LEAF_NOT_ENTRY': 'The proven leaf is not a log entry.',
   'reason.TXID_MISMATCH': 'The receipt names another transaction than the one it proves.',
   'reason.TX_SIGNATURE_INVALID': 'The transaction’s signature does not verify with its signer’s key.',

@@ -69,9 +69,11 @@ export const es: Messages = {
   'checkpoint.unknownKey': 'Clave desconocida «{name}»',
 
   'explorer.title': 'Explorador',
-  'explorer.intro': 'Todas las entradas del registro, de la más reciente a la más antigua. Abra una entrada para ver qué registra y obtener su recibo.',
+  'explorer.intro':
+    'Todas las entradas del registro, de la más reciente a la más antigua. Abra una entrada para ver qué registra y obtener su recibo.',
   'explorer.searchLabel': 'Buscar en el registro',
-  'explorer.searchHelp': 'Un identificador de transacción, un hash de documento (64 caracteres hexadecimales), un número de entrada, el DID de un firmante o un módulo como «notary».',
+  'explorer.searchHelp':
+    'Un identificador de transacción, un hash de documento (64 caracteres hexadecimales), un número de entrada, el DID de un firmante o un módulo como «notary».',
   'explorer.search': 'Buscar',
   'explorer.searching': 'Buscando…',
   'explorer.empty': 'El registro aún no tiene entradas.',
@@ -127,7 +129,8 @@ export const es: Messages = {
   'document.hashing': 'Calculando la huella…',
   'document.looking': 'Buscando…',
   'document.fingerprint': 'Huella (SHA-256):',
-  'document.notStamped': 'Este documento no ha sido sellado en este registro. Cualquier cambio en un archivo, aunque sea un carácter, cambia su huella.',
+  'document.notStamped':
+    'Este documento no ha sido sellado en este registro. Cualquier cambio en un archivo, aunque sea un carácter, cambia su huella.',
   'document.stampedOnce': 'Sí: este documento exacto fue sellado por {who} el {time}.',
   'document.stampedMany': 'Sí: este documento exacto fue sellado {count} veces, la primera por {who} el {time}.',
   'document.stamps': 'Sellos',
@@ -163,14 +166,16 @@ export const es: Messages = {
 
   'reason.RECEIPT_MALFORMED': 'No es un recibo bien formado: falta un campo o tiene una forma incorrecta.',
   'reason.BAD_LINK': 'El enlace o el código QR está dañado: no contiene un recibo.',
-  'reason.INVALID_PROOF': 'La prueba de inclusión no lleva al hash raíz del punto de control: la entrada o la prueba fueron modificadas.',
+  'reason.INVALID_PROOF':
+    'La prueba de inclusión no lleva al hash raíz del punto de control: la entrada o la prueba fueron modificadas.',
   'reason.TREE_SIZE_MISMATCH': 'El tamaño de árbol del recibo no coincide con su punto de control.',
   'reason.INVALID_TREE_SIZE': 'El número de entrada o el tamaño del árbol está fuera de rango.',
   'reason.INVALID_HASH': 'Un hash de la prueba tiene una longitud incorrecta.',
   'reason.INVALID_NOTE': 'El punto de control no es una nota firmada bien formada.',
   'reason.INVALID_CHECKPOINT': 'El punto de control está mal formado.',
   'reason.CHECKPOINT_SIGNATURE_MISSING': 'El punto de control no lleva la firma de ningún nodo de esta red.',
-  'reason.CHECKPOINT_SIGNATURE_INVALID': 'La firma del punto de control no es válida: el punto de control fue modificado.',
+  'reason.CHECKPOINT_SIGNATURE_INVALID':
+    'La firma del punto de control no es válida: el punto de control fue modificado.',
   'reason.UNKNOWN_KEY': 'El punto de control está firmado con una clave que esta red no conoce.',
   'reason.COSIGNATURE_INVALID': 'Una cofirma de testigo no es válida.',
   'reason.WITNESS_QUORUM_NOT_MET': 'Demasiado pocas organizaciones miembro cofirmaron el punto de control.',
@@ -198,7 +203,8 @@ export const es: Messages = {
   'scanner.stop': 'Apagar la cámara',
   'scanner.looking': 'Buscando un código QR…',
   'scanner.noCamera': 'Este dispositivo no ofrece cámara a esta página. Escriba o pegue el texto del código abajo.',
-  'scanner.denied': 'No se pudo usar la cámara (permiso denegado o sin cámara). Escriba o pegue el texto del código abajo.',
+  'scanner.denied':
+    'No se pudo usar la cámara (permiso denegado o sin cámara). Escriba o pegue el texto del código abajo.',
   'scanner.manual': 'O introduzca el texto del código',
   'scanner.use': 'Usar este texto',
 
@@ -211,16 +217,19 @@ export const es: Messages = {
   'console.signOut': 'Cerrar sesión',
 
   'signin.title': 'Iniciar sesión en la consola',
-  'signin.intro': 'Las organizaciones miembro de la red «{network}» inician sesión con el archivo de clave de su organización (el archivo .jwk.json de la carpeta keys).',
+  'signin.intro':
+    'Las organizaciones miembro de la red «{network}» inician sesión con el archivo de clave de su organización (el archivo .jwk.json de la carpeta keys).',
   'signin.choose': 'Elija el archivo de clave de su organización',
   'signin.safety':
     'La clave se importa en el almacén seguro de claves de su navegador como clave no extraíble: puede firmar aquí, pero no se puede leer ni copiar, ni siquiera este sitio. Al cerrar sesión se elimina.',
   'signin.notJson': 'Este archivo no es JSON. Elija el archivo de clave .jwk.json.',
   'signin.notKey': 'Este archivo no contiene ninguna clave Ed25519 ni P-256.',
-  'signin.publicOnly': 'Este archivo solo contiene una clave pública; para firmar se necesita el archivo de la clave privada.',
+  'signin.publicOnly':
+    'Este archivo solo contiene una clave pública; para firmar se necesita el archivo de la clave privada.',
 
   'stamp.title': 'Sellar un documento',
-  'stamp.intro': 'El documento se resume en este navegador y solo su huella se firma y se registra. El archivo nunca se sube.',
+  'stamp.intro':
+    'El documento se resume en este navegador y solo su huella se firma y se registra. El archivo nunca se sube.',
   'stamp.choose': 'Elija el documento que desea sellar',
   'stamp.type': 'Tipo de documento (opcional)',
   'stamp.typeHelp': 'Por ejemplo: licencia, resolución, acta.',
@@ -298,7 +307,8 @@ export const es: Messages = {
   'chart.label': 'Etiqueta',
 
   'wallet.title': 'Mi cartera',
-  'wallet.intro': 'Su cartera vive en este navegador. Guarda su identidad digital (un DID) y, más adelante, sus credenciales, vales y recibos.',
+  'wallet.intro':
+    'Su cartera vive en este navegador. Guarda su identidad digital (un DID) y, más adelante, sus credenciales, vales y recibos.',
   'wallet.createTitle': 'Crear una cartera',
   'wallet.createText': 'Se crea una clave nueva en este navegador. Nadie más la recibe.',
   'wallet.create': 'Crear mi cartera',
@@ -317,14 +327,17 @@ export const es: Messages = {
   'wallet.qrCaption': 'Su DID como código QR',
   'wallet.created': 'Creada el {time}',
   'wallet.backupTitle': 'Copia de seguridad',
-  'wallet.backupText': 'Descargue una copia cifrada de su clave. Si pierde este dispositivo, podrá restaurar su cartera con ella.',
+  'wallet.backupText':
+    'Descargue una copia cifrada de su clave. Si pierde este dispositivo, podrá restaurar su cartera con ella.',
   'wallet.backup': 'Descargar copia cifrada',
-  'wallet.backupDone': 'Se descargó la copia. Guarde el archivo y la frase de contraseña en lugares seguros y separados.',
+  'wallet.backupDone':
+    'Se descargó la copia. Guarde el archivo y la frase de contraseña en lugares seguros y separados.',
   'wallet.mismatch': 'Las dos frases de contraseña no coinciden.',
   'wallet.short': 'La frase de contraseña es demasiado corta: use al menos 10 caracteres.',
   'wallet.holds': 'Lo que contiene mi cartera',
   'wallet.credentials': 'Credenciales',
-  'wallet.noCredentials': 'Todavía no hay credenciales. Cuando una organización le emita una (por ejemplo, un certificado de empadronamiento), aparecerá aquí.',
+  'wallet.noCredentials':
+    'Todavía no hay credenciales. Cuando una organización le emita una (por ejemplo, un certificado de empadronamiento), aparecerá aquí.',
   'wallet.vouchers': 'Vales',
   'wallet.noVouchers': 'Todavía no hay vales. Los vales que reciba de su municipio aparecerán aquí.',
   'wallet.receipts': 'Recibos',
@@ -337,7 +350,8 @@ export const es: Messages = {
   'wallet.removeConfirm': '¿Eliminar la cartera de este dispositivo? Sin copia de seguridad no se podrá recuperar.',
 
   'provider.title': 'Escanear un código',
-  'provider.intro': 'Escanee el código QR de un residente o un recibo. Los códigos se descodifican en este dispositivo.',
+  'provider.intro':
+    'Escanee el código QR de un residente o un recibo. Los códigos se descodifican en este dispositivo.',
   'provider.again': 'Escanear otro código',
   'provider.receipt': 'Esto es un recibo.',
   'provider.verifyReceipt': 'Verificar este recibo',

@@ -6,7 +6,8 @@ export const nl: Messages = {
   'app.tagline': 'Openbaar register',
   'app.skip': 'Direct naar de inhoud',
   'app.language': 'Taal',
-  'app.footer': 'Elk ontvangstbewijs op deze site wordt in uw eigen browser gecontroleerd, met de publieke sleutels van het netwerk.',
+  'app.footer':
+    'Elk ontvangstbewijs op deze site wordt in uw eigen browser gecontroleerd, met de publieke sleutels van het netwerk.',
   'app.apiDocs': 'API-documentatie',
 
   'nav.areas': 'Hoofdmenu',
@@ -69,9 +70,11 @@ export const nl: Messages = {
   'checkpoint.unknownKey': 'Onbekende sleutel “{name}”',
 
   'explorer.title': 'Verkenner',
-  'explorer.intro': 'Alle vermeldingen in het logboek, nieuwste eerst. Open een vermelding om te zien wat ze vastlegt en om het ontvangstbewijs te krijgen.',
+  'explorer.intro':
+    'Alle vermeldingen in het logboek, nieuwste eerst. Open een vermelding om te zien wat ze vastlegt en om het ontvangstbewijs te krijgen.',
   'explorer.searchLabel': 'Zoeken in het logboek',
-  'explorer.searchHelp': 'Een transactie-ID, een documenthash (64 hexadecimale tekens), een vermeldingsnummer, de DID van een ondertekenaar of een module zoals “notary”.',
+  'explorer.searchHelp':
+    'Een transactie-ID, een documenthash (64 hexadecimale tekens), een vermeldingsnummer, de DID van een ondertekenaar of een module zoals “notary”.',
   'explorer.search': 'Zoeken',
   'explorer.searching': 'Zoeken…',
   'explorer.empty': 'Het logboek heeft nog geen vermeldingen.',
@@ -120,14 +123,17 @@ export const nl: Messages = {
   'stamps.receipt': 'Ontvangstbewijs',
 
   'document.title': 'Is dit document gestempeld?',
-  'document.intro': 'Kies een bestand of sleep het hierheen. De vingerafdruk (SHA-256) wordt opgezocht in het register.',
+  'document.intro':
+    'Kies een bestand of sleep het hierheen. De vingerafdruk (SHA-256) wordt opgezocht in het register.',
   'document.privacyTitle': 'Uw bestand blijft op dit apparaat.',
-  'document.privacy': 'Uw browser berekent zelf de vingerafdruk; alleen de vingerafdruk wordt verstuurd om op te zoeken, nooit het bestand.',
+  'document.privacy':
+    'Uw browser berekent zelf de vingerafdruk; alleen de vingerafdruk wordt verstuurd om op te zoeken, nooit het bestand.',
   'document.choose': 'Kies het document dat u wilt controleren',
   'document.hashing': 'Vingerafdruk berekenen…',
   'document.looking': 'Opzoeken…',
   'document.fingerprint': 'Vingerafdruk (SHA-256):',
-  'document.notStamped': 'Dit document is niet gestempeld in dit register. Elke wijziging in een bestand, zelfs één teken, verandert de vingerafdruk.',
+  'document.notStamped':
+    'Dit document is niet gestempeld in dit register. Elke wijziging in een bestand, zelfs één teken, verandert de vingerafdruk.',
   'document.stampedOnce': 'Ja: precies dit document is gestempeld door {who} op {time}.',
   'document.stampedMany': 'Ja: precies dit document is {count} keer gestempeld, voor het eerst door {who} op {time}.',
   'document.stamps': 'Stempels',
@@ -161,16 +167,19 @@ export const nl: Messages = {
   'verify.genesisLabel': 'Een genesisbestand gebruiken (.json)',
   'verify.usingGenesis': 'Ontvangstbewijzen worden nu gecontroleerd met het genesisbestand van netwerk “{network}”.',
 
-  'reason.RECEIPT_MALFORMED': 'Dit is geen goed gevormd ontvangstbewijs: een veld ontbreekt of heeft de verkeerde vorm.',
+  'reason.RECEIPT_MALFORMED':
+    'Dit is geen goed gevormd ontvangstbewijs: een veld ontbreekt of heeft de verkeerde vorm.',
   'reason.BAD_LINK': 'De link of QR-code is beschadigd: er zit geen ontvangstbewijs in.',
-  'reason.INVALID_PROOF': 'Het inclusiebewijs leidt niet naar de root-hash van het controlepunt: de vermelding of het bewijs is gewijzigd.',
+  'reason.INVALID_PROOF':
+    'Het inclusiebewijs leidt niet naar de root-hash van het controlepunt: de vermelding of het bewijs is gewijzigd.',
   'reason.TREE_SIZE_MISMATCH': 'De boomgrootte van het ontvangstbewijs past niet bij het controlepunt.',
   'reason.INVALID_TREE_SIZE': 'Het vermeldingsnummer of de boomgrootte valt buiten het bereik.',
   'reason.INVALID_HASH': 'Een hash in het bewijs heeft de verkeerde lengte.',
   'reason.INVALID_NOTE': 'Het controlepunt is geen goed gevormde ondertekende notitie.',
   'reason.INVALID_CHECKPOINT': 'Het controlepunt is onjuist gevormd.',
   'reason.CHECKPOINT_SIGNATURE_MISSING': 'Het controlepunt draagt geen handtekening van een node van dit netwerk.',
-  'reason.CHECKPOINT_SIGNATURE_INVALID': 'De handtekening van het controlepunt klopt niet: het controlepunt is gewijzigd.',
+  'reason.CHECKPOINT_SIGNATURE_INVALID':
+    'De handtekening van het controlepunt klopt niet: het controlepunt is gewijzigd.',
   'reason.UNKNOWN_KEY': 'Het controlepunt is ondertekend met een sleutel die dit netwerk niet kent.',
   'reason.COSIGNATURE_INVALID': 'Een medeondertekening van een getuige klopt niet.',
   'reason.WITNESS_QUORUM_NOT_MET': 'Te weinig aangesloten organisaties hebben het controlepunt medeondertekend.',
@@ -181,7 +190,8 @@ export const nl: Messages = {
   'receipt.title': 'Ontvangstbewijs',
   'receipt.titleFor': 'Ontvangstbewijs voor vermelding {index}',
   'receipt.notFound': 'Voor dit adres is geen ontvangstbewijs gevonden.',
-  'receipt.sentence': '{who} legde “{what}” vast op {time}, als vermelding {index} van het openbare register “{network}”.',
+  'receipt.sentence':
+    '{who} legde “{what}” vast op {time}, als vermelding {index} van het openbare register “{network}”.',
   'receipt.entry': 'Vermelding',
   'receipt.treeSize': 'Boomgrootte van het controlepunt',
   'receipt.check': 'Gecontroleerd in deze browser',
@@ -198,7 +208,8 @@ export const nl: Messages = {
   'scanner.stop': 'Camera stoppen',
   'scanner.looking': 'Zoeken naar een QR-code…',
   'scanner.noCamera': 'Dit apparaat biedt deze pagina geen camera. Typ of plak de tekst van de code hieronder.',
-  'scanner.denied': 'De camera kon niet worden gebruikt (geen toestemming of geen camera). Typ of plak de tekst van de code hieronder.',
+  'scanner.denied':
+    'De camera kon niet worden gebruikt (geen toestemming of geen camera). Typ of plak de tekst van de code hieronder.',
   'scanner.manual': 'Of voer de tekst van de code in',
   'scanner.use': 'Deze tekst gebruiken',
 
@@ -211,16 +222,19 @@ export const nl: Messages = {
   'console.signOut': 'Uitloggen',
 
   'signin.title': 'Inloggen op de console',
-  'signin.intro': 'Aangesloten organisaties van netwerk “{network}” loggen in met het sleutelbestand van hun organisatie (het .jwk.json-bestand in de map keys).',
+  'signin.intro':
+    'Aangesloten organisaties van netwerk “{network}” loggen in met het sleutelbestand van hun organisatie (het .jwk.json-bestand in de map keys).',
   'signin.choose': 'Kies het sleutelbestand van uw organisatie',
   'signin.safety':
     'De sleutel wordt als niet-exporteerbare sleutel in de beveiligde sleutelopslag van uw browser gezet: hij kan hier ondertekenen, maar kan niet worden uitgelezen of gekopieerd, ook niet door deze site. Uitloggen verwijdert hem.',
   'signin.notJson': 'Dit bestand is geen JSON. Kies het .jwk.json-sleutelbestand.',
   'signin.notKey': 'Dit bestand bevat geen Ed25519- of P-256-sleutel.',
-  'signin.publicOnly': 'Dit bestand bevat alleen een publieke sleutel; om te ondertekenen is het privésleutelbestand nodig.',
+  'signin.publicOnly':
+    'Dit bestand bevat alleen een publieke sleutel; om te ondertekenen is het privésleutelbestand nodig.',
 
   'stamp.title': 'Document stempelen',
-  'stamp.intro': 'Het document wordt in deze browser gehasht en alleen de vingerafdruk wordt ondertekend en vastgelegd. Het bestand zelf wordt nooit geüpload.',
+  'stamp.intro':
+    'Het document wordt in deze browser gehasht en alleen de vingerafdruk wordt ondertekend en vastgelegd. Het bestand zelf wordt nooit geüpload.',
   'stamp.choose': 'Kies het document om te stempelen',
   'stamp.type': 'Soort document (optioneel)',
   'stamp.typeHelp': 'Bijvoorbeeld: vergunning, besluit, notulen.',
@@ -240,7 +254,8 @@ export const nl: Messages = {
   'error.other': 'Geweigerd ({code}): {message}',
 
   'gov.title': 'Bestuur',
-  'gov.intro': 'Wijzigingen in leden en rollen hebben de goedkeuring nodig van {m} van de {n} aangesloten organisaties.',
+  'gov.intro':
+    'Wijzigingen in leden en rollen hebben de goedkeuring nodig van {m} van de {n} aangesloten organisaties.',
   'gov.proposals': 'Voorstellen',
   'gov.none': 'Er zijn nog geen voorstellen.',
   'gov.change': 'Wijziging',
@@ -298,7 +313,8 @@ export const nl: Messages = {
   'chart.label': 'Label',
 
   'wallet.title': 'Mijn wallet',
-  'wallet.intro': 'Uw wallet staat in deze browser. Hij bewaart uw digitale identiteit (een DID) en later uw verklaringen, tegoedbonnen en ontvangstbewijzen.',
+  'wallet.intro':
+    'Uw wallet staat in deze browser. Hij bewaart uw digitale identiteit (een DID) en later uw verklaringen, tegoedbonnen en ontvangstbewijzen.',
   'wallet.createTitle': 'Wallet aanmaken',
   'wallet.createText': 'Er wordt een nieuwe sleutel gemaakt in deze browser. Niemand anders krijgt hem.',
   'wallet.create': 'Mijn wallet aanmaken',
@@ -317,18 +333,22 @@ export const nl: Messages = {
   'wallet.qrCaption': 'Uw DID als QR-code',
   'wallet.created': 'Aangemaakt op {time}',
   'wallet.backupTitle': 'Back-up maken',
-  'wallet.backupText': 'Download een versleutelde kopie van uw sleutel. Raakt u dit apparaat kwijt, dan kunt u uw wallet daarmee herstellen.',
+  'wallet.backupText':
+    'Download een versleutelde kopie van uw sleutel. Raakt u dit apparaat kwijt, dan kunt u uw wallet daarmee herstellen.',
   'wallet.backup': 'Versleutelde back-up downloaden',
-  'wallet.backupDone': 'De back-up is gedownload. Bewaar het bestand en de wachtzin op verschillende, veilige plaatsen.',
+  'wallet.backupDone':
+    'De back-up is gedownload. Bewaar het bestand en de wachtzin op verschillende, veilige plaatsen.',
   'wallet.mismatch': 'De twee wachtzinnen verschillen.',
   'wallet.short': 'De wachtzin is te kort: gebruik minstens 10 tekens.',
   'wallet.holds': 'Wat mijn wallet bevat',
   'wallet.credentials': 'Verklaringen',
-  'wallet.noCredentials': 'Nog geen verklaringen. Als een organisatie u er een geeft (bijvoorbeeld een bewijs van inschrijving), verschijnt die hier.',
+  'wallet.noCredentials':
+    'Nog geen verklaringen. Als een organisatie u er een geeft (bijvoorbeeld een bewijs van inschrijving), verschijnt die hier.',
   'wallet.vouchers': 'Tegoedbonnen',
   'wallet.noVouchers': 'Nog geen tegoedbonnen. Tegoedbonnen van uw gemeente verschijnen hier.',
   'wallet.receipts': 'Ontvangstbewijzen',
-  'wallet.noReceipts': 'Nog geen ontvangstbewijzen. Bewaar een ontvangstbewijs vanuit het portaal om het hier te houden.',
+  'wallet.noReceipts':
+    'Nog geen ontvangstbewijzen. Bewaar een ontvangstbewijs vanuit het portaal om het hier te houden.',
   'wallet.receiptItem': '{what}, vermelding {index}',
   'wallet.savedAt': 'bewaard op {time}',
   'wallet.removeTitle': 'Deze wallet van dit apparaat verwijderen',
@@ -350,7 +370,8 @@ export const nl: Messages = {
   'dash.perDocType': 'Stempels per soort document',
   'dash.perDocTypeChart': 'Gestempelde documenten per soort document',
   'stamp.titleLabel': 'Titel (optioneel)',
-  'stamp.titleHelp': 'Openbaar: de titel wordt naast de vingerafdruk in het register vastgelegd. Laat hem leeg voor een vertrouwelijk document.',
+  'stamp.titleHelp':
+    'Openbaar: de titel wordt naast de vingerafdruk in het register vastgelegd. Laat hem leeg voor een vertrouwelijk document.',
   'reason.LEAF_NOT_ENTRY': 'Het bewezen blad is geen vermelding in het logboek.',
   'reason.TXID_MISMATCH': 'Het ontvangstbewijs noemt een andere transactie dan die het bewijst.',
   'reason.TX_SIGNATURE_INVALID': 'De handtekening van de transactie klopt niet met de sleutel van de ondertekenaar.',

@@ -71,7 +71,11 @@ export async function restoreBackup(text: string, passphrase: string): Promise<S
   try {
     const key = await deriveKey(passphrase, base64UrlToBytes(backup.kdf.salt), iterations)
     plaintext = await crypto.subtle.decrypt(
-      { name: 'AES-GCM', iv: base64UrlToBytes(backup.cipher.iv) as BufferSource, additionalData: encoder.encode(backup.did) },
+      {
+        name: 'AES-GCM',
+        iv: base64UrlToBytes(backup.cipher.iv) as BufferSource,
+        additionalData: encoder.encode(backup.did),
+      },
       key,
       base64UrlToBytes(backup.ciphertext) as BufferSource,
     )

@@ -1,4 +1,12 @@
-import { canonicalBytes, fromBase64Url, jwkFromDidKey, sha256, signingInput, toHex, verifyBytes } from '@tabularium/core'
+import {
+  canonicalBytes,
+  fromBase64Url,
+  jwkFromDidKey,
+  sha256,
+  signingInput,
+  toHex,
+  verifyBytes,
+} from '@tabularium/core'
 import type { LogEntry } from '../api/types.js'
 import type { Receipt } from './receipt.js'
 
@@ -8,7 +16,10 @@ import type { Receipt } from './receipt.js'
  * transaction (docs/architecture.md: SHA-256 of JCS({ tx, sig })), and the
  * signature verifies with the signer's did:key. Returns the failure, if any.
  */
-export function checkEntry(receipt: Receipt, entry: LogEntry | undefined): { code: string; detail: string } | undefined {
+export function checkEntry(
+  receipt: Receipt,
+  entry: LogEntry | undefined,
+): { code: string; detail: string } | undefined {
   if (!entry || typeof entry !== 'object' || typeof entry.tx !== 'object' || typeof entry.sig !== 'string') {
     return { code: 'LEAF_NOT_ENTRY', detail: 'the leaf is not a log entry' }
   }
@@ -16,7 +27,8 @@ export function checkEntry(receipt: Receipt, entry: LogEntry | undefined): { cod
     return { code: 'TXID_MISMATCH', detail: `the receipt names ${receipt.txid} but its leaf is ${entry.txid}` }
   }
   const txid = toHex(sha256(canonicalBytes({ tx: entry.tx, sig: entry.sig })))
-  if (txid !== entry.txid) return { code: 'TXID_MISMATCH', detail: 'the entry’s txid is not the hash of its transaction' }
+  if (txid !== entry.txid)
+    return { code: 'TXID_MISMATCH', detail: 'the entry’s txid is not the hash of its transaction' }
   try {
     const ok = verifyBytes({
       publicJwk: jwkFromDidKey(entry.tx.signer),

@@ -1,5 +1,5 @@
 import { base64ToBytes, base64UrlToBytes, bytesToBase64, bytesToBase64Url } from './base64.js'
-import { assertReceipt, ReceiptFormatError, type Receipt } from './receipt.js'
+import { assertReceipt, type Receipt, ReceiptFormatError } from './receipt.js'
 
 // A receipt travels in a URL (and so in a QR code) as `r=<form><base64url>`:
 // form `z` is the compact JSON deflated with `deflate-raw`, form `j` is the

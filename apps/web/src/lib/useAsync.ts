@@ -16,7 +16,6 @@ export function useAsync<T>(load: () => Promise<T>, deps: unknown[]): AsyncState
     loading: true,
   })
   const [tick, setTick] = useState(0)
-  // biome-ignore lint/correctness/useExhaustiveDependencies: the caller's deps decide
   useEffect(() => {
     let live = true
     setState((s) => ({ ...s, loading: true }))

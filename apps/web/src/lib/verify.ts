@@ -1,7 +1,7 @@
 import type { LogEntry, NetworkInfo } from '../api/types.js'
 import { base64ToBytes } from './base64.js'
 import { parseCheckpointNote, parseVerifierKey } from './note.js'
-import { assertReceipt, ReceiptFormatError, type Receipt } from './receipt.js'
+import { assertReceipt, type Receipt, ReceiptFormatError } from './receipt.js'
 
 /** What the browser concluded about a receipt. */
 export type VerificationOutcome =

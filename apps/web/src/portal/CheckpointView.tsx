@@ -54,16 +54,24 @@ export function CheckpointView({ checkpoint, network }: { checkpoint: Checkpoint
           <tbody class="utrecht-table__body">
             {(parsed?.signatures ?? []).map((s) => (
               <tr class="utrecht-table__row" key={`${s.name}${s.keyId}`}>
-                <td class="utrecht-table__cell" data-label={t('checkpoint.signer')}><div class="tab-cell">{describeSigner(s.name, s.keyId, network)}</div></td>
-                <td class="utrecht-table__cell" data-label={t('checkpoint.kind')}><div class="tab-cell">
-                  {s.kind === 'cosignature' ? t('checkpoint.cosignature') : t('checkpoint.logSignature')}
-                </div></td>
-                <td class="utrecht-table__cell" data-label={t('checkpoint.keyId')}><div class="tab-cell">
-                  <code>{s.keyId}</code>
-                </div></td>
-                <td class="utrecht-table__cell" data-label={t('checkpoint.signedAt')}><div class="tab-cell">
-                  {s.timestamp !== undefined ? formatTime(s.timestamp * 1000) : formatTime(checkpoint.time)}
-                </div></td>
+                <td class="utrecht-table__cell" data-label={t('checkpoint.signer')}>
+                  <div class="tab-cell">{describeSigner(s.name, s.keyId, network)}</div>
+                </td>
+                <td class="utrecht-table__cell" data-label={t('checkpoint.kind')}>
+                  <div class="tab-cell">
+                    {s.kind === 'cosignature' ? t('checkpoint.cosignature') : t('checkpoint.logSignature')}
+                  </div>
+                </td>
+                <td class="utrecht-table__cell" data-label={t('checkpoint.keyId')}>
+                  <div class="tab-cell">
+                    <code>{s.keyId}</code>
+                  </div>
+                </td>
+                <td class="utrecht-table__cell" data-label={t('checkpoint.signedAt')}>
+                  <div class="tab-cell">
+                    {s.timestamp !== undefined ? formatTime(s.timestamp * 1000) : formatTime(checkpoint.time)}
+                  </div>
+                </td>
               </tr>
             ))}
           </tbody>

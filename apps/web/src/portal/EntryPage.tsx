@@ -54,7 +54,10 @@ function EntryDetails({
             [t('entry.txid'), <Hash value={row.txid} full />],
             [t('entry.module'), entry.tx.module],
             [t('entry.action'), entry.tx.action],
-            [t('entry.signer'), signerName ? `${signerName} (${entry.tx.signer})` : <Hash value={entry.tx.signer} full />],
+            [
+              t('entry.signer'),
+              signerName ? `${signerName} (${entry.tx.signer})` : <Hash value={entry.tx.signer} full />,
+            ],
             [t('entry.time'), formatTime(entry.time)],
             [t('entry.block'), formatNumber(entry.block)],
             [t('entry.network'), entry.tx.network],
@@ -80,7 +83,11 @@ export function ArgsList({ args }: { args: Record<string, unknown> }) {
       items={items.map(([key, value]) => [
         key,
         typeof value === 'string' ? (
-          /^[0-9a-f]{64}$/.test(value) ? <Hash value={value} full /> : value
+          /^[0-9a-f]{64}$/.test(value) ? (
+            <Hash value={value} full />
+          ) : (
+            value
+          )
         ) : (
           <code>{JSON.stringify(value)}</code>
         ),

@@ -32,21 +32,29 @@ export function EntryTable({ rows, network, caption }: { rows: EntryRow[]; netwo
         <tbody class="utrecht-table__body">
           {rows.map(({ index, entry }) => (
             <tr class="utrecht-table__row" key={index}>
-              <td class="utrecht-table__cell utrecht-table__cell--numeric-column" data-label={t('entry.index')}><div class="tab-cell">
-                <a href={href(`/entry/${index}`)} aria-label={t('entry.open', { index })}>
-                  {index}
-                </a>
-              </div></td>
-              <td class="utrecht-table__cell" data-label={t('entry.time')}><div class="tab-cell">{formatTime(entry.time)}</div></td>
-              <td class="utrecht-table__cell" data-label={t('entry.what')}><div class="tab-cell">
-                <span class="tab-module">{entry.tx.module}</span> · {entry.tx.action}
-              </div></td>
-              <td class="utrecht-table__cell" data-label={t('entry.signer')}><div class="tab-cell">
-                {memberName(entry.tx.signer, network) ?? <Hash value={entry.tx.signer} />}
-              </div></td>
-              <td class="utrecht-table__cell" data-label={t('entry.outcome')}><div class="tab-cell">
-                <OutcomeBadge outcome={entry.outcome} />
-              </div></td>
+              <td class="utrecht-table__cell utrecht-table__cell--numeric-column" data-label={t('entry.index')}>
+                <div class="tab-cell">
+                  <a href={href(`/entry/${index}`)} aria-label={t('entry.open', { index })}>
+                    {index}
+                  </a>
+                </div>
+              </td>
+              <td class="utrecht-table__cell" data-label={t('entry.time')}>
+                <div class="tab-cell">{formatTime(entry.time)}</div>
+              </td>
+              <td class="utrecht-table__cell" data-label={t('entry.what')}>
+                <div class="tab-cell">
+                  <span class="tab-module">{entry.tx.module}</span> · {entry.tx.action}
+                </div>
+              </td>
+              <td class="utrecht-table__cell" data-label={t('entry.signer')}>
+                <div class="tab-cell">{memberName(entry.tx.signer, network) ?? <Hash value={entry.tx.signer} />}</div>
+              </td>
+              <td class="utrecht-table__cell" data-label={t('entry.outcome')}>
+                <div class="tab-cell">
+                  <OutcomeBadge outcome={entry.outcome} />
+                </div>
+              </td>
             </tr>
           ))}
         </tbody>

@@ -5,8 +5,8 @@ import { formatNumber, t } from '../i18n/index.js'
 import { href, navigate, type Route } from '../lib/router.js'
 import { useAsync } from '../lib/useAsync.js'
 import { EntryTable } from './EntryTable.js'
-import { search } from './search.js'
 import { StampTable } from './StampTable.js'
+import { search } from './search.js'
 
 const PAGE_SIZE = 25
 
@@ -43,11 +43,7 @@ export function ExplorerPage({ route }: { route: Route }) {
           </div>
         </Field>
       </form>
-      {q ? (
-        <SearchResults q={q} network={network.data} />
-      ) : (
-        <LatestEntries page={page} network={network.data} />
-      )}
+      {q ? <SearchResults q={q} network={network.data} /> : <LatestEntries page={page} network={network.data} />}
     </div>
   )
 }
@@ -74,7 +70,10 @@ function LatestEntries({ page, network }: { page: number; network: Parameters<ty
       />
       <nav class="tab-pagination" aria-label={t('explorer.pages')}>
         {page > 0 ? (
-          <a class="utrecht-button-link utrecht-button-link--secondary-action" href={href(`/explorer?page=${page - 1}`)}>
+          <a
+            class="utrecht-button-link utrecht-button-link--secondary-action"
+            href={href(`/explorer?page=${page - 1}`)}
+          >
             {t('explorer.newer')}
           </a>
         ) : (
@@ -82,7 +81,10 @@ function LatestEntries({ page, network }: { page: number; network: Parameters<ty
         )}
         <span>{t('explorer.pageOf', { page: page + 1, pages })}</span>
         {page + 1 < pages ? (
-          <a class="utrecht-button-link utrecht-button-link--secondary-action" href={href(`/explorer?page=${page + 1}`)}>
+          <a
+            class="utrecht-button-link utrecht-button-link--secondary-action"
+            href={href(`/explorer?page=${page + 1}`)}
+          >
             {t('explorer.older')}
           </a>
         ) : (

@@ -40,18 +40,19 @@ export function PortalHome() {
           {network.error ? <Alert type="error">{t('common.nodeUnreachable')}</Alert> : null}
           {!n && !network.error && <Loading />}
           {n && (
-            <>
-              <DataList
-                items={[
-                  [t('portal.networkName'), n.network],
-                  [t('portal.origin'), <code>{n.origin}</code>],
-                  [t('portal.members'), formatNumber(n.members.length)],
-                  [t('portal.quorum'), t('portal.quorumValue', { q: n.witnessQuorum, n: n.members.length })],
-                  [t('portal.governance'), t('portal.governanceValue', { m: n.governanceThreshold, n: n.members.length })],
-                  ...(n.createdAt ? ([[t('portal.since'), formatDate(n.createdAt)]] as [string, string][]) : []),
-                ]}
-              />
-            </>
+            <DataList
+              items={[
+                [t('portal.networkName'), n.network],
+                [t('portal.origin'), <code>{n.origin}</code>],
+                [t('portal.members'), formatNumber(n.members.length)],
+                [t('portal.quorum'), t('portal.quorumValue', { q: n.witnessQuorum, n: n.members.length })],
+                [
+                  t('portal.governance'),
+                  t('portal.governanceValue', { m: n.governanceThreshold, n: n.members.length }),
+                ],
+                ...(n.createdAt ? ([[t('portal.since'), formatDate(n.createdAt)]] as [string, string][]) : []),
+              ]}
+            />
           )}
         </Card>
         <Card title={t('portal.latestCheckpoint')} id="checkpoint-heading">
@@ -84,10 +85,14 @@ export function PortalHome() {
                     <th class="utrecht-table__header-cell" scope="row">
                       {m.name}
                     </th>
-                    <td class="utrecht-table__cell" data-label={t('portal.did')}><div class="tab-cell">
-                      <Hash value={m.did} />
-                    </div></td>
-                    <td class="utrecht-table__cell" data-label={t('portal.node')}><div class="tab-cell">{m.url ? <a href={m.url}>{m.url}</a> : t('portal.noUrl')}</div></td>
+                    <td class="utrecht-table__cell" data-label={t('portal.did')}>
+                      <div class="tab-cell">
+                        <Hash value={m.did} />
+                      </div>
+                    </td>
+                    <td class="utrecht-table__cell" data-label={t('portal.node')}>
+                      <div class="tab-cell">{m.url ? <a href={m.url}>{m.url}</a> : t('portal.noUrl')}</div>
+                    </td>
                   </tr>
                 ))}
               </tbody>
@@ -99,9 +104,7 @@ export function PortalHome() {
         <Card title={t('portal.recentCheckpoints')} id="history-heading">
           <ol class="tab-history">
             {history.map((cp) => (
-              <li key={cp.note}>
-                {t('portal.checkpointLine', { size: cp.treeSize, time: formatTime(cp.time) })}
-              </li>
+              <li key={cp.note}>{t('portal.checkpointLine', { size: cp.treeSize, time: formatTime(cp.time) })}</li>
             ))}
           </ol>
         </Card>

@@ -30,33 +30,43 @@ export function StampTable({ stamps, network }: { stamps: Stamp[]; network?: Net
         <tbody class="utrecht-table__body">
           {stamps.map((s, i) => (
             <tr class="utrecht-table__row" key={s.txid ?? i}>
-              <td class="utrecht-table__cell" data-label={t('stamps.time')}><div class="tab-cell">{s.time ? formatTime(s.time) : '—'}</div></td>
-              <td class="utrecht-table__cell" data-label={t('stamps.by')}><div class="tab-cell">
-                {memberNameById(s.organisation, network) ?? memberName(s.signer, network) ?? (s.signer ? <Hash value={s.signer} /> : '—')}
-              </div></td>
-              <td class="utrecht-table__cell" data-label={t('stamps.type')}><div class="tab-cell">
-                {s.type ?? t('stamps.noType')}
-                {s.title && <span class="tab-muted"> — {s.title}</span>}
-                {s.status === 'revoked' && (
-                  <>
-                    {' '}
-                    <span class="utrecht-status-badge tab-badge tab-badge--error">{t('stamps.revoked')}</span>
-                  </>
-                )}
-              </div></td>
-              <td class="utrecht-table__cell" data-label={t('stamps.links')}><div class="tab-cell">
-                {s.index !== undefined && (
-                  <a href={href(`/entry/${s.index}`)}>{t('stamps.entry', { index: s.index })}</a>
-                )}
-                {s.txid && (
-                  <>
-                    {s.index !== undefined && ' · '}
-                    <a href={href(`/receipt/${s.txid}`)} class="tab-receipt-link">
-                      {t('stamps.receipt')}
-                    </a>
-                  </>
-                )}
-              </div></td>
+              <td class="utrecht-table__cell" data-label={t('stamps.time')}>
+                <div class="tab-cell">{s.time ? formatTime(s.time) : '—'}</div>
+              </td>
+              <td class="utrecht-table__cell" data-label={t('stamps.by')}>
+                <div class="tab-cell">
+                  {memberNameById(s.organisation, network) ??
+                    memberName(s.signer, network) ??
+                    (s.signer ? <Hash value={s.signer} /> : '—')}
+                </div>
+              </td>
+              <td class="utrecht-table__cell" data-label={t('stamps.type')}>
+                <div class="tab-cell">
+                  {s.type ?? t('stamps.noType')}
+                  {s.title && <span class="tab-muted"> — {s.title}</span>}
+                  {s.status === 'revoked' && (
+                    <>
+                      {' '}
+                      <span class="utrecht-status-badge tab-badge tab-badge--error">{t('stamps.revoked')}</span>
+                    </>
+                  )}
+                </div>
+              </td>
+              <td class="utrecht-table__cell" data-label={t('stamps.links')}>
+                <div class="tab-cell">
+                  {s.index !== undefined && (
+                    <a href={href(`/entry/${s.index}`)}>{t('stamps.entry', { index: s.index })}</a>
+                  )}
+                  {s.txid && (
+                    <>
+                      {s.index !== undefined && ' · '}
+                      <a href={href(`/receipt/${s.txid}`)} class="tab-receipt-link">
+                        {t('stamps.receipt')}
+                      </a>
+                    </>
+                  )}
+                </div>
+              </td>
             </tr>
           ))}
         </tbody>

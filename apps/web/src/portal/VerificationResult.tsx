@@ -86,7 +86,9 @@ export function VerificationResult({
             [t('entry.time'), formatTime(entry.time)],
             [
               t('entry.outcome'),
-              entry.outcome.status === 'accepted' ? t('entry.accepted') : t('entry.rejected', { code: entry.outcome.code }),
+              entry.outcome.status === 'accepted'
+                ? t('entry.accepted')
+                : t('entry.rejected', { code: entry.outcome.code }),
             ],
             ...(typeof hash === 'string' ? ([[t('verify.documentHash'), <Hash value={hash} full />]] as const) : []),
             [t('entry.txid'), <Hash value={receipt.txid} full />],

@@ -7,8 +7,8 @@ import { Alert, Button, Card, Field, Loading, PageTitle } from '../components/ui
 import { t } from '../i18n/index.js'
 import { decodeReceiptParam, receiptParamOf } from '../lib/receiptLink.js'
 import type { Route } from '../lib/router.js'
-import { type VerificationOutcome, verifyReceiptLocally } from '../lib/verify.js'
 import { saveReceipt } from '../lib/store.js'
+import { type VerificationOutcome, verifyReceiptLocally } from '../lib/verify.js'
 import { networkFromGenesis } from './genesis.js'
 import { VerificationResult } from './VerificationResult.js'
 

@@ -1,6 +1,6 @@
 import { ApiError, getEntries, getTransaction } from '../api/client.js'
 import type { EntryRow } from '../api/types.js'
-import { stampsOfHash, type Stamp } from './notary.js'
+import { type Stamp, stampsOfHash } from './notary.js'
 
 /** What a search box query is taken to be. */
 export type SearchKind = 'index' | 'hash' | 'signer' | 'module'

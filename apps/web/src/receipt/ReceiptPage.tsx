@@ -91,7 +91,11 @@ function ReceiptView({ receipt, network }: { receipt: Receipt; network: NetworkI
             ]}
           />
           <h2 class="utrecht-heading-2 tab-receipt__check">{t('receipt.check')}</h2>
-          {outcome ? <VerificationResult outcome={outcome} network={network} compact /> : <Loading label={t('verify.checking')} />}
+          {outcome ? (
+            <VerificationResult outcome={outcome} network={network} compact />
+          ) : (
+            <Loading label={t('verify.checking')} />
+          )}
         </div>
         <figure class="tab-receipt__qr">
           {link && <QrCode text={link} label={t('receipt.qrLabel')} />}

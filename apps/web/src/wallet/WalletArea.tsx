@@ -29,10 +29,12 @@ export function WalletArea() {
       {key ? (
         <Wallet walletKey={key} onForget={() => setKey(null)} />
       ) : (
-        <NoWallet onReady={async (k) => {
-          await storeKey('wallet', k)
-          setKey(k)
-        }} />
+        <NoWallet
+          onReady={async (k) => {
+            await storeKey('wallet', k)
+            setKey(k)
+          }}
+        />
       )}
     </div>
   )
@@ -52,7 +54,9 @@ function NoWallet({ onReady }: { onReady: (key: StoredKey) => Promise<void> }) {
       await onReady(await restoreBackup(await file.text(), passphrase))
     } catch (error) {
       setProblem(
-        error instanceof BackupError && error.message === 'wrong-passphrase' ? t('wallet.wrongPassphrase') : t('wallet.notBackup'),
+        error instanceof BackupError && error.message === 'wrong-passphrase'
+          ? t('wallet.wrongPassphrase')
+          : t('wallet.notBackup'),
       )
     } finally {
       setBusy(false)
@@ -70,7 +74,12 @@ function NoWallet({ onReady }: { onReady: (key: StoredKey) => Promise<void> }) {
         </Card>
         <Card title={t('wallet.restoreTitle')}>
           <form class="tab-stack" onSubmit={restore}>
-            <FileDrop id="wallet-backup-file" label={t('wallet.backupFile')} accept=".json,application/json" onFile={setFile} />
+            <FileDrop
+              id="wallet-backup-file"
+              label={t('wallet.backupFile')}
+              accept=".json,application/json"
+              onFile={setFile}
+            />
             <Field id="wallet-restore-pass" label={t('wallet.passphrase')}>
               <input
                 id="wallet-restore-pass"
