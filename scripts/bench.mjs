@@ -13,6 +13,7 @@ import { measureHttpThroughput } from './bench/http.mjs'
 import { measureCommitLatency, measureInProcessThroughput, measureProofs, openBenchLedger } from './bench/inProcess.mjs'
 import { describeMachine, log } from './bench/machine.mjs'
 import { ensureBigLedger, measureRestart } from './bench/restart.mjs'
+import { removeBenchSandbox } from './bench/sandbox.mjs'
 import { measureVerifyLimit } from './bench/verifyLimit.mjs'
 
 const root = dirname(dirname(fileURLToPath(import.meta.url)))
@@ -34,8 +35,7 @@ const record = (name, value, unit, note) => {
 const startedAt = new Date().toISOString()
 
 log(`machine limit (${quick ? 'quick' : 'full'} run)`)
-const limit = await measureVerifyLimit({ ms: plan.verifyMs })
-record('machine.ed25519_verify_all_cores', limit.value, 'verifications/s', `node:crypto, ${limit.threads} worker threads`)
+const firstLimit = await measureVerifyLimit({ ms: plan.verifyMs })
 
 log('ledger in process')
 const { sandbox, ledger } = await openBenchLedger()
@@ -49,6 +49,7 @@ const proofs = measureProofs({ ledger, ms: plan.proofMs })
 record('log.inclusion_proofs_per_s', proofs.generation, 'proofs/s', `from SQLite, random leaves of a ${proofs.treeSize}-entry tree`)
 record('log.proof_verifications_per_s', proofs.verification, 'verifications/s', 'pure-JS SHA-256 (as in the browser), one thread')
 await ledger.close()
+removeBenchSandbox(sandbox)
 
 log('HTTP')
 const http = await measureHttpThroughput({ count: plan.http, batchSize: 500, clients: 4 })
@@ -61,6 +62,11 @@ const restart = await measureRestart({ dir: bigDir, entries: plan.restartEntries
 const restartName = `restart.serving_ms_${plan.restartLabel}_entries${quick ? '_quick_scaled_down' : ''}`
 record(restartName, restart, 'ms', `spawn of \`tabularium node start\` to the first GET /v1/checkpoint answer, median of ${plan.restartRuns}`)
 
+// Measured again at the end and the better run kept: the limit is what the
+// machine can do, and a busy neighbour during one run should not lower it.
+const lastLimit = await measureVerifyLimit({ ms: plan.verifyMs })
+const limit = lastLimit.value > firstLimit.value ? lastLimit : firstLimit
+record('machine.ed25519_verify_all_cores', limit.value, 'verifications/s', `node:crypto, ${limit.threads} worker threads, best of a run at the start and one at the end (${firstLimit.value}, ${lastLimit.value})`)
 record('ratio.in_process_to_verify_limit', inProcess / limit.value, 'ratio')
 record('ratio.http_to_verify_limit', http / limit.value, 'ratio')
 

@@ -1,4 +1,4 @@
-import { createBenchSandbox } from './sandbox.mjs'
+import { createBenchSandbox, removeBenchSandbox } from './sandbox.mjs'
 import { signStamps } from './signing.mjs'
 import { spawnNode } from './nodeProcess.mjs'
 
@@ -39,5 +39,6 @@ export async function measureHttpThroughput({ count, batchSize = 500, clients = 
     return count / ((performance.now() - started) / 1000)
   } finally {
     await node.stop()
+    removeBenchSandbox(sandbox)
   }
 }

@@ -1,6 +1,6 @@
-import { mkdtempSync } from 'node:fs'
+import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
-import { join } from 'node:path'
+import { dirname, join } from 'node:path'
 import { createSandbox } from '../../apps/cli/dist/lib/createSandbox.js'
 import { loadPrivateKey } from '../../apps/cli/dist/lib/loadPrivateKey.js'
 import { readDataDir } from '@tabularium/node'
@@ -21,4 +21,9 @@ export async function openBenchSandbox({ dir, keyPath = join(dir, 'keys', 'organ
   const { genesis, keys, ledgerPath } = readDataDir({ dir })
   const { privateJwk, did } = await loadPrivateKey({ path: keyPath })
   return { dir, genesis, keys, ledgerPath, signer: { privateJwk, did, network: genesis.network } }
+}
+
+/** Removes a sandbox made by `createBenchSandbox` in the temporary directory (its ledger can be large). */
+export function removeBenchSandbox({ dir }) {
+  if (dirname(dir).startsWith(tmpdir())) rmSync(dirname(dir), { recursive: true, force: true })
 }

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict'
-import { mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs'
+import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { after, before, describe, test } from 'node:test'
@@ -32,7 +32,10 @@ describe('tabularium, end to end with a real node', () => {
       receipts.push(join(work, `receipt${i}.json`))
     }
   })
-  after(async () => node?.kill())
+  after(async () => {
+    await node?.kill()
+    rmSync(work, { recursive: true, force: true })
+  })
 
   test('init writes the genesis, the node keys and the organisation keys, secrets with mode 0600', async () => {
     assert.equal(statSync(join(dir, 'node-keys.json')).mode & 0o777, 0o600)

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict'
-import { mkdtempSync, readFileSync } from 'node:fs'
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { test } from 'node:test'
@@ -22,7 +22,8 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
 // far must verify, be consistent with the new checkpoint and be included in
 // it at its index.
 test(`every acknowledged receipt survives kill -9 of the node, ${KILLS} times`, { timeout: 240_000 }, async (t) => {
-  const dir = join(mkdtempSync(join(tmpdir(), 'tabularium-crash-')), 'sandbox')
+  const work = mkdtempSync(join(tmpdir(), 'tabularium-crash-'))
+  const dir = join(work, 'sandbox')
   const sandbox = await createSandbox({ dir })
   const genesis = JSON.parse(readFileSync(sandbox.genesis, 'utf8')) as Genesis
   const key = await loadPrivateKey({ path: sandbox.members[0]?.key as string })
@@ -40,6 +41,7 @@ test(`every acknowledged receipt survives kill -9 of the node, ${KILLS} times`, 
     }
   } finally {
     await node.kill('SIGKILL')
+    rmSync(work, { recursive: true, force: true })
   }
   t.diagnostic(`${KILLS} kills, ${acknowledged.length} receipts acknowledged and re-checked after every restart`)
   assert.ok(acknowledged.length >= KILLS * 50, `only ${acknowledged.length} receipts under load`)

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict'
-import { mkdtempSync } from 'node:fs'
+import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { after, before, describe, test } from 'node:test'
@@ -26,10 +26,11 @@ describe('@tabularium/sdk against a real node', () => {
   let node: RunningNode
   let client: Client
   let genesis: Genesis
+  let dir: string
   let stamp: (hash: string) => Promise<import('@tabularium/protocol').SignedTransaction>
 
   before(async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'tabularium-sdk-'))
+    dir = mkdtempSync(join(tmpdir(), 'tabularium-sdk-'))
     const sandbox = await createSandbox({ dir })
     const config = loadConfig({ env: {}, argv: ['--data-dir', dir, '--port', '0', '--log-level', 'silent'] })
     node = await startNode({ config, logger: pino({ level: 'silent' }), print: () => {}, handleSignals: false })
@@ -41,7 +42,10 @@ describe('@tabularium/sdk against a real node', () => {
     stamp = (hash) =>
       signTransaction({ tx: buildTransaction({ network: genesis.network, module: 'notary', action: 'stamp', args: { hash }, signer: signer.did }), sign: signer.sign })
   })
-  after(() => node?.stop())
+  after(async () => {
+    await node?.stop()
+    rmSync(dir, { recursive: true, force: true })
+  })
 
   test('submits, reads back and verifies a transaction through every read route', async () => {
     const hash = toHex(sha256('sdk conformance'))

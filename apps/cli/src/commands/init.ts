@@ -42,6 +42,11 @@ export function describeSandbox(r: CreateSandboxResult): string {
     `  node keys:  ${r.nodeKeys} (${r.members[0]?.id}'s node, mode 0600)`,
     ...r.members.map((m) => `  key:        ${m.key}  ${m.did}`),
     ...(r.removedLedger ? ['  removed the previous ledger'] : []),
+    // One node holds one witness key: until the other members' witnesses
+    // cosign, its checkpoints stay below the quorum and receipts do not verify.
+    ...(r.witnessQuorum > 1
+      ? [`note: checkpoints need ${r.witnessQuorum} of ${r.members.length} witness cosignatures; one node cosigns as ${r.members[0]?.id} only`]
+      : []),
     `next: tabularium node start --dir ${r.dir}`,
   ].join('\n')
 }

@@ -19,6 +19,8 @@ export interface CreateSandboxResult {
   dir: string
   network: string
   origin: string
+  /** Cosignatures a checkpoint needs (a majority of the members). */
+  witnessQuorum: number
   genesis: string
   nodeKeys: string
   removedLedger: boolean
@@ -59,7 +61,7 @@ export async function createSandbox(p: CreateSandboxParameters): Promise<CreateS
   }
   // The genesis goes last: its presence is what marks a complete sandbox.
   await writeFile(genesisPath, formatJson(genesis))
-  return { dir, network, origin: genesis.origin, genesis: genesisPath, nodeKeys: nodeKeysPath, removedLedger, members: written }
+  return { dir, network, origin: genesis.origin, witnessQuorum: genesis.witnessQuorum, genesis: genesisPath, nodeKeys: nodeKeysPath, removedLedger, members: written }
 }
 
 async function removeOld(dir: string, keysDir: string): Promise<boolean> {

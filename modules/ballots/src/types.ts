@@ -1,0 +1,80 @@
+import type { Json } from '@tabularium/ledger'
+import type { Ciphertext, PartialDecryption, TokenPublicKey } from '@tabularium/voting'
+
+/** Decidim's question kinds. */
+export type QuestionType = 'single' | 'multiple' | 'approval' | 'budget'
+
+/** One option (a project, for a participatory budget: with its cost). */
+export type OptionDef = { id: string; title: string; cost?: number }
+
+/** A question as stored: its kind, options and the rules derived from it. */
+export type QuestionDef = {
+  id: string
+  title: string
+  type: QuestionType
+  options: OptionDef[]
+  /** Fewest and most options a voter selects (single: 1..1; approval: 0..n). */
+  min: number
+  max: number
+  /** Participatory budget: total budget and optional minimum spend, in the costs' unit. */
+  budget?: number
+  minimumBudget?: number
+}
+
+/** Who may receive a token. */
+export type CensusDef =
+  | { kind: 'credential'; credentialType: string; claims: Record<string, Json> }
+  | { kind: 'list'; size: number }
+
+/** A ballot as created. */
+export type BallotRecord = {
+  id: string
+  title: string
+  description: string
+  questions: QuestionDef[]
+  opens: string
+  closes: string
+  voteAgain: boolean
+  census: CensusDef
+  issuerKey: TokenPublicKey
+  /** Trustee member ids; trustee i (from 1) holds share i of the election key. */
+  trustees: string[]
+  threshold: number
+  organisation: string | null
+  createdAt: string
+}
+
+/** The key ceremony (joint-Feldman DKG): each trustee's commitments, confirmations, then the key. */
+export type Ceremony = {
+  dealings: Record<string, string[]>
+  confirmed: string[]
+  publicKey: string | null
+  commitments: string[] | null
+}
+
+/** The ballot that counts for a nullifier. */
+export type CastRecord = { txid: string; index: number; ciphertexts: Ciphertext[][] | null }
+
+/** Live counters (no partial results: the tally stays encrypted until the close). */
+export type Counters = { issued: number; cast: number; counted: number; replaced: number }
+
+/** A published result: counts per question and option. */
+export type BallotResult = { counts: number[][]; ballots: number; txid: string; index: number; time: string }
+
+/** A petition. */
+export type PetitionRecord = {
+  id: string
+  title: string
+  text: string
+  threshold: number
+  opens: string
+  closes: string
+  census: CensusDef
+  issuerKey: TokenPublicKey
+  organisation: string | null
+  createdAt: string
+  signatures: number
+  reachedAt: string | null
+}
+
+export type { PartialDecryption }
