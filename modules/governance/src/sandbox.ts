@@ -15,6 +15,12 @@ export interface CreateSandboxNetworkParameters {
   organisations?: number | readonly string[]
   /** The genesis `createdAt`. */
   now: Date | number
+  /**
+   * Witness cosignatures a checkpoint needs; default a majority. A sandbox
+   * served by one embedded node cosigns with one witness key only, so the
+   * CLI's `init` asks for 1 until each member runs its own node.
+   */
+  witnessQuorum?: number
 }
 
 /** A sandbox member with every private key it needs. */
@@ -58,7 +64,7 @@ export function createSandboxNetwork(p: CreateSandboxNetworkParameters): CreateS
     createdAt: new Date(p.now).toISOString(),
     members: members.map(({ genesisMember }) => genesisMember),
     governanceThreshold: majority,
-    witnessQuorum: majority,
+    witnessQuorum: p.witnessQuorum ?? majority,
     roles: {},
     memberRoles: ['member', 'notary:stamper'],
   })

@@ -55,6 +55,10 @@ export const ERROR_CATALOGUE = {
   STATUS_UNAVAILABLE: { status: 503, meaning: "The credential's status list cannot be fetched or does not verify, so its status is unknown; retry later." },
   HOLDER_BINDING_INVALID: { status: 401, meaning: 'The presenter is not the holder: wrong key, audience or nonce, a stale key-binding JWT, or a credential about someone else.' },
   DISCLOSURE_INVALID: { status: 422, meaning: 'An SD-JWT disclosure is malformed, altered, unreferenced, repeated or overrides a signed claim.' },
+  ISSUER_NOT_CONFIGURED: { status: 503, meaning: 'This node holds no issuer key (issuer-key.json), so it cannot issue credentials or serve status lists.' },
+  PRESENTATION_REJECTED: { status: 422, meaning: 'A presentation does not satisfy its presentation definition (missing, extra or undisclosed fields; wrong submission).' },
+  // Personal-data vault (packages/vault)
+  ACCESS_NOT_LOGGED: { status: 503, meaning: 'A vault read could not be logged on the ledger, so nothing was disclosed; retry later.' },
   // Ballots and petitions (modules/ballots)
   BALLOT_NOT_OPEN: { status: 409, meaning: 'The ballot or petition is not open at this time; `details.status` says `scheduled` or `closed`.' },
   BALLOT_NOT_READY: { status: 409, meaning: "The trustees' key ceremony is not complete, so the ballot has no election key yet." },

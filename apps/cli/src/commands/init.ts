@@ -9,6 +9,7 @@ interface InitOptions {
   orgs: string
   network: string
   force?: boolean
+  witnessQuorum: string
   json?: boolean
 }
 
@@ -21,6 +22,7 @@ export function registerInit(program: Command): void {
     .option('--orgs <n>', 'number of member organisations (1–100)', '1')
     .option('--network <name>', 'network name', 'sandbox')
     .option('--force', 'replace an existing sandbox, its keys and its ledger')
+    .option('--witness-quorum <n>', 'witness cosignatures a checkpoint needs (one embedded node gives 1)', '1')
     .option('--json', 'print JSON')
     .action(commandAction<InitOptions>(init))
 }
@@ -30,7 +32,17 @@ async function init({ opts, out }: CommandContext<InitOptions>) {
   if (!Number.isInteger(organisations) || organisations < 1 || organisations > 100) {
     throw new CliError('USAGE', '--orgs must be an integer from 1 to 100')
   }
-  const result = await createSandbox({ dir: opts.dir, organisations, network: opts.network, force: opts.force === true })
+  const witnessQuorum = Number(opts.witnessQuorum)
+  if (!Number.isInteger(witnessQuorum) || witnessQuorum < 1 || witnessQuorum > organisations) {
+    throw new CliError('USAGE', '--witness-quorum must be an integer from 1 to the number of organisations')
+  }
+  const result = await createSandbox({
+    dir: opts.dir,
+    organisations,
+    network: opts.network,
+    force: opts.force === true,
+    witnessQuorum,
+  })
   out.result(result, () => describeSandbox(result))
 }
 

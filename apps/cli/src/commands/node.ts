@@ -1,5 +1,7 @@
 import { rm, writeFile } from 'node:fs/promises'
+import { existsSync } from 'node:fs'
 import { join } from 'node:path'
+import { fileURLToPath } from 'node:url'
 import { loadConfig, startNode } from '@tabularium/node'
 import type { Command } from 'commander'
 import { pino } from 'pino'
@@ -15,8 +17,13 @@ interface StartOptions {
   host?: string
   init?: boolean
   logLevel?: string
+  webRoot?: string
   json?: boolean
 }
+
+// The web app built in this repository (apps/web/dist), served at / unless
+// --web-root or TABULARIUM_WEB_ROOT names another build.
+const BUNDLED_WEB_ROOT = fileURLToPath(new URL('../../../web/dist', import.meta.url))
 
 /** `tabularium node start`: run a node on a data directory. */
 export function registerNode(program: Command): void {
@@ -28,6 +35,7 @@ export function registerNode(program: Command): void {
     .option('--port <port>', 'port; 0 picks a free one')
     .option('--host <host>', 'address to listen on (default 127.0.0.1)')
     .option('--init', 'create a sandbox in --dir first if it has no genesis.json')
+    .option('--web-root <dir>', 'built web app to serve at / (default: apps/web/dist when built)')
     .option('--log-level <level>', 'fatal, error, warn, info, debug, trace or silent (logs go to stderr)')
     .option('--json', 'print the listening address as JSON')
     .action(commandAction<StartOptions>(start))
@@ -39,7 +47,13 @@ async function start({ opts, out }: CommandContext<StartOptions>) {
     out.note(describeSandbox(sandbox).split('\nnext:')[0] as string)
   }
   const argv = ['--data-dir', opts.dir]
-  for (const [flag, value] of [['--port', opts.port], ['--host', opts.host], ['--log-level', opts.logLevel]] as const) {
+  const options = [
+    ['--port', opts.port],
+    ['--host', opts.host],
+    ['--log-level', opts.logLevel],
+    ['--web-root', opts.webRoot ?? defaultWebRoot()],
+  ] as const
+  for (const [flag, value] of options) {
     if (value !== undefined) argv.push(flag, value)
   }
   const config = loadConfig({ argv })
@@ -57,6 +71,11 @@ async function start({ opts, out }: CommandContext<StartOptions>) {
   out.note('stopping…')
   await node.stop()
   await rm(infoPath, { force: true })
+}
+
+function defaultWebRoot(): string | undefined {
+  if (process.env.TABULARIUM_WEB_ROOT !== undefined) return undefined
+  return existsSync(join(BUNDLED_WEB_ROOT, 'index.html')) ? BUNDLED_WEB_ROOT : undefined
 }
 
 /** Resolves on the first SIGINT or SIGTERM; the node then stops gracefully. */

@@ -12,6 +12,8 @@ export interface CreateSandboxParameters {
   /** Replace an existing sandbox, its keys and its ledger. */
   force?: boolean
   now?: Date | number
+  /** Cosignatures a checkpoint needs; 1 by default, since one embedded node serves the sandbox. */
+  witnessQuorum?: number
 }
 
 /** What `createSandbox` wrote. */
@@ -19,7 +21,7 @@ export interface CreateSandboxResult {
   dir: string
   network: string
   origin: string
-  /** Cosignatures a checkpoint needs (a majority of the members). */
+  /** Cosignatures a checkpoint needs. */
   witnessQuorum: number
   genesis: string
   nodeKeys: string
@@ -40,14 +42,14 @@ const LEDGER_FILES = ['ledger.sqlite', 'ledger.sqlite-wal', 'ledger.sqlite-shm']
  * @example await createSandbox({ dir: '.tabularium/sandbox', organisations: 3 })
  */
 export async function createSandbox(p: CreateSandboxParameters): Promise<CreateSandboxResult> {
-  const { dir, organisations = 1, network = 'sandbox', force = false, now = Date.now() } = p
+  const { dir, organisations = 1, network = 'sandbox', force = false, now = Date.now(), witnessQuorum = 1 } = p
   const genesisPath = join(dir, 'genesis.json')
   for (const file of [genesisPath, join(dir, 'node-keys.json')]) {
     if (!force && (await exists(file))) {
       throw new CliError('ALREADY_EXISTS', `${file} exists; pass --force to replace the sandbox (and its ledger)`)
     }
   }
-  const { genesis, members } = createSandboxNetwork({ network, organisations, now })
+  const { genesis, members } = createSandboxNetwork({ network, organisations, now, witnessQuorum })
   const keysDir = join(dir, 'keys')
   await mkdir(keysDir, { recursive: true, mode: 0o700 })
   const removedLedger = await removeOld(dir, keysDir)

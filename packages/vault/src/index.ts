@@ -1,0 +1,7 @@
+export { createVault } from './createVault.js'
+export { loadMasterKey, MASTER_KEY_FILE } from './crypto/masterKey.js'
+export { deriveKey, hmacHex, open, seal } from './crypto/subjectKeys.js'
+export type { VaultErrorCode } from './errors.js'
+export { VaultError } from './errors.js'
+export { READER_ROLE, VAULT, vaultModule } from './module/vaultModule.js'
+export type { AccessEntry, CreateVaultParameters, StoredRecord, Vault } from './types.js'
