@@ -8,14 +8,21 @@ import type { NodeConfig } from './config/nodeConfigSchema.js'
 import type { AppEnv } from './http/appEnv.js'
 import { handleError, handleNotFound } from './http/handleError.js'
 import { observeRequests } from './http/observeRequests.js'
+import { createIdentityContext, type IdentityOptions } from './identity/identityContext.js'
+import { createIssuerState } from './identity/oid4vci/issuerState.js'
 import { createMetrics } from './metrics/createMetrics.js'
 import { eventRoutes } from './routes/eventRoutes.js'
 import { healthRoutes } from './routes/healthRoutes.js'
 import { logRoutes } from './routes/logRoutes.js'
 import { moduleRoutes } from './routes/moduleRoutes.js'
 import { networkRoutes } from './routes/networkRoutes.js'
+import { oid4vciOfferRoutes } from './routes/oid4vciOfferRoutes.js'
+import { oid4vciRoutes } from './routes/oid4vciRoutes.js'
+import { oid4vpRoutes } from './routes/oid4vpRoutes.js'
 import { openApiRoutes } from './routes/openApiRoutes.js'
 import { proofRoutes } from './routes/proofRoutes.js'
+import { registryRoutes } from './routes/registryRoutes.js'
+import { type FundingOptions, fundingRoutes } from './routes/fundingRoutes.js'
 import { tlogRoutes } from './routes/tlogRoutes.js'
 import { transactionRoutes } from './routes/transactionRoutes.js'
 import { serveWebApp } from './web/serveWebApp.js'
@@ -30,6 +37,10 @@ export interface CreateAppParameters {
   webRoot?: string | undefined
   /** Aborted when the node shuts down: readiness fails, submissions and event streams end. */
   shutdown?: AbortSignal
+  /** Identity: the issuer key this node holds, its public URL (registry, OpenID4VCI, OpenID4VP routes). */
+  identity?: IdentityOptions
+  /** Vouchers and grants routes: the grants blob store (default in memory). */
+  funding?: FundingOptions
 }
 
 /**
@@ -46,6 +57,8 @@ export function createApp({
   logger,
   webRoot,
   shutdown = new AbortController().signal,
+  identity: identityOptions = {},
+  funding = {},
 }: CreateAppParameters): Hono<AppEnv> {
   const app = new Hono<AppEnv>()
   const metrics = createMetrics()
@@ -66,6 +79,7 @@ export function createApp({
   // Everything public is readable cross-origin, and transactions carry their own signatures (no cookies).
   app.use('/v1/*', cors({ origin: '*', exposeHeaders: ['X-Request-Id', 'Retry-After'] }))
   app.use('/tlog/*', cors({ origin: '*' }))
+  app.use('/.well-known/*', cors({ origin: '*' }))
   app.route('/', transactionRoutes({ ledger, shutdown }))
   app.route('/', logRoutes({ ledger }))
   app.route('/', proofRoutes({ ledger }))
@@ -74,6 +88,13 @@ export function createApp({
   app.route('/', events.app)
   app.route('/', tlogRoutes({ ledger }))
   app.route('/', healthRoutes({ ledger, metrics, shutdown, sseClients: events.clients }))
+  const identity = createIdentityContext({ ledger, options: identityOptions })
+  const issuerState = createIssuerState()
+  app.route('/', registryRoutes({ identity }))
+  app.route('/', oid4vciRoutes({ identity, state: issuerState }))
+  app.route('/', oid4vciOfferRoutes({ identity, state: issuerState }))
+  app.route('/', oid4vpRoutes({ identity }))
+  app.route('/', fundingRoutes({ ledger, options: funding }))
   app.route('/', openApiRoutes({ ledger }))
   if (webRoot !== undefined) app.get('*', serveWebApp({ root: webRoot }))
   return app

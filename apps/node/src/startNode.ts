@@ -1,12 +1,19 @@
 import type { AddressInfo } from 'node:net'
 import { type ServerType, serve } from '@hono/node-server'
 import { createLedger, type Ledger } from '@tabularium/ledger'
+import { ballotsModule } from '@tabularium/module-ballots'
 import { governance } from '@tabularium/module-governance'
+import { grants } from '@tabularium/module-grants'
 import { notary } from '@tabularium/module-notary'
+import { registry } from '@tabularium/module-registry'
+import { vouchers } from '@tabularium/module-vouchers'
+import { vaultModule } from '@tabularium/vault'
 import { type Logger, pino } from 'pino'
 import type { NodeConfig } from './config/nodeConfigSchema.js'
 import { createApp } from './createApp.js'
+import { readIssuerKey } from './identity/nodeIssuer.js'
 import { readDataDir } from './readDataDir.js'
+import { openDataDirBlobStore } from './routes/fundingRoutes.js'
 
 /** Options of `startNode`. */
 export interface StartNodeParameters {
@@ -29,7 +36,8 @@ export interface RunningNode {
 
 /**
  * Starts a node from its configuration: reads the data directory, opens the
- * ledger with the governance and notary modules, serves the API on
+ * ledger with the governance, notary, registry and vault modules (and the
+ * issuer key of `issuer-key.json`, if any), serves the API on
  * `config.host:config.port` (loopback by default), prints the URL, and on
  * SIGINT/SIGTERM shuts down gracefully and exits 0.
  *
@@ -45,17 +53,19 @@ export async function startNode({
   const ledger = await createLedger({
     genesis,
     keys,
-    modules: [governance, notary],
+    modules: [governance, notary, ballotsModule, registry, vaultModule, vouchers, grants],
     path: ledgerPath,
     logger: logger.child({ component: 'ledger' }),
     ...(config.blockSize === undefined ? {} : { maxBlockSize: config.blockSize }),
     ...(config.blockIntervalMs === undefined ? {} : { blockIntervalMs: config.blockIntervalMs }),
   })
   const shutdown = new AbortController()
-  const app = createApp({ ledger, config, logger, webRoot: config.webRoot, shutdown: shutdown.signal })
+  let url: string | undefined
+  const identity = { issuer: readIssuerKey({ dir: config.dataDir }), publicUrl: () => url }
+  const app = createApp({ ledger, config, logger, webRoot: config.webRoot, shutdown: shutdown.signal, identity, funding: { blobs: openDataDirBlobStore(config.dataDir) } })
   const server = await listen(app.fetch, config)
   const { port } = server.address() as AddressInfo
-  const url = `http://${config.host.includes(':') ? `[${config.host}]` : config.host}:${port}`
+  url = `http://${config.host.includes(':') ? `[${config.host}]` : config.host}:${port}`
   logger.info({ url, network: genesis.network, dataDir: config.dataDir }, 'node listening')
   print(`Tabularium node for network "${genesis.network}" listening on ${url}`)
   let stopping: Promise<void> | undefined

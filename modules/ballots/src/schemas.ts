@@ -13,13 +13,17 @@ export const LIMITS = {
 } as const
 
 /** A process id (ballot or petition): 1–64 letters, digits, `.`, `_`, `-`. */
-export const ProcessIdSchema = z.string().regex(/^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/, 'expected an id of 1–64 letters, digits, `.`, `_` or `-`')
+export const ProcessIdSchema = z
+  .string()
+  .regex(/^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/, 'expected an id of 1–64 letters, digits, `.`, `_` or `-`')
 /** A SHA-256 digest as 64 lower-case hex digits. */
 export const HashSchema = z.string().regex(/^[0-9a-f]{64}$/, 'expected 64 lower-case hex digits')
 const TimeSchema = z.iso.datetime({ offset: false })
 const B64 = z.string().regex(/^[A-Za-z0-9_-]{1,128}$/, 'expected base64url of at most 128 characters')
 const LongB64 = z.string().regex(/^[A-Za-z0-9_-]{1,1024}$/, 'expected base64url of at most 1024 characters')
-const ShortId = z.string().regex(/^[A-Za-z0-9][A-Za-z0-9._-]{0,31}$/, 'expected an id of 1–32 letters, digits, `.`, `_` or `-`')
+const ShortId = z
+  .string()
+  .regex(/^[A-Za-z0-9][A-Za-z0-9._-]{0,31}$/, 'expected an id of 1–32 letters, digits, `.`, `_` or `-`')
 
 /** An RFC 9474 issuer public key. */
 export const TokenPublicKeySchema = z.strictObject({
@@ -55,7 +59,9 @@ export const CensusInputSchema = z.discriminatedUnion('kind', [
   z.strictObject({
     kind: z.literal('credential'),
     credentialType: z.string().min(1).max(200),
-    claims: z.record(z.string().regex(/^[A-Za-z][A-Za-z0-9_.-]{0,63}$/), JsonScalar).refine((c) => Object.keys(c).length <= 16, 'at most 16 claims'),
+    claims: z
+      .record(z.string().regex(/^[A-Za-z][A-Za-z0-9_.-]{0,63}$/), JsonScalar)
+      .refine((c) => Object.keys(c).length <= 16, 'at most 16 claims'),
   }),
   z.strictObject({ kind: z.literal('list') }),
 ])
@@ -80,13 +86,23 @@ export const AddCensusCodesArgsSchema = z.strictObject({
   codeHashes: z.array(HashSchema).min(1).max(LIMITS.codesPerTransaction),
 })
 
-export const DealingArgsSchema = z.strictObject({ ballot: ProcessIdSchema, commitments: z.array(B64).min(1).max(LIMITS.trustees) })
+export const DealingArgsSchema = z.strictObject({
+  ballot: ProcessIdSchema,
+  commitments: z.array(B64).min(1).max(LIMITS.trustees),
+})
 export const ConfirmArgsSchema = z.strictObject({ ballot: ProcessIdSchema })
 export const IssueTokenArgsSchema = z.strictObject({ process: ProcessIdSchema, member: HashSchema })
 
-const ProofSchema = z.strictObject({ challenges: z.array(B64).max(LIMITS.options + 1), responses: z.array(B64).max(LIMITS.options + 1) })
+const ProofSchema = z.strictObject({
+  challenges: z.array(B64).max(LIMITS.options + 1),
+  responses: z.array(B64).max(LIMITS.options + 1),
+})
 const CiphertextSchema = z.strictObject({ alpha: B64, beta: B64 })
-const SlackSchema = z.strictObject({ bits: z.array(CiphertextSchema).max(41), bitProofs: z.array(ProofSchema).max(41), sum: ProofSchema })
+const SlackSchema = z.strictObject({
+  bits: z.array(CiphertextSchema).max(41),
+  bitProofs: z.array(ProofSchema).max(41),
+  sum: ProofSchema,
+})
 /** One encrypted answer (`EncryptedBallot`, or `BudgetBallot` for a participatory budget). */
 export const AnswerSchema = z.strictObject({
   electionId: z.string().max(256),
@@ -96,7 +112,11 @@ export const AnswerSchema = z.strictObject({
   sumProof: ProofSchema.optional(),
   budgetProof: z.strictObject({ upper: SlackSchema, lower: SlackSchema.optional() }).optional(),
 })
-export const CastArgsSchema = z.strictObject({ ballot: ProcessIdSchema, token: TokenSchema, answers: z.array(AnswerSchema).min(1).max(LIMITS.questions) })
+export const CastArgsSchema = z.strictObject({
+  ballot: ProcessIdSchema,
+  token: TokenSchema,
+  answers: z.array(AnswerSchema).min(1).max(LIMITS.questions),
+})
 export type CastArgs = z.infer<typeof CastArgsSchema>
 
 const EqualityProofSchema = z.strictObject({ challenge: B64, response: B64 })
@@ -104,10 +124,16 @@ const PartialSchema = z.strictObject({
   index: z.number().int().min(1).max(255),
   shares: z.array(z.strictObject({ point: B64, proof: EqualityProofSchema })).max(LIMITS.options),
 })
-export const PartialArgsSchema = z.strictObject({ ballot: ProcessIdSchema, partials: z.array(PartialSchema).min(1).max(LIMITS.questions) })
+export const PartialArgsSchema = z.strictObject({
+  ballot: ProcessIdSchema,
+  partials: z.array(PartialSchema).min(1).max(LIMITS.questions),
+})
 export const TallyArgsSchema = z.strictObject({
   ballot: ProcessIdSchema,
-  counts: z.array(z.array(z.number().int().min(0)).max(LIMITS.options)).min(1).max(LIMITS.questions),
+  counts: z
+    .array(z.array(z.number().int().min(0)).max(LIMITS.options))
+    .min(1)
+    .max(LIMITS.questions),
 })
 
 export const CreatePetitionArgsSchema = z.strictObject({

@@ -44,5 +44,6 @@ export const keys = {
   schema: (id: string) => `schemas/${toHex(sha256(utf8(id)))}`,
   statusList: (issuer: string, list: string) => `statusLists/${issuer}/${list}`,
   statusBits: (issuer: string, list: string) => `statusBits/${issuer}/${list}/`,
-  statusBit: (issuer: string, list: string, index: number) => `statusBits/${issuer}/${list}/${String(index).padStart(10, '0')}`,
+  statusBit: (issuer: string, list: string, index: number) =>
+    `statusBits/${issuer}/${list}/${String(index).padStart(10, '0')}`,
 }

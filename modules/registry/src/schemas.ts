@@ -4,13 +4,18 @@ import { DID_PREFIX, LIMITS } from './keys.js'
 /** A registered organisation DID: `did:tab:<name>`, name of 2–64 of `a-z 0-9 -`. */
 export const TabDidSchema = z
   .string()
-  .regex(/^did:tab:[a-z0-9][a-z0-9-]{1,63}$/, `expected ${DID_PREFIX}<name>, name of 2–64 lower-case letters, digits or -`)
+  .regex(
+    /^did:tab:[a-z0-9][a-z0-9-]{1,63}$/,
+    `expected ${DID_PREFIX}<name>, name of 2–64 lower-case letters, digits or -`,
+  )
 
 /** A did:key (transaction signers, controllers). */
 export const DidKeySchema = z.string().regex(/^did:key:z[1-9A-HJ-NP-Za-km-z]{10,300}$/, 'expected a did:key')
 
 /** A DID URL fragment (`key-1`). */
-export const FragmentSchema = z.string().regex(/^[A-Za-z0-9._-]{1,64}$/, 'expected a fragment of 1–64 of A-Z a-z 0-9 . _ -')
+export const FragmentSchema = z
+  .string()
+  .regex(/^[A-Za-z0-9._-]{1,64}$/, 'expected a fragment of 1–64 of A-Z a-z 0-9 . _ -')
 
 /** A public JWK (checked further by `assertPublicJwk` at execution). */
 export const JwkSchema = z.record(z.string().max(16), z.string().max(512))
@@ -75,7 +80,10 @@ export const AccreditArgsSchema = z.strictObject({
   credentialTypes: z.array(CredentialTypeSchema).min(1).max(LIMITS.credentialTypes),
   /** The accreditor's own accreditation; required except for a Root TAO. */
   parent: AccreditationIdSchema.optional(),
-  validUntil: z.iso.datetime({ offset: true }).transform((t) => new Date(t).toISOString()).optional(),
+  validUntil: z.iso
+    .datetime({ offset: true })
+    .transform((t) => new Date(t).toISOString())
+    .optional(),
 })
 
 /** `revokeAccreditation`. */

@@ -51,6 +51,7 @@ export function registryNetwork() {
       ...(time === undefined ? {} : { time }),
     })
   const code = (r: { ok: boolean; code?: string }) => (r.ok ? 'ok' : r.code)
+  // biome-ignore lint/suspicious/noExplicitAny: tests read query results loosely
   const query = (name: string, params: Record<string, unknown>) => ledger.query('registry', name, params) as any
   /** Registers `did` controlled by `key`, with that key as `key-1`. */
   const register = (key: TestKey, did: string) =>

@@ -3,15 +3,21 @@
 // Not a test: prints one JSON object. Usage:
 //   node packages/ledger/scripts/measure.mjs [--count 60000] [--rate 2000] [--seconds 10]
 import { createHash } from 'node:crypto'
-import { readFileSync, readdirSync } from 'node:fs'
+import { readdirSync, readFileSync } from 'node:fs'
 import { availableParallelism } from 'node:os'
 import { parseArgs } from 'node:util'
+import { fromBase64Url, jwkFromDidKey } from '@tabularium/core'
+import { transactionSigningInput } from '@tabularium/protocol'
 import { z } from 'zod'
 import { createLedger, defineAction, defineModule } from '../dist/index.js'
+import {
+  createGenesis,
+  createNodeKeys,
+  createSigner,
+  createTempDir,
+  signTransaction,
+} from '../dist/testing/fixtures.js'
 import { createVerifierPool } from '../dist/workers/createVerifierPool.js'
-import { transactionSigningInput } from '@tabularium/protocol'
-import { fromBase64Url, jwkFromDidKey } from '@tabularium/core'
-import { createGenesis, createNodeKeys, createSigner, createTempDir, signTransaction } from '../dist/testing/fixtures.js'
 
 const { values } = parseArgs({
   options: {
@@ -157,7 +163,8 @@ const reopened = await createLedger({ genesis, keys, modules: [notary], path: tm
 const restartMs = performance.now() - reopenStart
 const treeSize = reopened.checkpoint().treeSize
 await reopened.close()
-if (!process.env.KEEP) tmp.remove(); else console.error(tmp.path("measure.db"))
+if (!process.env.KEEP) tmp.remove()
+else console.error(tmp.path('measure.db'))
 
 console.log(
   JSON.stringify(

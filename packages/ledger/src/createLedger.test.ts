@@ -1,11 +1,11 @@
 import assert from 'node:assert/strict'
 import { createHash } from 'node:crypto'
 import { test } from 'node:test'
-import Database from 'better-sqlite3'
 import { canonicalize, fromBase64 } from '@tabularium/core'
-import { verifyConsistency, verifyInclusion, hashLeaf, verifyReceipt, parseEntryBundle } from '@tabularium/log'
+import { hashLeaf, parseEntryBundle, verifyConsistency, verifyInclusion, verifyReceipt } from '@tabularium/log'
 import { transactionId } from '@tabularium/protocol'
-import { createSigner, signTransaction } from './testing/fixtures.js'
+import Database from 'better-sqlite3'
+import { createSigner, defined, signTransaction } from './testing/fixtures.js'
 import { openTestLedger } from './testing/openTestLedger.js'
 import type { CommittedEvent } from './types.js'
 
@@ -21,12 +21,12 @@ test('orders a submission as given and returns receipts that verify offline', as
     results.forEach((result, i) => {
       assert.ok(result.ok)
       assert.equal(result.index, i)
-      assert.equal(result.txid, transactionId(txs[i]!))
+      assert.equal(result.txid, transactionId(defined(txs[i])))
       assert.ok(result.receipt)
       const verified = verifyReceipt({ receipt: result.receipt, trust: t.trust })
       const entry = JSON.parse(Buffer.from(verified.leaf).toString('utf8'))
       assert.equal(entry.txid, result.txid)
-      assert.deepEqual(entry.tx, txs[i]!.tx)
+      assert.deepEqual(entry.tx, defined(txs[i]).tx)
     })
     assert.equal(t.ledger.checkpoint().treeSize, 20)
   } finally {
@@ -39,7 +39,7 @@ test('stores each leaf as the JCS of its entry, with digests a verifier can reco
   try {
     const [result] = await t.ledger.submit([set(createSigner(), 'doc')])
     assert.ok(result?.ok)
-    const record = t.ledger.entry(0)!
+    const record = defined(t.ledger.entry(0))
     assert.equal(Buffer.from(record.leaf).toString('utf8'), canonicalize(record.entry))
     const events = [{ module: 'registry', type: 'set', data: { key: 'doc', value: 'value of doc' } }]
     assert.deepEqual(record.entry.outcome, { status: 'accepted', events: sha256Hex(canonicalize(events)) })
@@ -66,10 +66,10 @@ test('serves entries, transactions, proofs, tiles and entry bundles of the same 
     const { treeSize, rootHash } = t.ledger.checkpoint()
     assert.equal(treeSize, 300)
     assert.equal(t.ledger.entries({ from: 290, limit: 1000 }).length, 10)
-    const byTxid = t.ledger.transaction(transactionId(txs[123]!))
+    const byTxid = t.ledger.transaction(transactionId(defined(txs[123])))
     assert.equal(byTxid?.index, 123)
     assert.equal(t.ledger.transaction('00'.repeat(32)), undefined)
-    const leaf = t.ledger.entry(123)!.leaf
+    const leaf = defined(t.ledger.entry(123)).leaf
     verifyInclusion({ leafHash: hashLeaf(leaf), index: 123, treeSize, proof: t.ledger.inclusionProof(123), rootHash })
     const tile = t.ledger.tile(0, 0, 256)
     assert.equal(tile.length, 256 * 32)
@@ -78,7 +78,7 @@ test('serves entries, transactions, proofs, tiles and entry bundles of the same 
     assert.equal(t.ledger.tile(0, 1, 44).length, 44 * 32)
     assert.equal(t.ledger.tile(1, 0, 1).length, 32)
     const bundle = parseEntryBundle(t.ledger.entryBundle(1, 44))
-    assert.deepEqual(new Uint8Array(bundle[0]!), t.ledger.entry(256)!.leaf)
+    assert.deepEqual(new Uint8Array(defined(bundle[0])), defined(t.ledger.entry(256)).leaf)
     assert.throws(() => t.ledger.inclusionProof(300), { code: 'INVALID_TREE_SIZE' })
     assert.throws(() => t.ledger.consistencyProof(0), { code: 'INVALID_TREE_SIZE' })
   } finally {
@@ -108,8 +108,8 @@ test('feeds projections and subscribers with the events of each committed block'
     ])
     assert.deepEqual(t.ledger.query('registry', 'get', { key: 'a' }), {
       value: 'value of a',
-      by: seen[0]!.signer,
-      at: seen[0]!.time,
+      by: defined(seen[0]).signer,
+      at: defined(seen[0]).time,
     })
     assert.throws(() => t.ledger.query('registry', 'nope', {}), { code: 'UNKNOWN_QUERY' })
     assert.throws(() => t.ledger.query('nope', 'get', {}), { code: 'UNKNOWN_MODULE' })
@@ -142,12 +142,12 @@ test('restarts on the same tree and state without replaying, and refuses replays
       toRoot: after.rootHash,
     })
     assert.notEqual(ledger.state('registry', 'item/after'), undefined)
-    assert.notEqual(ledger.state('registry', `item/${first[0]!.tx.args.key}`), undefined)
+    assert.notEqual(ledger.state('registry', `item/${defined(first[0]).tx.args.key}`), undefined)
     // An old receipt, fetched again, verifies against the new checkpoint.
     const receipt = ledger.receipt(3)
     assert.equal(receipt.treeSize, 11)
     assert.equal(verifyReceipt({ receipt, trust: t.trust }).index, 3)
-    assert.deepEqual(fromBase64(receipt.leaf), ledger.entry(3)!.leaf)
+    assert.deepEqual(fromBase64(receipt.leaf), defined(ledger.entry(3)).leaf)
   } finally {
     await t.cleanup()
   }

@@ -39,8 +39,21 @@ export async function createLedger(params: CreateLedgerParameters): Promise<Ledg
   const modules = moduleMap(params.modules)
   const hasRole = createRoleChecker({ genesis })
   const sign = createCheckpointSigner({ origin: genesis.origin, keys })
+  if (!genesis.members.some((m) => m.logKey === sign.logKey && m.witnessKey === sign.witnessKey)) {
+    // Not fatal (an observer node may run with its own keys), but nobody
+    // trusting the genesis file will accept this node's checkpoints.
+    logger.warn({ logKey: sign.logKey }, "the node's keys are not a genesis member's logKey/witnessKey")
+  }
   const onDisk = path !== ':memory:' && path !== ''
-  const store = openLedgerStore({ path, genesis, modules: params.modules, hasRole, sign, clock, autoCheckpoint: !onDisk })
+  const store = openLedgerStore({
+    path,
+    genesis,
+    modules: params.modules,
+    hasRole,
+    sign,
+    clock,
+    autoCheckpoint: !onDisk,
+  })
   const checkpointer = onDisk ? startCheckpointer({ path }) : undefined
   const nonces = createNonceGuard({ db: store.db })
   const pool = createVerifierPool({ threads: verifierThreads })
@@ -70,7 +83,9 @@ export async function createLedger(params: CreateLedgerParameters): Promise<Ledg
     nonces,
     sequencer,
     maxPending,
-    onRefused: (code) => void (stats.refused[code] = (stats.refused[code] ?? 0) + 1),
+    onRefused: (code) => {
+      stats.refused[code] = (stats.refused[code] ?? 0) + 1
+    },
     isStopping: () => stopping,
   })
   const reads = createReads({ store, modules, path })
@@ -80,7 +95,8 @@ export async function createLedger(params: CreateLedgerParameters): Promise<Ledg
     modules,
     ...reads,
     async submit(transactions, options) {
-      if (!Array.isArray(transactions)) throw new ProtocolError('INVALID_REQUEST', 'submit takes an array of transactions')
+      if (!Array.isArray(transactions))
+        throw new ProtocolError('INVALID_REQUEST', 'submit takes an array of transactions')
       const results = await submitter.submit(transactions, options)
       stats.admitted += results.filter((r) => r.ok).length
       return results

@@ -1,30 +1,31 @@
+export { MAX_SIGNED_BYTES } from './admission/checkShape.js'
+export type { AuditLedgerParameters, AuditResult } from './audit/auditLedger.js'
+export { auditLedger } from './audit/auditLedger.js'
+export { nodeVerifierKeys } from './checkpoints/nodeVerifierKeys.js'
 export { createLedger } from './createLedger.js'
+export { GOVERNANCE_MODULE, roleKey } from './executor/roles.js'
 export type {
+  Access,
+  ActionContext,
+  ActionDefinition,
+  ModuleDefinition,
+  ProjectedEvent,
+  ProjectionDefinition,
+  QueryContext,
+  QueryDefinition,
+  StateReader,
+} from './module/defineModule.js'
+export { defineAction, defineModule, defineQuery } from './module/defineModule.js'
+export type { LedgerLogger } from './sequencer/logger.js'
+export type {
+  CheckpointRecord,
+  CommittedEvent,
   CreateLedgerParameters,
+  EntryRecord,
+  Json,
   Ledger,
   LedgerStats,
   NodeKeys,
-  SubmitResult,
-  EntryRecord,
-  CheckpointRecord,
-  CommittedEvent,
   SignedTransaction,
-  Json,
+  SubmitResult,
 } from './types.js'
-export { defineModule, defineAction, defineQuery } from './module/defineModule.js'
-export type {
-  StateReader,
-  ActionContext,
-  Access,
-  ActionDefinition,
-  QueryContext,
-  QueryDefinition,
-  ProjectedEvent,
-  ProjectionDefinition,
-  ModuleDefinition,
-} from './module/defineModule.js'
-export { GOVERNANCE_MODULE, roleKey } from './executor/roles.js'
-export { MAX_SIGNED_BYTES } from './admission/checkShape.js'
-export type { LedgerLogger } from './sequencer/logger.js'
-export { auditLedger } from './audit/auditLedger.js'
-export type { AuditLedgerParameters, AuditResult } from './audit/auditLedger.js'

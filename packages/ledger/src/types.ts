@@ -1,6 +1,6 @@
 import type { Receipt } from '@tabularium/log'
-import type { Genesis, LogEntry, SignedTransaction, LedgerEvent } from '@tabularium/protocol'
-import type { ModuleDefinition, Json } from './module/defineModule.js'
+import type { Genesis, LedgerEvent, LogEntry, SignedTransaction } from '@tabularium/protocol'
+import type { Json, ModuleDefinition } from './module/defineModule.js'
 import type { LedgerLogger } from './sequencer/logger.js'
 
 /** The keys a node signs with: its log key (checkpoints) and witness key (cosignatures). */
@@ -100,4 +100,4 @@ export interface LedgerStats {
   lastBlockMs: number
 }
 
-export type { SignedTransaction, Json }
+export type { Json, SignedTransaction }

@@ -77,7 +77,7 @@ export const ERROR_CATALOGUE = {
   BUDGET_EXHAUSTED: { status: 409, meaning: "The fund's or call's remaining budget is smaller than the amount; `details` gives both." },
   NOT_ELIGIBLE: { status: 403, meaning: "The beneficiary is not on the fund's eligibility list, or the evidence does not meet the fund's rule." },
   VOUCHER_NOT_FOUND: { status: 404, meaning: 'No voucher (or printed card) with that id.' },
-  VOUCHER_EXPIRED: { status: 409, meaning: 'The voucher expired (or was withdrawn) before this redemption.' },
+  VOUCHER_EXPIRED: { status: 409, meaning: 'The voucher expired, was used (a product voucher) or was withdrawn.' },
   INSUFFICIENT_BALANCE: { status: 409, meaning: "The amount is above the voucher's balance; `details.balance` gives the balance." },
   USAGE_LIMIT_REACHED: { status: 409, meaning: "The voucher's limit per period (amount or number of uses) would be exceeded; `details` names the limit." },
   PROVIDER_NOT_APPROVED: { status: 403, meaning: 'The provider is not approved for this fund (or the signer is not a registered provider).' },

@@ -27,7 +27,8 @@ export function createVault(p: CreateVaultParameters): Vault {
   const lookupKey = deriveKey(p.masterKey, 'tabularium/vault/v1/lookup')
   const lookupOf = (subject: string) => hmacHex(lookupKey, checkSubject(subject))
   const wrapAad = (lookup: string) => utf8(`tabularium/vault/v1/subject\n${lookup}`)
-  const recordAad = (lookup: string, id: string, kind: string) => utf8(canonicalize({ v: 1, subject: lookup, record: id, kind }))
+  const recordAad = (lookup: string, id: string, kind: string) =>
+    utf8(canonicalize({ v: 1, subject: lookup, record: id, kind }))
 
   const getSubject = db.prepare<[string], SubjectRow>('SELECT * FROM subjects WHERE lookup = ?')
   const insertSubject = db.prepare('INSERT INTO subjects (lookup, wrapped, created) VALUES (?, ?, ?)')
@@ -47,7 +48,8 @@ export function createVault(p: CreateVaultParameters): Vault {
     insertSubject.run(lookup, seal({ key: wrapKey, plaintext: secret, aad: wrapAad(lookup) }), now().toISOString())
     return { lookup, secret }
   }
-  const pseudonym = (subject: string, secret: Buffer) => hmacHex(deriveKey(secret, 'tabularium/vault/v1/pseudonym'), subject)
+  const pseudonym = (subject: string, secret: Buffer) =>
+    hmacHex(deriveKey(secret, 'tabularium/vault/v1/pseudonym'), subject)
   const known = (subject: string) =>
     secretOf(subject, false) ?? fail('NOT_FOUND', 'the vault holds nothing about this subject')
 
@@ -57,13 +59,19 @@ export function createVault(p: CreateVaultParameters): Vault {
       const { lookup, secret } = secretOf(subject, true) as { lookup: string; secret: Buffer }
       const id = randomUUID()
       const plaintext = utf8(JSON.stringify(data))
-      const sealed = seal({ key: deriveKey(secret, 'tabularium/vault/v1/data'), plaintext, aad: recordAad(lookup, id, kind) })
+      const sealed = seal({
+        key: deriveKey(secret, 'tabularium/vault/v1/data'),
+        plaintext,
+        aad: recordAad(lookup, id, kind),
+      })
       insertRecord.run(id, lookup, kind, sealed, now().toISOString())
       return { id, kind }
     },
     list({ subject }) {
       const found = secretOf(subject, false)
-      return found === undefined ? [] : listRecords.all(found.lookup).map(({ id, kind, created }) => ({ id, kind, created }))
+      return found === undefined
+        ? []
+        : listRecords.all(found.lookup).map(({ id, kind, created }) => ({ id, kind, created }))
     },
     async read({ subject, id, purpose }): Promise<StoredRecord> {
       checkPurpose(purpose)
@@ -73,10 +81,16 @@ export function createVault(p: CreateVaultParameters): Vault {
       try {
         await p.logAccess(entry)
       } catch (cause) {
-        throw new VaultError('ACCESS_NOT_LOGGED', 'the read could not be logged on the ledger, so nothing is disclosed', { cause })
+        throw new VaultError(
+          'ACCESS_NOT_LOGGED',
+          'the read could not be logged on the ledger, so nothing is disclosed',
+          { cause },
+        )
       }
       const key = deriveKey(secret, 'tabularium/vault/v1/data')
-      const data = JSON.parse(open({ key, sealed: row.sealed, aad: recordAad(lookup, row.id, row.kind) }).toString('utf8'))
+      const data = JSON.parse(
+        open({ key, sealed: row.sealed, aad: recordAad(lookup, row.id, row.kind) }).toString('utf8'),
+      )
       return { id: row.id, kind: row.kind, created: row.created, data }
     },
     pseudonymOf(subject) {

@@ -12,6 +12,11 @@ export function Database(path: string) {
   }
   return {
     subject: (lookup: string) => read<{ wrapped: Buffer }>('SELECT wrapped FROM subjects WHERE lookup = ?', lookup),
+    replaceSealed: (id: string, sealed: Buffer) => {
+      const db = new BetterSqlite(path)
+      db.prepare('UPDATE records SET sealed = ? WHERE id = ?').run(sealed, id)
+      db.close()
+    },
     record: (id: string) => read<{ sealed: Buffer }>('SELECT sealed FROM records WHERE id = ?', id)?.sealed,
   }
 }

@@ -6,9 +6,9 @@ import { after, before, describe, it } from 'node:test'
 import { auditLedger, createLedger, type Ledger, type SubmitResult } from '@tabularium/ledger'
 import { createSandboxNetwork, governance, type SandboxMember } from '@tabularium/module-governance'
 import { signTestTransaction } from '@tabularium/module-governance/testing'
-import { deriveKey, hmacHex, open } from './crypto/subjectKeys.js'
 import { createVault } from './createVault.js'
 import { loadMasterKey } from './crypto/masterKey.js'
+import { deriveKey, hmacHex, open } from './crypto/subjectKeys.js'
 import { vaultModule } from './module/vaultModule.js'
 import type { Vault } from './types.js'
 
@@ -34,8 +34,13 @@ describe('the personal-data vault', () => {
 
   before(async () => {
     ledger = await createLedger({
-      genesis, keys: zug.nodeKeys, modules: [governance, vaultModule], path: ledgerPath,
-      verifierThreads: 0, blockIntervalMs: 1, logger: { error: () => {}, warn: () => {} },
+      genesis,
+      keys: zug.nodeKeys,
+      modules: [governance, vaultModule],
+      path: ledgerPath,
+      verifierThreads: 0,
+      blockIntervalMs: 1,
+      logger: { error: () => {}, warn: () => {} },
     })
     const masterKey = loadMasterKey({ dir })
     vault = createVault({
@@ -81,12 +86,15 @@ describe('the personal-data vault', () => {
     }
   })
 
-  it('refuses a ciphertext moved to another record (AAD binds subject and record id)', () => {
-    const masterKey = loadMasterKey({ dir, create: false })
-    const lookup = hmacHex(deriveKey(masterKey, 'tabularium/vault/v1/lookup'), CITIZEN)
-    assert.throws(() =>
-      open({ key: deriveKey(masterKey, 'x'), sealed: Buffer.alloc(40), aad: Buffer.from(lookup) }),
-    )
+  it('refuses a ciphertext moved to another record (AAD binds subject and record id)', async () => {
+    const a = await vault.put({ subject: CITIZEN, kind: 'residency', data: { birthdate: BIRTHDATE } })
+    const b = await vault.put({ subject: CITIZEN, kind: 'residency', data: { birthdate: 'other' } })
+    const { Database } = await import('./testDatabase.js')
+    Database(vaultPath).replaceSealed(b.id, Database(vaultPath).record(a.id) as Buffer)
+    await assert.rejects(vault.read({ subject: CITIZEN, id: b.id, purpose: 'tamper check' }), /authenticate/)
+    assert.deepEqual((await vault.read({ subject: CITIZEN, id: a.id, purpose: 'tamper check' })).data, {
+      birthdate: BIRTHDATE,
+    })
   })
 
   it('erases by destroying the subject key: nothing readable remains in the file or a copy, the ledger audits clean', async () => {
@@ -96,18 +104,29 @@ describe('the personal-data vault', () => {
     const { Database } = await import('./testDatabase.js')
     const row = Database(vaultPath).subject(lookup)
     assert.ok(row !== undefined)
-    const secret = open({ key: deriveKey(masterKey, 'tabularium/vault/v1/wrap'), sealed: row.wrapped, aad: Buffer.from(`tabularium/vault/v1/subject\n${lookup}`) })
+    const secret = open({
+      key: deriveKey(masterKey, 'tabularium/vault/v1/wrap'),
+      sealed: row.wrapped,
+      aad: Buffer.from(`tabularium/vault/v1/subject\n${lookup}`),
+    })
     const sealedRecord = Database(vaultPath).record(id) as Buffer
     assert.ok(readFileSync(vaultPath).includes(row.wrapped), 'the wrapped key is in the file before erasure')
 
     const pseudonym = vault.pseudonymOf(CITIZEN) as string
     const erased = await vault.erase({ subject: CITIZEN })
-    assert.deepEqual([erased.records, erased.pseudonym], [3, pseudonym])
+    assert.deepEqual([erased.records, erased.pseudonym], [5, pseudonym])
     const backup = join(dir, 'vault-backup.sqlite')
     copyFileSync(vaultPath, backup)
     for (const file of [vaultPath, backup]) {
       const bytes = readFileSync(file)
-      for (const needle of [Buffer.from(BIRTHDATE), Buffer.from(CITIZEN), Buffer.from(lookup), secret, row.wrapped, sealedRecord]) {
+      for (const needle of [
+        Buffer.from(BIRTHDATE),
+        Buffer.from(CITIZEN),
+        Buffer.from(lookup),
+        secret,
+        row.wrapped,
+        sealedRecord,
+      ]) {
         assert.equal(bytes.includes(needle), false, `${file} still holds ${needle.toString('hex').slice(0, 16)}…`)
       }
     }
@@ -115,7 +134,12 @@ describe('the personal-data vault', () => {
     await assert.rejects(vault.read({ subject: CITIZEN, id, purpose: 'after erasure' }), { code: 'NOT_FOUND' })
     const log = ledger.query('vault', 'accessLog', { subject: pseudonym }) as { items: { type: string }[] }
     assert.equal(log.items[0]?.type, 'erased')
-    const audit = await auditLedger({ path: ledgerPath, genesis, modules: [governance, vaultModule], verifierThreads: 0 })
+    const audit = await auditLedger({
+      path: ledgerPath,
+      genesis,
+      modules: [governance, vaultModule],
+      verifierThreads: 0,
+    })
     assert.equal(audit.ok, true, JSON.stringify(audit))
   })
 })

@@ -1,4 +1,6 @@
 import type { ErrorCode } from '@tabularium/protocol'
+import { FUNDING_ROUTES } from './fundingApiRoutes.js'
+import { IDENTITY_ROUTES } from './identityRoutes.js'
 
 /** A parameter of a route. */
 export interface ApiParameter {
@@ -311,4 +313,6 @@ export const API_ROUTES: readonly ApiRoute[] = [
     responses: [text('JavaScript', 'text/javascript')],
     errors: [],
   },
+  ...IDENTITY_ROUTES,
+  ...FUNDING_ROUTES,
 ]

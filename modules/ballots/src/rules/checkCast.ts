@@ -24,14 +24,20 @@ export function checkCast(p: { ballot: BallotRecord; ceremony: Ceremony | undefi
   const publicKey = ceremony?.publicKey
   if (publicKey == null) fail('BALLOT_NOT_READY', `${ballot.id} has no election key yet`, { ballot: ballot.id })
   if (args.answers.length !== ballot.questions.length) {
-    fail('INVALID_BALLOT', `the ballot must answer ${ballot.questions.length} questions`, { expected: ballot.questions.length })
+    fail('INVALID_BALLOT', `the ballot must answer ${ballot.questions.length} questions`, {
+      expected: ballot.questions.length,
+    })
   }
   const nullifier = nullifierOf(ballot, args)
-  ballot.questions.forEach((question, i) => checkAnswer(ballot.id, question, publicKey, nullifier, args.answers[i]))
+  for (const [i, question] of ballot.questions.entries())
+    checkAnswer(ballot.id, question, publicKey, nullifier, args.answers[i])
   return { nullifier, ciphertexts: args.answers.map((a) => a.ciphertexts) }
 }
 
-function nullifierOf(ballot: { id: string; issuerKey: BallotRecord['issuerKey'] }, args: { token: CastArgs['token'] }): string {
+function nullifierOf(
+  ballot: { id: string; issuerKey: BallotRecord['issuerKey'] },
+  args: { token: CastArgs['token'] },
+): string {
   try {
     verifyTokenSync({ publicKey: ballot.issuerKey, token: args.token })
     return tokenNullifier({ ballotId: ballot.id, token: args.token })
@@ -42,18 +48,29 @@ function nullifierOf(ballot: { id: string; issuerKey: BallotRecord['issuerKey'] 
 }
 
 /** The nullifier of a valid token for a process; INVALID_TOKEN otherwise. Used by petitions too. */
-export function checkToken(process: { id: string; issuerKey: BallotRecord['issuerKey'] }, token: CastArgs['token']): string {
+export function checkToken(
+  process: { id: string; issuerKey: BallotRecord['issuerKey'] },
+  token: CastArgs['token'],
+): string {
   return nullifierOf(process, { token })
 }
 
-function checkAnswer(ballotId: string, question: QuestionDef, publicKey: string, nullifier: string, answer: CastArgs['answers'][number] | undefined): void {
+function checkAnswer(
+  ballotId: string,
+  question: QuestionDef,
+  publicKey: string,
+  nullifier: string,
+  answer: CastArgs['answers'][number] | undefined,
+): void {
   const election = electionOf(ballotId, question, publicKey)
   const rule = budgetRuleOf(question)
   if (answer === undefined || answer.context !== nullifier) {
     fail('INVALID_BALLOT', `question ${question.id}: the answer is not bound to this token`, { question: question.id })
   }
   if (rule === undefined && answer.budgetProof !== undefined) {
-    fail('INVALID_BALLOT', `question ${question.id}: only a participatory-budget answer carries a budget proof`, { question: question.id })
+    fail('INVALID_BALLOT', `question ${question.id}: only a participatory-budget answer carries a budget proof`, {
+      question: question.id,
+    })
   }
   try {
     verifyAnswer({ election, rule, answer })

@@ -11,7 +11,11 @@ const P = 0xffffffff00000001000000000000000000000000ffffffffffffffffffffffffn
  *
  * @example nextTally(tally, answers, replaced)
  */
-export function nextTally(tally: Ciphertext[][] | null, added: Ciphertext[][], removed: Ciphertext[][] | null): Ciphertext[][] {
+export function nextTally(
+  tally: Ciphertext[][] | null,
+  added: Ciphertext[][],
+  removed: Ciphertext[][] | null,
+): Ciphertext[][] {
   return added.map((answer, q) => {
     const parts = [answer]
     const current = tally?.[q]

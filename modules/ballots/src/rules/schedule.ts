@@ -18,5 +18,8 @@ export function assertOpen(p: { id: string; opens: string; closes: string }, tim
 /** Refuses with BALLOT_NOT_CLOSED before the close: results stay sealed until then. */
 export function assertClosed(p: { id: string; closes: string }, time: string): void {
   if (Date.parse(time) >= Date.parse(p.closes)) return
-  fail('BALLOT_NOT_CLOSED', `results of ${p.id} are sealed until it closes at ${p.closes}`, { id: p.id, closes: p.closes })
+  fail('BALLOT_NOT_CLOSED', `results of ${p.id} are sealed until it closes at ${p.closes}`, {
+    id: p.id,
+    closes: p.closes,
+  })
 }

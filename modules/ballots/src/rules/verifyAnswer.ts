@@ -19,7 +19,9 @@ const MAX_REMEMBERED = 200_000
 
 /** The cache key of a statement: hex SHA-256 of its JCS. */
 export function statementDigest(s: AnswerStatement): string {
-  return toHex(sha256(utf8(canonicalize({ election: s.election, rule: s.rule ?? null, answer: s.answer } as unknown as Json))))
+  return toHex(
+    sha256(utf8(canonicalize({ election: s.election, rule: s.rule ?? null, answer: s.answer } as unknown as Json))),
+  )
 }
 
 /** Records that a statement verified (called with the digest a worker thread proved). */

@@ -27,7 +27,17 @@ describe('registry: DID documents', () => {
     const next = newKey()
     const key1 = { id: 'key-1', publicKeyJwk: city.publicJwk, relationships: ['assertionMethod'] }
     assert.equal(code(run(city, 'registerDid', { did: 'did:tab:zug', methods: [key1] }, T(0))), 'ok')
-    assert.equal(code(run(city, 'rotateKey', { did: 'did:tab:zug', old: 'key-1', method: { id: 'key-2', publicKeyJwk: next.publicJwk } }, T(100))), 'ok')
+    assert.equal(
+      code(
+        run(
+          city,
+          'rotateKey',
+          { did: 'did:tab:zug', old: 'key-1', method: { id: 'key-2', publicKeyJwk: next.publicJwk } },
+          T(100),
+        ),
+      ),
+      'ok',
+    )
     assert.equal(code(run(city, 'deactivateDid', { did: 'did:tab:zug' }, T(200))), 'ok')
 
     const keysAt = (at: string) => query('resolve', { did: 'did:tab:zug', at }).document?.assertionMethod ?? null

@@ -35,7 +35,8 @@ export const registerDid = defineAction({
   args: RegisterDidArgsSchema,
   access: { roles: ['member', ROLES.registrant] },
   execute(ctx, args) {
-    if (ctx.get(keys.did(args.did)) !== undefined) fail('ALREADY_EXISTS', 'DID is registered already', { did: args.did })
+    if (ctx.get(keys.did(args.did)) !== undefined)
+      fail('ALREADY_EXISTS', 'DID is registered already', { did: args.did })
     let document = emptyDocument(args.did, args.controllers ?? [ctx.signer])
     for (const method of args.methods) document = withMethod(document, method)
     for (const service of args.services) document = withService(document, service)

@@ -87,7 +87,8 @@ export function withService(
 ): StoredDocument {
   const id = `${document.id}#${input.id}`
   if (document.service.some((s) => s.id === id)) fail('ALREADY_EXISTS', 'service id is taken', { id })
-  if (document.service.length >= LIMITS.services) fail('LIMIT_EXCEEDED', 'too many services', { limit: LIMITS.services })
+  if (document.service.length >= LIMITS.services)
+    fail('LIMIT_EXCEEDED', 'too many services', { limit: LIMITS.services })
   const service: StoredService = { id, type: input.type, serviceEndpoint: input.serviceEndpoint }
   return { ...document, service: [...document.service, service] }
 }
@@ -113,7 +114,12 @@ export function writeVersion(
   const entry: DidVersion = { version, validFrom: ctx.time, txid: ctx.txid, deactivated, document: p.document }
   ctx.put(keys.did(record.did), record)
   ctx.put(keys.version(record.did, version), entry)
-  ctx.emit(p.event, { did: record.did, version, organisation: record.organisation, keys: p.document.verificationMethod.map((m) => m.id) })
+  ctx.emit(p.event, {
+    did: record.did,
+    version,
+    organisation: record.organisation,
+    keys: p.document.verificationMethod.map((m) => m.id),
+  })
 }
 
 function publicJwk(input: MethodInput): StoredMethod['publicKeyJwk'] {

@@ -40,7 +40,9 @@ export const accreditations = defineQuery({
   description: 'The accreditations a DID holds, each with whether its chain holds now.',
   params: z.strictObject({ did: TabDidSchema, at: TimeSchema.optional() }),
   run(ctx, { did, at = new Date().toISOString() }) {
-    const items = accreditationsOf(ctx, did).map((id) => ctx.get<Accreditation>(keys.accreditation(id)) as Accreditation)
+    const items = accreditationsOf(ctx, did).map(
+      (id) => ctx.get<Accreditation>(keys.accreditation(id)) as Accreditation,
+    )
     return { did, accreditations: items.map((a) => ({ ...a, valid: chainValid(ctx, a, at) })) }
   },
 })
@@ -99,7 +101,8 @@ export const statusList = defineQuery({
   params: z.strictObject({ issuer: TabDidSchema, list: ListNameSchema }),
   run(ctx, { issuer, list }) {
     const record =
-      ctx.get<StatusListRecord>(keys.statusList(issuer, list)) ?? fail('NOT_FOUND', 'no such status list', { issuer, list })
+      ctx.get<StatusListRecord>(keys.statusList(issuer, list)) ??
+      fail('NOT_FOUND', 'no such status list', { issuer, list })
     return { ...record, set: setIndexes(ctx, issuer, list) }
   },
 })
@@ -109,7 +112,10 @@ export const statusLists = defineQuery({
   description: 'The status lists of an issuer.',
   params: z.strictObject({ issuer: TabDidSchema }),
   run(ctx, { issuer }) {
-    return { issuer, lists: ctx.list<StatusListRecord>(keys.statusList(issuer, ''), { limit: 100 }).map((e) => e.value) }
+    return {
+      issuer,
+      lists: ctx.list<StatusListRecord>(keys.statusList(issuer, ''), { limit: 100 }).map((e) => e.value),
+    }
   },
 })
 

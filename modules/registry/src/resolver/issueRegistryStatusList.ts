@@ -1,3 +1,4 @@
+import type { Algorithm } from '@tabularium/core'
 import {
   type CredentialSchema,
   createBitstring,
@@ -5,7 +6,6 @@ import {
   type Signer,
   setBit,
 } from '@tabularium/identity'
-import type { Algorithm } from '@tabularium/core'
 import type { StatusListRecord } from '../types.js'
 import { type RegistryReader, tryQuery } from './registryReader.js'
 
@@ -33,7 +33,10 @@ export interface IssueRegistryStatusListParameters {
  * @example const jwt = await issueRegistryStatusList({ ledger, issuer, list: 'revocation-1', url, credentialSchema, sign, kid, now })
  */
 export async function issueRegistryStatusList(p: IssueRegistryStatusListParameters): Promise<string | undefined> {
-  const record = tryQuery<StatusListRecord & { set: number[] }>(p.ledger, 'statusList', { issuer: p.issuer, list: p.list })
+  const record = tryQuery<StatusListRecord & { set: number[] }>(p.ledger, 'statusList', {
+    issuer: p.issuer,
+    list: p.list,
+  })
   if (record === undefined) return undefined
   const bits = createBitstring({ length: record.size })
   for (const index of record.set) setBit(bits, index, true)

@@ -19,7 +19,8 @@ export const registerSchema = defineAction({
   execute(ctx, args) {
     const jcs = utf8(canonicalize(args.schema))
     if (jcs.length > LIMITS.schemaBytes) fail('PAYLOAD_TOO_LARGE', 'schema is too large', { limit: LIMITS.schemaBytes })
-    if (ctx.get(keys.schema(args.id)) !== undefined) fail('ALREADY_EXISTS', 'a schema with this id exists', { id: args.id })
+    if (ctx.get(keys.schema(args.id)) !== undefined)
+      fail('ALREADY_EXISTS', 'a schema with this id exists', { id: args.id })
     const hash = toHex(sha256(jcs))
     const record: SchemaRecord = {
       id: args.id,

@@ -31,7 +31,10 @@ function issuerNetwork() {
   const ti = run(root, 'accredit', { subject: 'did:tab:zug', kind: 'TI', credentialTypes: [TYPE], parent })
   assert.equal(code(run(city, 'registerSchema', { id: SCHEMA_ID, schema: residencySchema })), 'UNAUTHORISED')
   assert.equal(code(run(root, 'registerSchema', { id: SCHEMA_ID, schema: residencySchema })), 'ok')
-  assert.equal(code(run(city, 'createStatusList', { issuer: 'did:tab:zug', list: 'revocation-1', purpose: 'revocation' })), 'ok')
+  assert.equal(
+    code(run(city, 'createStatusList', { issuer: 'did:tab:zug', list: 'revocation-1', purpose: 'revocation' })),
+    'ok',
+  )
   return { ...net, accreditation: ti.ok ? ti.txid.slice(0, 16) : '' }
 }
 
@@ -49,7 +52,12 @@ describe('registry: revocation through the ledger', () => {
       types: [TYPE],
       claims: { residentOf: 'Zug' },
       credentialSchema: { id: SCHEMA_ID, type: 'FullJsonSchemaValidator2021' },
-      credentialStatus: createStatusEntry({ format: 'StatusList2021', statusListCredential: LIST_URL, index, purpose: 'revocation' }),
+      credentialStatus: createStatusEntry({
+        format: 'StatusList2021',
+        statusListCredential: LIST_URL,
+        index,
+        purpose: 'revocation',
+      }),
       termsOfUse: { id: `${BASE}/accreditations/${accreditation}`, type: 'IssuanceCertificate' },
       validFrom: now,
       sign: city.sign,
@@ -67,8 +75,15 @@ describe('registry: revocation through the ledger', () => {
         fetchStatusList: async (url) => {
           assert.equal(url, LIST_URL)
           const jwt = await issueRegistryStatusList({
-            ledger, issuer: 'did:tab:zug', list: 'revocation-1', url,
-            credentialSchema: { id: SCHEMA_ID, type: 'JsonSchema' }, sign: city.sign, kid: 'did:tab:zug#key-1', alg: 'ES256', now: new Date(),
+            ledger,
+            issuer: 'did:tab:zug',
+            list: 'revocation-1',
+            url,
+            credentialSchema: { id: SCHEMA_ID, type: 'JsonSchema' },
+            sign: city.sign,
+            kid: 'did:tab:zug#key-1',
+            alg: 'ES256',
+            now: new Date(),
           })
           return jwt ?? assert.fail('no list')
         },
@@ -86,13 +101,21 @@ describe('registry: revocation through the ledger', () => {
     register(canton, 'did:tab:baar')
     const now = new Date()
     const credential = await issueJwtVc({
-      issuer: 'did:tab:baar', subject: newKey().did, types: [TYPE], claims: { residentOf: 'Baar' },
+      issuer: 'did:tab:baar',
+      subject: newKey().did,
+      types: [TYPE],
+      claims: { residentOf: 'Baar' },
       credentialSchema: { id: SCHEMA_ID, type: 'FullJsonSchemaValidator2021' },
-      validFrom: now, sign: canton.sign, kid: 'did:tab:baar#key-1', alg: 'ES256', now,
+      validFrom: now,
+      sign: canton.sign,
+      kid: 'did:tab:baar#key-1',
+      alg: 'ES256',
+      now,
     })
     await assert.rejects(
       verifyCredential({
-        credential, now,
+        credential,
+        now,
         resolveDid: createDidResolver({ registry: createRegistryResolver(ledger) }),
         isAccredited: createRegistryIsAccredited(ledger),
         schemas: createRegistrySchemas(ledger),
@@ -111,9 +134,16 @@ describe('registry: revocation through the ledger', () => {
     assert.equal(code(run(city, 'suspend', at(0))), 'CONFLICT')
     assert.equal(code(run(city, 'revoke', at(0))), 'ok')
     assert.equal(code(run(city, 'revoke', at(0))), 'ALREADY_REVOKED')
-    assert.equal(code(run(city, 'createStatusList', { issuer: 'did:tab:zug', list: 'suspension-1', purpose: 'suspension' })), 'ok')
+    assert.equal(
+      code(run(city, 'createStatusList', { issuer: 'did:tab:zug', list: 'suspension-1', purpose: 'suspension' })),
+      'ok',
+    )
     run(city, 'allocateStatus', { issuer: 'did:tab:zug', list: 'suspension-1' })
     const s = { issuer: 'did:tab:zug', list: 'suspension-1', index: 0 }
-    assert.deepEqual([run(city, 'suspend', s), run(city, 'unsuspend', s), run(city, 'unsuspend', s)].map(code), ['ok', 'ok', 'CONFLICT'])
+    assert.deepEqual([run(city, 'suspend', s), run(city, 'unsuspend', s), run(city, 'unsuspend', s)].map(code), [
+      'ok',
+      'ok',
+      'CONFLICT',
+    ])
   })
 })

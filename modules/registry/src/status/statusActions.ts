@@ -94,7 +94,11 @@ function setBit(
   const key = keys.statusBit(args.issuer, args.list, args.index)
   const set = ctx.get(key) === true
   if (set === p.value) {
-    fail(p.purpose === 'revocation' ? 'ALREADY_REVOKED' : 'CONFLICT', `the bit is ${set ? 'set' : 'clear'} already`, details)
+    fail(
+      p.purpose === 'revocation' ? 'ALREADY_REVOKED' : 'CONFLICT',
+      `the bit is ${set ? 'set' : 'clear'} already`,
+      details,
+    )
   }
   if (p.value) ctx.put(key, true)
   else ctx.delete(key)

@@ -13,8 +13,12 @@ function chainNetwork() {
   register(canton, 'did:tab:canton-zug')
   register(city, 'did:tab:zug')
   const idOf = (r: ReturnType<typeof run>) => (r.ok ? r.txid.slice(0, 16) : assert.fail(JSON.stringify(r)))
-  const rootTao = idOf(run(root, 'accredit', { subject: 'did:tab:ch', kind: 'RootTAO', credentialTypes: [TYPE, 'PermitCredential'] }))
-  const tao = idOf(run(root, 'accredit', { subject: 'did:tab:canton-zug', kind: 'TAO', credentialTypes: [TYPE], parent: rootTao }))
+  const rootTao = idOf(
+    run(root, 'accredit', { subject: 'did:tab:ch', kind: 'RootTAO', credentialTypes: [TYPE, 'PermitCredential'] }),
+  )
+  const tao = idOf(
+    run(root, 'accredit', { subject: 'did:tab:canton-zug', kind: 'TAO', credentialTypes: [TYPE], parent: rootTao }),
+  )
   const ti = idOf(run(canton, 'accredit', { subject: 'did:tab:zug', kind: 'TI', credentialTypes: [TYPE], parent: tao }))
   return { ...net, rootTao, tao, ti }
 }
@@ -46,7 +50,10 @@ describe('registry: trusted issuers and accreditation chains', () => {
     assert.equal(accredit(canton, tao, ['PermitCredential']), 'ISSUER_NOT_ACCREDITED')
     assert.equal(accredit(root, tao), 'NOT_OWNER')
     assert.equal(accredit(city, ti), 'UNAUTHORISED')
-    assert.equal(code(run(canton, 'accredit', { subject: 'did:tab:baar', kind: 'RootTAO', credentialTypes: [TYPE] })), 'UNAUTHORISED')
+    assert.equal(
+      code(run(canton, 'accredit', { subject: 'did:tab:baar', kind: 'RootTAO', credentialTypes: [TYPE] })),
+      'UNAUTHORISED',
+    )
     assert.equal(accredit(root, rootTao), 'ok')
   })
 
@@ -58,7 +65,13 @@ describe('registry: trusted issuers and accreditation chains', () => {
     assert.equal(code(revoked), 'ok')
     assert.equal(code(run(root, 'revokeAccreditation', { id: tao, reason: 'again' })), 'ALREADY_REVOKED')
     const revokedAt = new Date(revoked.ok ? revoked.time : 0)
-    assert.equal(await at(new Date(revokedAt.getTime() + 1000))({ issuer: 'did:tab:zug', type: TYPE, termsOfUse: undefined }), false)
-    assert.equal(await at(new Date(revokedAt.getTime() - 1))({ issuer: 'did:tab:zug', type: TYPE, termsOfUse: undefined }), true)
+    assert.equal(
+      await at(new Date(revokedAt.getTime() + 1000))({ issuer: 'did:tab:zug', type: TYPE, termsOfUse: undefined }),
+      false,
+    )
+    assert.equal(
+      await at(new Date(revokedAt.getTime() - 1))({ issuer: 'did:tab:zug', type: TYPE, termsOfUse: undefined }),
+      true,
+    )
   })
 })

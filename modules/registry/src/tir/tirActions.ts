@@ -1,5 +1,5 @@
 import { type ActionContext, defineAction } from '@tabularium/ledger'
-import { isActiveAt, documentAt } from '../did/documentAt.js'
+import { documentAt, isActiveAt } from '../did/documentAt.js'
 import { fail } from '../fail.js'
 import { keys, LIMITS, ROLES } from '../keys.js'
 import { AccreditArgsSchema, RevokeAccreditationArgsSchema } from '../schemas.js'
@@ -20,7 +20,8 @@ export const accredit = defineAction({
   args: AccreditArgsSchema,
   access: { roles: [ROLES.root, ROLES.tao] },
   execute(ctx, args) {
-    if (!isActiveAt(ctx, args.subject)) fail('DID_NOT_FOUND', 'subject DID is not registered or deactivated', { did: args.subject })
+    if (!isActiveAt(ctx, args.subject))
+      fail('DID_NOT_FOUND', 'subject DID is not registered or deactivated', { did: args.subject })
     if (accreditationsOf(ctx, args.subject).length >= LIMITS.accreditationsPerIssuer) {
       fail('LIMIT_EXCEEDED', 'the DID holds too many accreditations', { limit: LIMITS.accreditationsPerIssuer })
     }
@@ -47,21 +48,30 @@ export const accredit = defineAction({
 })
 
 function checkRoot(ctx: ActionContext, args: { parent?: string | undefined }): null {
-  if (!ctx.hasRole(ctx.signer, ROLES.root)) fail('UNAUTHORISED', `a Root TAO is accredited by a holder of ${ROLES.root}`)
+  if (!ctx.hasRole(ctx.signer, ROLES.root))
+    fail('UNAUTHORISED', `a Root TAO is accredited by a holder of ${ROLES.root}`)
   if (args.parent !== undefined) fail('INVALID_ARGS', 'a Root TAO has no parent accreditation')
   return null
 }
 
 function checkParent(ctx: ActionContext, args: { parent?: string | undefined; credentialTypes: string[] }): string {
   const parentId = args.parent ?? fail('INVALID_ARGS', 'a TAO or TI needs the parent accreditation of its accreditor')
-  const parent = ctx.get<Accreditation>(keys.accreditation(parentId)) ?? fail('NOT_FOUND', 'no such accreditation', { parent: parentId })
+  const parent =
+    ctx.get<Accreditation>(keys.accreditation(parentId)) ??
+    fail('NOT_FOUND', 'no such accreditation', { parent: parentId })
   if (parent.kind === 'TI') fail('UNAUTHORISED', 'a trusted issuer cannot accredit', { parent: parentId })
   if (!documentAt(ctx, parent.subject)?.document.controller.includes(ctx.signer)) {
-    fail('NOT_OWNER', "only a controller of the accreditor's DID may accredit from its accreditation", { parent: parentId })
+    fail('NOT_OWNER', "only a controller of the accreditor's DID may accredit from its accreditation", {
+      parent: parentId,
+    })
   }
   for (const type of args.credentialTypes) {
     const chain = checkChain(ctx, { id: parentId, type, at: ctx.time })
-    if (!chain.ok) fail('ISSUER_NOT_ACCREDITED', `the accreditor is not accredited for ${type}: ${chain.reason}`, { parent: parentId, type })
+    if (!chain.ok)
+      fail('ISSUER_NOT_ACCREDITED', `the accreditor is not accredited for ${type}: ${chain.reason}`, {
+        parent: parentId,
+        type,
+      })
   }
   return parent.subject
 }
@@ -78,9 +88,11 @@ export const revokeAccreditation = defineAction({
   args: RevokeAccreditationArgsSchema,
   access: { public: true },
   execute(ctx, args) {
-    const record = ctx.get<Accreditation>(keys.accreditation(args.id)) ?? fail('NOT_FOUND', 'no such accreditation', { id: args.id })
+    const record =
+      ctx.get<Accreditation>(keys.accreditation(args.id)) ?? fail('NOT_FOUND', 'no such accreditation', { id: args.id })
     const byAccreditor =
-      record.accreditor !== null && documentAt(ctx, record.accreditor)?.document.controller.includes(ctx.signer) === true
+      record.accreditor !== null &&
+      documentAt(ctx, record.accreditor)?.document.controller.includes(ctx.signer) === true
     if (!byAccreditor && !ctx.hasRole(ctx.signer, ROLES.root)) {
       fail('NOT_OWNER', 'only the accreditor or a registry root may revoke an accreditation', { id: args.id })
     }

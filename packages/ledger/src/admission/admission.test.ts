@@ -2,7 +2,8 @@ import assert from 'node:assert/strict'
 import { test } from 'node:test'
 import { toBase64Url } from '@tabularium/core'
 import { signBytes } from '@tabularium/core/node'
-import { LIMITS, transactionSigningInput, type SignedTransaction } from '@tabularium/protocol'
+import { LIMITS, type SignedTransaction, transactionSigningInput } from '@tabularium/protocol'
+import Database from 'better-sqlite3'
 import { createSigner, signTransaction } from '../testing/fixtures.js'
 import { openTestLedger, type TestLedger } from '../testing/openTestLedger.js'
 import type { SubmitResult } from '../types.js'
@@ -25,36 +26,69 @@ test('refuses each bad transaction with its catalogue code and appends nothing',
   s.after(() => t.cleanup())
   await s.test('INVALID_REQUEST lists every bad field', async () => {
     const { error } = await refusedWith(t, { tx: { v: 2, network: 'X' }, sig: 'short' }, 'INVALID_REQUEST')
-    const paths = (error.details?.issues as { path: string }[]).map((issue) => issue.path)
-    assert.ok(paths.includes('tx.v') && paths.includes('tx.network') && paths.includes('tx.module') && paths.includes('sig'))
+    const paths = ((error.details?.issues as { path: string }[] | undefined) ?? []).map((issue) => issue.path)
+    assert.ok(
+      paths.includes('tx.v') && paths.includes('tx.network') && paths.includes('tx.module') && paths.includes('sig'),
+    )
   })
-  await s.test('PAYLOAD_TOO_LARGE', async () =>
-    void (await refusedWith(t, set({ args: { key: 'k', value: 'x'.repeat(LIMITS.maxTransactionBytes) } }), 'PAYLOAD_TOO_LARGE')))
+  await s.test(
+    'PAYLOAD_TOO_LARGE',
+    async () =>
+      void (await refusedWith(
+        t,
+        set({ args: { key: 'k', value: 'x'.repeat(LIMITS.maxTransactionBytes) } }),
+        'PAYLOAD_TOO_LARGE',
+      )),
+  )
   await s.test('WRONG_NETWORK', async () => void (await refusedWith(t, set({ network: 'othernet' }), 'WRONG_NETWORK')))
-  await s.test('EXPIRED', async () => void (await refusedWith(t, set({ expires: new Date(Date.now() - 1000).toISOString() }), 'EXPIRED')))
-  await s.test('EXPIRY_TOO_FAR', async () =>
-    void (await refusedWith(t, set({ expires: new Date(Date.now() + LIMITS.maxExpiryMs + 60_000).toISOString() }), 'EXPIRY_TOO_FAR')))
+  await s.test(
+    'EXPIRED',
+    async () => void (await refusedWith(t, set({ expires: new Date(Date.now() - 1000).toISOString() }), 'EXPIRED')),
+  )
+  await s.test(
+    'EXPIRY_TOO_FAR',
+    async () =>
+      void (await refusedWith(
+        t,
+        set({ expires: new Date(Date.now() + LIMITS.maxExpiryMs + 60_000).toISOString() }),
+        'EXPIRY_TOO_FAR',
+      )),
+  )
   await s.test('INVALID_DID', async () => {
     const tx = { ...set().tx, signer: 'did:web:example.org' }
     await refusedWith(t, { tx, sig: 'A'.repeat(86) }, 'INVALID_DID')
   })
   await s.test('UNKNOWN_MODULE', async () => void (await refusedWith(t, set({ module: 'nope' }), 'UNKNOWN_MODULE')))
   await s.test('UNKNOWN_ACTION', async () => void (await refusedWith(t, set({ action: 'nope' }), 'UNKNOWN_ACTION')))
-  await s.test('UNKNOWN_ACTION for inherited names', async () => void (await refusedWith(t, set({ action: 'toString' }), 'UNKNOWN_ACTION')))
+  await s.test(
+    'UNKNOWN_ACTION for inherited names',
+    async () => void (await refusedWith(t, set({ action: 'toString' }), 'UNKNOWN_ACTION')),
+  )
   await s.test('INVALID_ARGS lists the bad arguments', async () => {
     const { error } = await refusedWith(t, set({ args: { key: '', value: 3 } }), 'INVALID_ARGS')
-    assert.deepEqual((error.details?.issues as { path: string }[]).map((i) => i.path).sort(), ['key', 'value'])
+    assert.deepEqual(((error.details?.issues as { path: string }[] | undefined) ?? []).map((i) => i.path).sort(), [
+      'key',
+      'value',
+    ])
   })
-  await s.test('UNAUTHORISED without the role', async () =>
-    void (await refusedWith(t, set({ action: 'restricted', args: { key: 'r' } }), 'UNAUTHORISED')))
+  await s.test(
+    'UNAUTHORISED without the role',
+    async () => void (await refusedWith(t, set({ action: 'restricted', args: { key: 'r' } }), 'UNAUTHORISED')),
+  )
   await s.test('INVALID_SIGNATURE for a signature by another key', async () => {
     const signed = set()
-    const forged = toBase64Url(signBytes({ privateJwk: createSigner().privateJwk, data: transactionSigningInput(signed.tx) }))
+    const forged = toBase64Url(
+      signBytes({ privateJwk: createSigner().privateJwk, data: transactionSigningInput(signed.tx) }),
+    )
     await refusedWith(t, { tx: signed.tx, sig: forged }, 'INVALID_SIGNATURE')
   })
   await s.test('INVALID_SIGNATURE for a tampered envelope', async () => {
     const signed = set()
-    await refusedWith(t, { tx: { ...signed.tx, args: { key: 'k2', value: 'v' } }, sig: signed.sig }, 'INVALID_SIGNATURE')
+    await refusedWith(
+      t,
+      { tx: { ...signed.tx, args: { key: 'k2', value: 'v' } }, sig: signed.sig },
+      'INVALID_SIGNATURE',
+    )
   })
   await s.test('a member holds its memberRoles', async () => {
     const [result] = await t.ledger.submit([set({ signer: t.member, action: 'restricted', args: { key: 'm' } })])
@@ -105,7 +139,11 @@ test('frees the nonce of a transaction whose signature failed', async () => {
 test('refuses with OVERLOADED beyond maxPending, and NODE_STOPPED once closing', async () => {
   const t = await openTestLedger({ maxPending: 2 })
   try {
-    const results = await t.ledger.submit([set({ args: { key: 'a', value: 'v' } }), set({ args: { key: 'b', value: 'v' } }), set()])
+    const results = await t.ledger.submit([
+      set({ args: { key: 'a', value: 'v' } }),
+      set({ args: { key: 'b', value: 'v' } }),
+      set(),
+    ])
     assert.deepEqual(
       results.map((r) => (r.ok ? 'ok' : r.error.code)),
       ['ok', 'ok', 'OVERLOADED'],
@@ -114,6 +152,27 @@ test('refuses with OVERLOADED beyond maxPending, and NODE_STOPPED once closing',
     const [stopped] = await t.ledger.submit([set()])
     assert.equal(!stopped?.ok && stopped?.error.code, 'NODE_STOPPED')
     assert.equal(t.ledger.stats().refused.OVERLOADED, 1)
+  } finally {
+    await t.cleanup()
+  }
+})
+
+test('prunes expired nonces, whose transactions are refused as EXPIRED anyway', async () => {
+  let now = Date.now()
+  const t = await openTestLedger({ clock: () => now })
+  try {
+    const old = set({ now, expires: new Date(now + 60_000).toISOString() })
+    await t.ledger.submit([old])
+    now += 10 * 60_000
+    await t.ledger.submit([set({ now })])
+    await t.ledger.close()
+    const db = new Database(t.path, { readonly: true })
+    const signers = db.prepare('SELECT nonce FROM nonces').pluck().all()
+    db.close()
+    assert.deepEqual(signers.includes(old.tx.nonce), false)
+    const ledger = await t.reopen()
+    const [again] = await ledger.submit([old])
+    assert.equal(!again?.ok && again?.error.code, 'EXPIRED')
   } finally {
     await t.cleanup()
   }

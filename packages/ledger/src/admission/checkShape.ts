@@ -1,5 +1,11 @@
+import {
+  formatIssues,
+  LIMITS,
+  ProtocolError,
+  type SignedTransaction,
+  SignedTransactionSchema,
+} from '@tabularium/protocol'
 import { fastCanonicalize } from '../executor/fastCanonicalize.js'
-import { formatIssues, LIMITS, ProtocolError, SignedTransactionSchema, type SignedTransaction } from '@tabularium/protocol'
 
 /**
  * The largest leaf a C2SP tlog-tiles entry bundle can carry (a uint16 length

@@ -1,13 +1,13 @@
 import { fromBase64Url, type PublicJwk } from '@tabularium/core'
-import { formatIssues, LIMITS, ProtocolError, type Genesis } from '@tabularium/protocol'
+import { formatIssues, type Genesis, LIMITS, ProtocolError } from '@tabularium/protocol'
+import { sha256Hex } from '../executor/digests.js'
 import type { OrderedTransaction } from '../executor/executeTransaction.js'
 import { isAllowed, type RoleChecker } from '../executor/roles.js'
 import type { StateView } from '../executor/stateView.js'
-import { sha256Hex } from '../executor/digests.js'
 import type { ModuleDefinition } from '../module/defineModule.js'
 import { checkShape } from './checkShape.js'
-import { createSignerResolver } from './createSignerResolver.js'
 import type { NonceGuard } from './createNonceGuard.js'
+import { createSignerResolver } from './createSignerResolver.js'
 
 /** A transaction that passed every check but its signature, its nonce reserved. */
 export interface Admitted extends OrderedTransaction {
@@ -77,7 +77,9 @@ function admit(
     const publicJwk = resolveSigner(tx.signer)
     const args = checkAction(p, tx.module, tx.action, tx.args, tx.signer)
     if (p.nonces.isUsed(tx.signer, tx.nonce) || !p.nonces.reserve(tx.signer, tx.nonce)) {
-      throw new ProtocolError('REPLAYED', 'this (signer, nonce) pair was already used', { details: { nonce: tx.nonce } })
+      throw new ProtocolError('REPLAYED', 'this (signer, nonce) pair was already used', {
+        details: { nonce: tx.nonce },
+      })
     }
     return {
       txid,
@@ -104,11 +106,18 @@ function checkExpiry(expires: string, now: number): number {
   return expiresMs
 }
 
-function checkAction(p: CreateAdmissionParameters, moduleName: string, actionName: string, args: unknown, signer: string) {
+function checkAction(
+  p: CreateAdmissionParameters,
+  moduleName: string,
+  actionName: string,
+  args: unknown,
+  signer: string,
+) {
   const module = p.modules.get(moduleName)
   if (module === undefined) throw new ProtocolError('UNKNOWN_MODULE', `no module ${moduleName} on this network`)
   const action = Object.hasOwn(module.actions, actionName) ? module.actions[actionName] : undefined
-  if (action === undefined) throw new ProtocolError('UNKNOWN_ACTION', `module ${moduleName} has no action ${actionName}`)
+  if (action === undefined)
+    throw new ProtocolError('UNKNOWN_ACTION', `module ${moduleName} has no action ${actionName}`)
   const parsed = action.args.safeParse(args)
   if (!parsed.success) {
     throw new ProtocolError('INVALID_ARGS', `the arguments of ${moduleName}.${actionName} do not match its schema`, {

@@ -3,7 +3,7 @@ import type { PendingTransaction } from '../sequencer/createBlockCommitter.js'
 import type { Sequencer } from '../sequencer/createSequencer.js'
 import type { SubmitResult } from '../types.js'
 import type { VerifierPool } from '../workers/createVerifierPool.js'
-import type { Admitted, AdmissionResult } from './createAdmission.js'
+import type { AdmissionResult, Admitted } from './createAdmission.js'
 import type { NonceGuard } from './createNonceGuard.js'
 import { refusal } from './refusal.js'
 
@@ -117,7 +117,9 @@ export function createSubmitter(p: CreateSubmitterParameters): Submitter {
 
 async function verify(pool: VerifierPool, admitted: Admitted[]): Promise<boolean[]> {
   try {
-    return await pool.verify(admitted.map((a) => ({ publicJwk: a.publicJwk, data: a.signingInput, signature: a.signature })))
+    return await pool.verify(
+      admitted.map((a) => ({ publicJwk: a.publicJwk, data: a.signingInput, signature: a.signature })),
+    )
   } catch {
     return [] // the pool failed: every transaction of the batch is refused INTERNAL
   }
@@ -126,8 +128,12 @@ async function verify(pool: VerifierPool, admitted: Admitted[]): Promise<boolean
 function earlyRefusal(p: CreateSubmitterParameters, count: number, inFlight: number): ProtocolError | undefined {
   if (p.isStopping()) return new ProtocolError('NODE_STOPPED', 'the node is shutting down')
   if (count > LIMITS.maxBatchTransactions) {
-    return new ProtocolError('PAYLOAD_TOO_LARGE', `a submission holds at most ${LIMITS.maxBatchTransactions} transactions`)
+    return new ProtocolError(
+      'PAYLOAD_TOO_LARGE',
+      `a submission holds at most ${LIMITS.maxBatchTransactions} transactions`,
+    )
   }
-  if (inFlight >= p.maxPending) return new ProtocolError('OVERLOADED', 'too many transactions are waiting; retry shortly')
+  if (inFlight >= p.maxPending)
+    return new ProtocolError('OVERLOADED', 'too many transactions are waiting; retry shortly')
   return undefined
 }

@@ -14,9 +14,18 @@ async function filledLedger(): Promise<TestLedger> {
     signTransaction({ signer: alice, module: 'registry', action: 'set', args: { key: `k${i}`, value: `v${i}` } }),
   )
   txs.push(signTransaction({ signer: alice, module: 'registry', action: 'conflict', args: {} }))
-  txs.push(signTransaction({ signer: admin, module: 'governance', action: 'grant', args: { role: 'registrar', did: alice.did } }))
+  txs.push(
+    signTransaction({
+      signer: admin,
+      module: 'governance',
+      action: 'grant',
+      args: { role: 'registrar', did: alice.did },
+    }),
+  )
   await t.ledger.submit(txs)
-  await t.ledger.submit([signTransaction({ signer: alice, module: 'registry', action: 'restricted', args: { key: 'r' } })])
+  await t.ledger.submit([
+    signTransaction({ signer: alice, module: 'registry', action: 'restricted', args: { key: 'r' } }),
+  ])
   await t.ledger.close()
   return t
 }
@@ -27,7 +36,8 @@ function tamper(path: string, sql: string, ...params: unknown[]): void {
   db.close()
 }
 
-const audit = (t: TestLedger) => auditLedger({ path: t.path, genesis: t.genesis, modules: [governance, registry], verifierThreads: 1 })
+const audit = (t: TestLedger) =>
+  auditLedger({ path: t.path, genesis: t.genesis, modules: [governance, registry], verifierThreads: 1 })
 
 test('passes a good ledger file and reports its size and checkpoints', async () => {
   const t = await filledLedger()
@@ -87,7 +97,10 @@ test('detects a leaf rewritten consistently (tree and all) by its state digest',
     const leaf = (db.prepare('SELECT leaf FROM entries WHERE idx = 10').pluck().get() as Buffer).toString()
     const forged = Buffer.from(leaf.replace('"code":"CONFLICT"', '"code":"CONFLICX"'))
     const { createHash } = await import('node:crypto')
-    const hash = createHash('sha256').update(Buffer.from([0])).update(forged).digest()
+    const hash = createHash('sha256')
+      .update(Buffer.from([0]))
+      .update(forged)
+      .digest()
     db.prepare('UPDATE entries SET leaf = ? WHERE idx = 10').run(forged)
     db.prepare('UPDATE nodes SET hash = ? WHERE level = 0 AND idx = 10').run(hash)
     db.close()

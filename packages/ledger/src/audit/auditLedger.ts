@@ -1,9 +1,7 @@
 import { availableParallelism } from 'node:os'
-import type { Database } from 'better-sqlite3'
 import { canonicalize } from '@tabularium/core'
-import { appendLeaves, EMPTY_ROOT, rootFromFrontier, type Frontier } from '@tabularium/log'
-import { GenesisSchema, type Genesis } from '@tabularium/protocol'
-import { executeBlock } from '../executor/executeBlock.js'
+import { EMPTY_ROOT, rootFromFrontier } from '@tabularium/log'
+import { type Genesis, GenesisSchema } from '@tabularium/protocol'
 import { createRoleChecker, type RoleChecker } from '../executor/roles.js'
 import { GENESIS_INDEX, seedGenesis } from '../executor/seedGenesis.js'
 import type { ModuleDefinition } from '../module/defineModule.js'
@@ -12,12 +10,11 @@ import { createStateStore, type StateStore } from '../store/createStateStore.js'
 import { readMeta } from '../store/meta.js'
 import { openDatabase } from '../store/openDatabase.js'
 import { iterateCheckpoints } from '../store/readCheckpoint.js'
-import { createVerifierPool, type VerifierPool } from '../workers/createVerifierPool.js'
+import { createVerifierPool } from '../workers/createVerifierPool.js'
+import { type Audit, auditBlock, blocksOf, type Cursor } from './auditBlock.js'
 import { AuditFailure, BEFORE_FIRST_ENTRY, check } from './auditFailure.js'
 import { checkCheckpoint } from './checkCheckpoint.js'
-import { checkEntry, type CheckedEntry, type StoredEntry } from './checkEntry.js'
 import { compareState } from './compareState.js'
-import { describeMismatch } from './describeMismatch.js'
 
 /** Parameters of `auditLedger`. */
 export interface AuditLedgerParameters {
@@ -60,24 +57,12 @@ export async function auditLedger(p: AuditLedgerParameters): Promise<AuditResult
   }
 }
 
-interface Audit extends AuditLedgerParameters {
-  genesis: Genesis
-  db: Database
-  memory: Database
-  pool: VerifierPool
-}
-
-interface Cursor {
-  size: number
-  frontier: Frontier
-  stateDigest: string
-  block: number
-  time: string
-  nonces: Map<string, number>
-}
-
 async function audit(a: Audit): Promise<AuditResult> {
-  check(readMeta(a.db, 'genesis') === canonicalize(a.genesis), BEFORE_FIRST_ENTRY, 'the file was created with another genesis')
+  check(
+    readMeta(a.db, 'genesis') === canonicalize(a.genesis),
+    BEFORE_FIRST_ENTRY,
+    'the file was created with another genesis',
+  )
   const state = createStateStore({ db: a.memory })
   const hasRole = createRoleChecker({ genesis: a.genesis })
   const seeded = seedGenesis({ genesis: a.genesis, modules: a.modules, state, hasRole })
@@ -98,16 +83,29 @@ async function auditEntries(
   const first = checkpoints.next()
   check(!first.done && first.value.treeSize === 0, BEFORE_FIRST_ENTRY, 'the checkpoint of the empty tree is missing')
   checkCheckpoint({ row: first.value, genesis: a.genesis, rootHash: EMPTY_ROOT, stateDigest: p.seededState })
-  const cursor: Cursor = { size: 0, frontier: [], stateDigest: p.seededState, block: 0, time: '', nonces: new Map() }
+  const cursor: Cursor = {
+    size: 0,
+    frontier: [],
+    stateDigest: p.seededState,
+    block: 0,
+    time: '',
+    nonces: new Map(),
+    cleanNoncesAt: 100_000,
+  }
   let next = checkpoints.next()
   let count = 1
-  const totalSize = (a.db.prepare('SELECT COUNT(*) FROM entries').pluck().get() as number) ?? 0
+  const totalSize = ((a.db.prepare('SELECT max(idx) FROM entries').pluck().get() as number | null) ?? -1) + 1
   for (const rows of blocksOf(a.db)) {
     await auditBlock(a, { rows, cursor, state, hasRole })
     check(!next.done, cursor.size - 1, 'entries follow the last checkpoint')
     check(next.value.treeSize >= cursor.size, cursor.size - 1, `no checkpoint ends block ${cursor.block}`)
     if (next.value.treeSize === cursor.size) {
-      checkCheckpoint({ row: next.value, genesis: a.genesis, rootHash: rootFromFrontier(cursor.frontier), stateDigest: cursor.stateDigest })
+      checkCheckpoint({
+        row: next.value,
+        genesis: a.genesis,
+        rootHash: rootFromFrontier(cursor.frontier),
+        stateDigest: cursor.stateDigest,
+      })
       next = checkpoints.next()
       count++
     }
@@ -116,68 +114,4 @@ async function auditEntries(
   check(next.done === true, cursor.size, 'a checkpoint names entries that are not stored')
   compareState({ stored: a.db, recomputed: a.memory })
   return { ok: true, treeSize: cursor.size, checkpoints: count }
-}
-
-/** Stored entries, grouped by block, in index order. */
-function* blocksOf(db: Database): Generator<StoredEntry[]> {
-  let rows: StoredEntry[] = []
-  for (const row of db.prepare('SELECT idx, txid, block, leaf FROM entries ORDER BY idx').iterate() as Iterable<StoredEntry>) {
-    if (rows.length > 0 && (rows[0] as StoredEntry).block !== row.block) {
-      yield rows
-      rows = []
-    }
-    rows.push(row)
-  }
-  if (rows.length > 0) yield rows
-}
-
-async function auditBlock(
-  a: Audit,
-  p: { rows: StoredEntry[]; cursor: Cursor; state: StateStore; hasRole: RoleChecker },
-): Promise<void> {
-  const { cursor } = p
-  const leafNode = a.db.prepare('SELECT hash FROM nodes WHERE level = 0 AND idx = ?').pluck()
-  const checked = p.rows.map((row, i) =>
-    checkEntry({ row, expectedIndex: cursor.size + i, storedLeafHash: leafNode.get(cursor.size + i) as Buffer | undefined }),
-  )
-  const flags = await a.pool.verify(checked.map((c) => c.signature))
-  checked.forEach((c, i) => check(flags[i] === true, c.index, 'the transaction signature does not verify'))
-  checkOrder(checked, cursor)
-  const executed = executeBlock({
-    items: checked.map((c) => ({ txid: c.entry.txid, tx: c.entry.tx, sig: c.entry.sig, txJcs: c.txJcs })),
-    modules: new Map(a.modules.map((m) => [m.name, m])),
-    state: p.state,
-    blockNumber: cursor.block,
-    firstIndex: cursor.size,
-    time: cursor.time,
-    previousState: cursor.stateDigest,
-    hasRole: p.hasRole,
-  })
-  executed.entries.forEach((entry, i) => {
-    const c = checked[i] as CheckedEntry
-    check(entry.leaf === c.text, c.index, () => describeMismatch(JSON.parse(entry.leaf), c.entry))
-  })
-  a.memory.transaction(() => {
-    for (const entry of executed.entries) for (const write of entry.writes) p.state.write(write, entry.index)
-  })()
-  const appended = appendLeaves({ frontier: cursor.frontier, size: cursor.size, leafHashes: checked.map((c) => c.leafHash) })
-  cursor.size = appended.size
-  cursor.frontier = appended.frontier
-  cursor.stateDigest = executed.state
-}
-
-/** Blocks number on by one, share one time that never decreases, and no nonce is replayed. */
-function checkOrder(checked: CheckedEntry[], cursor: Cursor): void {
-  const head = checked[0] as CheckedEntry
-  check(head.entry.block === cursor.block + 1, head.index, `block ${head.entry.block} follows block ${cursor.block}`)
-  check(head.entry.time >= cursor.time, head.index, 'the block time goes backwards')
-  const timeMs = Date.parse(head.entry.time)
-  for (const c of checked) {
-    check(c.entry.time === head.entry.time, c.index, 'entries of one block have different times')
-    const key = `${c.entry.tx.signer}\0${c.entry.tx.nonce}`
-    check(!((cursor.nonces.get(key) ?? -Infinity) > timeMs), c.index, 'the (signer, nonce) pair was already used')
-    cursor.nonces.set(key, Date.parse(c.entry.tx.expires))
-  }
-  cursor.block = head.entry.block
-  cursor.time = head.entry.time
 }

@@ -1,4 +1,4 @@
-import { verifyCheckpoint } from '@tabularium/log'
+import { type Checkpoint, verifyCheckpoint } from '@tabularium/log'
 import type { Genesis } from '@tabularium/protocol'
 import type { CheckpointRow } from '../store/createBlockWriter.js'
 import { check } from './auditFailure.js'
@@ -11,10 +11,15 @@ import { check } from './auditFailure.js'
  *
  * @example checkCheckpoint({ row, genesis, rootHash, stateDigest })
  */
-export function checkCheckpoint(p: { row: CheckpointRow; genesis: Genesis; rootHash: Uint8Array; stateDigest: string }): void {
+export function checkCheckpoint(p: {
+  row: CheckpointRow
+  genesis: Genesis
+  rootHash: Uint8Array
+  stateDigest: string
+}): void {
   const { row } = p
   const at = Math.max(row.treeSize - 1, -1)
-  let checkpoint
+  let checkpoint: Checkpoint
   try {
     checkpoint = verifyCheckpoint({
       note: row.note,
@@ -26,8 +31,20 @@ export function checkCheckpoint(p: { row: CheckpointRow; genesis: Genesis; rootH
   } catch (error) {
     throw check(false, at, `the checkpoint at size ${row.treeSize} does not verify: ${(error as Error).message}`)
   }
-  check(checkpoint.treeSize === row.treeSize, at, `the checkpoint note names size ${checkpoint.treeSize}, stored as ${row.treeSize}`)
+  check(
+    checkpoint.treeSize === row.treeSize,
+    at,
+    `the checkpoint note names size ${checkpoint.treeSize}, stored as ${row.treeSize}`,
+  )
   const root = Buffer.from(p.rootHash)
-  check(root.equals(checkpoint.rootHash) && root.equals(row.rootHash), at, `the root at size ${row.treeSize} differs from the recomputed tree`)
-  check(row.stateDigest === p.stateDigest, at, `the state digest at size ${row.treeSize} differs from the recomputed state`)
+  check(
+    root.equals(checkpoint.rootHash) && root.equals(row.rootHash),
+    at,
+    `the root at size ${row.treeSize} differs from the recomputed tree`,
+  )
+  check(
+    row.stateDigest === p.stateDigest,
+    at,
+    `the state digest at size ${row.treeSize} differs from the recomputed state`,
+  )
 }

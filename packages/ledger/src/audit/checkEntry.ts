@@ -1,6 +1,6 @@
 import { hash } from 'node:crypto'
 import { canonicalize, fromBase64Url, jwkFromDidKey, type PublicJwk } from '@tabularium/core'
-import { transactionId, type LogEntry } from '@tabularium/protocol'
+import { type LogEntry, transactionId } from '@tabularium/protocol'
 import type { VerifyItem } from '../workers/verifyPacked.js'
 import { check } from './auditFailure.js'
 
@@ -33,12 +33,20 @@ const SIGNING_PREFIX = Buffer.from('tabularium/transaction/v1\n')
  *
  * @example const checked = checkEntry({ row, expectedIndex, storedLeafHash })
  */
-export function checkEntry(p: { row: StoredEntry; expectedIndex: number; storedLeafHash: Buffer | undefined }): CheckedEntry {
+export function checkEntry(p: {
+  row: StoredEntry
+  expectedIndex: number
+  storedLeafHash: Buffer | undefined
+}): CheckedEntry {
   const { row } = p
   const index = p.expectedIndex
   check(row.idx === index, index, `entry ${index} is missing (found ${row.idx} next)`)
   const leafHash = hash('sha256', Buffer.concat([LEAF_PREFIX, row.leaf]), 'buffer')
-  check(p.storedLeafHash !== undefined && leafHash.equals(p.storedLeafHash), index, 'the leaf does not hash to the stored tree leaf')
+  check(
+    p.storedLeafHash !== undefined && leafHash.equals(p.storedLeafHash),
+    index,
+    'the leaf does not hash to the stored tree leaf',
+  )
   const text = row.leaf.toString('utf8')
   let entry: LogEntry
   try {
@@ -49,7 +57,11 @@ export function checkEntry(p: { row: StoredEntry; expectedIndex: number; storedL
   check(isEntryShape(entry), index, 'the leaf is not a log entry')
   check(canonicalize(entry) === text, index, 'the leaf is not in JCS form')
   check(entry.txid === row.txid.toString('hex'), index, 'the stored txid differs from the entry')
-  check(transactionId({ tx: entry.tx, sig: entry.sig }) === entry.txid, index, 'the txid is not that of the transaction')
+  check(
+    transactionId({ tx: entry.tx, sig: entry.sig }) === entry.txid,
+    index,
+    'the txid is not that of the transaction',
+  )
   check(entry.block === row.block, index, 'the stored block differs from the entry')
   const txJcs = canonicalize(entry.tx)
   return { index, entry, text, leafHash, txJcs, signature: signatureOf(entry, txJcs, index) }

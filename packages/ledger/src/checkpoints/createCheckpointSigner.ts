@@ -3,9 +3,9 @@ import {
   formatVerifierKey,
   NOTE_SIGNATURE_COSIGNATURE_V1,
   NOTE_SIGNATURE_ED25519,
+  type NoteSigner,
   noteKeyId,
   signNote,
-  type NoteSigner,
 } from '@tabularium/log'
 import type { NodeKeys } from '../types.js'
 import { ed25519KeyFromSeed } from './ed25519Keys.js'

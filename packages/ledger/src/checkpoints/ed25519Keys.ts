@@ -1,4 +1,4 @@
-import { createPrivateKey, createPublicKey, sign, type KeyObject } from 'node:crypto'
+import { createPrivateKey, createPublicKey, type KeyObject, sign } from 'node:crypto'
 import { fromBase64Url } from '@tabularium/core'
 
 // PKCS#8 wrapping of a raw Ed25519 seed (RFC 8410 §7): node:crypto imports

@@ -1,8 +1,8 @@
-import { fastCanonicalize as canonicalize } from './fastCanonicalize.js'
 import type { ActionContext, Json } from '../module/defineModule.js'
-import { ModuleStateReader } from './createStateReader.js'
 import type { Overlay } from './createOverlay.js'
+import { ModuleStateReader } from './createStateReader.js'
 import { deriveRandom } from './deriveRandom.js'
+import { fastCanonicalize as canonicalize } from './fastCanonicalize.js'
 import type { RoleChecker } from './roles.js'
 
 /** An event as emitted: its module, type and the JCS text of its data. */
@@ -56,7 +56,8 @@ class TransactionContext extends ModuleStateReader implements ActionContext {
   emit(type: string, data: Record<string, Json>): void {
     this.assertOpen()
     if (typeof type !== 'string' || type.length === 0 || type.length > 64) throw new Error('bad event type')
-    if (data === null || typeof data !== 'object' || Array.isArray(data)) throw new Error('event data must be an object')
+    if (data === null || typeof data !== 'object' || Array.isArray(data))
+      throw new Error('event data must be an object')
     this.p.events.push({ module: this.module, type, data: canonicalize(data) })
   }
 

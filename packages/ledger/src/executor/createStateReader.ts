@@ -24,10 +24,15 @@ export class ModuleStateReader implements StateReader {
     return text === undefined ? undefined : (JSON.parse(text) as T)
   }
 
-  list<T extends Json = Json>(prefix: string, options: { limit?: number; after?: string } = {}): { key: string; value: T }[] {
+  list<T extends Json = Json>(
+    prefix: string,
+    options: { limit?: number; after?: string } = {},
+  ): { key: string; value: T }[] {
     const { limit = 100, after = '' } = options
     const bounded = Math.max(0, Math.min(Math.floor(limit), MAX_LIST_LIMIT))
-    return this.view.list(this.module, prefix, after, bounded).map(([key, text]) => ({ key, value: JSON.parse(text) as T }))
+    return this.view
+      .list(this.module, prefix, after, bounded)
+      .map(([key, text]) => ({ key, value: JSON.parse(text) as T }))
   }
 
   of(other: string): StateReader {
@@ -49,7 +54,15 @@ export function createStateReader({ view, module }: { view: StateView; module: s
  *
  * @example createQueryContext({ view, module: 'notary', db }).db.prepare('SELECT …')
  */
-export function createQueryContext({ view, module, db }: { view: StateView; module: string; db: Database }): QueryContext {
+export function createQueryContext({
+  view,
+  module,
+  db,
+}: {
+  view: StateView
+  module: string
+  db: Database
+}): QueryContext {
   const context = new ModuleStateReader(view, module) as ModuleStateReader & { db: Database }
   context.db = db
   return context

@@ -10,7 +10,15 @@ export const MAX_RANDOM_BYTES = 1024
  *
  * @example deriveRandom({ txid, label: 'ballot-order', length: 16 })
  */
-export function deriveRandom({ txid, label, length = 32 }: { txid: string; label: string; length?: number }): Uint8Array {
+export function deriveRandom({
+  txid,
+  label,
+  length = 32,
+}: {
+  txid: string
+  label: string
+  length?: number
+}): Uint8Array {
   if (!Number.isInteger(length) || length < 0 || length > MAX_RANDOM_BYTES) {
     throw new RangeError(`random length must be an integer in 0..${MAX_RANDOM_BYTES}`)
   }

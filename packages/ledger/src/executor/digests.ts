@@ -22,7 +22,10 @@ export function sha256Hex(data: string | Uint8Array): string {
  */
 export function writeSetJcs(writes: readonly StateWrite[]): string {
   if (writes.length === 0) return '[]'
-  const sorted = writes.length === 1 ? writes : [...writes].sort((a, b) => compareKeys(a.module, b.module) || compareKeys(a.key, b.key))
+  const sorted =
+    writes.length === 1
+      ? writes
+      : [...writes].sort((a, b) => compareKeys(a.module, b.module) || compareKeys(a.key, b.key))
   let out = '['
   for (const [i, w] of sorted.entries()) {
     out += `${i === 0 ? '' : ','}[${JSON.stringify(w.module)},${JSON.stringify(w.key)},${w.value ?? 'null'}]`

@@ -1,6 +1,6 @@
 import type { ModuleDefinition } from '../module/defineModule.js'
 import { createOverlay, type Overlay } from './createOverlay.js'
-import { executeTransaction, type ExecutedEntry, type OrderedTransaction } from './executeTransaction.js'
+import { type ExecutedEntry, executeTransaction, type OrderedTransaction } from './executeTransaction.js'
 import type { RoleChecker } from './roles.js'
 import type { StateView } from './stateView.js'
 

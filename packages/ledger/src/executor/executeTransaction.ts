@@ -73,8 +73,25 @@ export function executeTransaction(p: ExecuteTransactionParameters): ExecutedEnt
   const writes = accepted ? [...view.writes.values()] : []
   for (const write of writes) p.block.put(write.module, write.key, write.value)
   const state = nextStateDigest(p.previousState, writeSetJcs(writes))
-  const leaf = leafJcs({ txid: item.txid, txJcs: item.txJcs, sig: item.sig, time: p.time, block: p.blockNumber, outcome, state })
-  return { index: p.index, txid: item.txid, signer: item.tx.signer, outcome, state, leaf, events: accepted ? events : [], writes }
+  const leaf = leafJcs({
+    txid: item.txid,
+    txJcs: item.txJcs,
+    sig: item.sig,
+    time: p.time,
+    block: p.blockNumber,
+    outcome,
+    state,
+  })
+  return {
+    index: p.index,
+    txid: item.txid,
+    signer: item.tx.signer,
+    outcome,
+    state,
+    leaf,
+    events: accepted ? events : [],
+    writes,
+  }
 }
 
 function runAction(p: ExecuteTransactionParameters & { view: Overlay; events: EmittedEvent[] }): void {
@@ -110,7 +127,10 @@ function runAction(p: ExecuteTransactionParameters & { view: Overlay; events: Em
   }
 }
 
-function parseArgs(schema: { safeParse(value: unknown): { success: boolean; data?: unknown } }, args: unknown): unknown {
+function parseArgs(
+  schema: { safeParse(value: unknown): { success: boolean; data?: unknown } },
+  args: unknown,
+): unknown {
   const parsed = schema.safeParse(args)
   if (!parsed.success) throw new ProtocolError('INVALID_ARGS', 'the arguments do not match the action schema')
   return parsed.data

@@ -39,12 +39,18 @@ test('records an unexpected error as EXECUTION_FAILED without its details', asyn
 test('a later transaction of the same block sees the writes of an earlier one', async () => {
   const t = await openTestLedger()
   try {
-    const results = await t.ledger.submit([call('set', { key: 'x', value: '1' }), call('set', { key: 'x', value: '2' })])
+    const results = await t.ledger.submit([
+      call('set', { key: 'x', value: '1' }),
+      call('set', { key: 'x', value: '2' }),
+    ])
     assert.deepEqual(
       results.map((r) => r.ok && r.outcome.status),
       ['accepted', 'rejected'],
     )
-    assert.equal(results[1]?.ok && results[1].outcome.status === 'rejected' && results[1].outcome.code, 'ALREADY_EXISTS')
+    assert.equal(
+      results[1]?.ok && results[1].outcome.status === 'rejected' && results[1].outcome.code,
+      'ALREADY_EXISTS',
+    )
     assert.equal(t.ledger.entry(0)?.entry.block, t.ledger.entry(1)?.entry.block)
   } finally {
     await t.cleanup()
@@ -56,7 +62,12 @@ test('checks access again at execution: a role revoked earlier in the block coun
   const clerk = createSigner()
   const t = await openTestLedger({ roles: { admin: [admin.did], registrar: [clerk.did] }, blockIntervalMs: 50 })
   try {
-    const revoke = signTransaction({ signer: admin, module: 'governance', action: 'revoke', args: { role: 'registrar', did: clerk.did } })
+    const revoke = signTransaction({
+      signer: admin,
+      module: 'governance',
+      action: 'revoke',
+      args: { role: 'registrar', did: clerk.did },
+    })
     const results = await Promise.all([
       t.ledger.submit([revoke]),
       t.ledger.submit([call('restricted', { key: 'late' }, clerk)]),
@@ -71,7 +82,7 @@ test('checks access again at execution: a role revoked earlier in the block coun
   }
 })
 
-test("commits a block all or nothing: a failing projection leaves no trace of the block", async () => {
+test('commits a block all or nothing: a failing projection leaves no trace of the block', async () => {
   const t = await openTestLedger()
   try {
     await t.ledger.submit([call('set', { key: 'before', value: 'v' })])

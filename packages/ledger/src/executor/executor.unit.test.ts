@@ -47,19 +47,38 @@ test('an overlay lists base and own writes merged, deletions hidden, limit kept'
 
 test('assembles the JCS of entries, events and write-sets without re-serialising', () => {
   const outcome = { status: 'rejected' as const, code: 'CONFLICT', message: 'no "way" \u2028' }
-  const tx = { v: 1, network: 'n', module: 'm', action: 'a', args: { z: 1, a: [1.5, 'é'] }, signer: 'did:key:z', nonce: '1', expires: 'x' }
+  const tx = {
+    v: 1,
+    network: 'n',
+    module: 'm',
+    action: 'a',
+    args: { z: 1, a: [1.5, 'é'] },
+    signer: 'did:key:z',
+    nonce: '1',
+    expires: 'x',
+  }
   const parts = { txid: 'ab', txJcs: canonicalize(tx), sig: 'sig-_', time: 't', block: 3, state: 'cd', outcome }
   const entry = { v: 1, txid: 'ab', tx, sig: 'sig-_', time: 't', block: 3, outcome, state: 'cd' }
   assert.equal(leafJcs(parts), canonicalize(entry))
   const accepted = { status: 'accepted' as const, events: 'ef' }
   assert.equal(leafJcs({ ...parts, outcome: accepted }), canonicalize({ ...entry, outcome: accepted }))
-  assert.equal(eventJcs({ module: 'm', type: 't', data: canonicalize({ b: 1, a: 2 }) }), canonicalize({ type: 't', module: 'm', data: { a: 2, b: 1 } }))
+  assert.equal(
+    eventJcs({ module: 'm', type: 't', data: canonicalize({ b: 1, a: 2 }) }),
+    canonicalize({ type: 't', module: 'm', data: { a: 2, b: 1 } }),
+  )
   const writes = [
     { module: 'z', key: 'a', value: '1' },
     { module: 'a', key: 'k\u{1F600}', value: null },
     { module: 'a', key: 'k\uFFFD', value: canonicalize({ y: 1, x: 2 }) },
   ]
-  assert.equal(writeSetJcs(writes), canonicalize([['a', 'k\uFFFD', { x: 2, y: 1 }], ['a', 'k\u{1F600}', null], ['z', 'a', 1]]))
+  assert.equal(
+    writeSetJcs(writes),
+    canonicalize([
+      ['a', 'k\uFFFD', { x: 2, y: 1 }],
+      ['a', 'k\u{1F600}', null],
+      ['z', 'a', 1],
+    ]),
+  )
 })
 
 test('derives the same random bytes for the same txid and label only', () => {

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict'
 import { test } from 'node:test'
-import fc from 'fast-check'
 import { canonicalize } from '@tabularium/core'
+import fc from 'fast-check'
 import { fastCanonicalize } from './fastCanonicalize.js'
 
 test('gives the same JCS as canonicalize for any JSON value', () => {

@@ -27,7 +27,9 @@ function serialize(value: unknown): string | undefined {
     case 'object':
       if (value === null) return 'null'
       if (Array.isArray(value)) return serializeArray(value)
-      return Object.getPrototypeOf(value) === Object.prototype ? serializeObject(value as Record<string, unknown>) : undefined
+      return Object.getPrototypeOf(value) === Object.prototype
+        ? serializeObject(value as Record<string, unknown>)
+        : undefined
     default:
       return undefined
   }

@@ -1,5 +1,5 @@
-import type { z } from 'zod'
 import type { Database } from 'better-sqlite3'
+import type { z } from 'zod'
 
 /** A JSON value as stored in module state. */
 export type Json = null | boolean | number | string | Json[] | { [key: string]: Json }

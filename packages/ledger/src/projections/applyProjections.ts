@@ -1,6 +1,6 @@
 import type { Database } from 'better-sqlite3'
-import type { CommittedEvent } from '../types.js'
 import type { ModuleDefinition, ProjectedEvent } from '../module/defineModule.js'
+import type { CommittedEvent } from '../types.js'
 
 /**
  * Feeds committed events to their module's projection, inside the block's

@@ -1,5 +1,5 @@
-import type { Database } from 'better-sqlite3'
 import type { LogEntry } from '@tabularium/protocol'
+import type { Database } from 'better-sqlite3'
 import type { EntryRecord } from '../types.js'
 
 /** Most entries one `entries` call returns. */
@@ -28,7 +28,8 @@ export function createEntryReader({ db }: { db: Database }): EntryReader {
   const page = db.prepare('SELECT idx, txid, leaf FROM entries WHERE idx >= ? ORDER BY idx LIMIT ?')
   const byTxid = db.prepare('SELECT idx, txid, leaf FROM entries WHERE txid = ?')
   return {
-    entry: (index) => (Number.isSafeInteger(index) && index >= 0 ? toRecord(byIndex.get(index) as Row | undefined) : undefined),
+    entry: (index) =>
+      Number.isSafeInteger(index) && index >= 0 ? toRecord(byIndex.get(index) as Row | undefined) : undefined,
     entries({ from, limit }) {
       const start = Number.isSafeInteger(from) && from > 0 ? from : 0
       const count = Number.isSafeInteger(limit) ? Math.max(0, Math.min(limit, MAX_ENTRIES_PAGE)) : 0

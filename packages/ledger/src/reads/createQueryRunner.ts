@@ -1,5 +1,5 @@
-import type { Database } from 'better-sqlite3'
 import { formatIssues, ProtocolError } from '@tabularium/protocol'
+import type { Database } from 'better-sqlite3'
 import { createQueryContext } from '../executor/createStateReader.js'
 import type { StateView } from '../executor/stateView.js'
 import type { ModuleDefinition } from '../module/defineModule.js'

@@ -33,7 +33,11 @@ export type LedgerReads = Pick<
  *
  * @example const reads = createReads({ store, modules, path })
  */
-export function createReads(p: { store: LedgerStore; modules: ReadonlyMap<string, ModuleDefinition>; path: string }): LedgerReads {
+export function createReads(p: {
+  store: LedgerStore
+  modules: ReadonlyMap<string, ModuleDefinition>
+  path: string
+}): LedgerReads {
   const { store } = p
   const entries = createEntryReader({ db: store.db })
   const tiles = createTileReader({ db: store.db })

@@ -1,6 +1,6 @@
-import type { Database } from 'better-sqlite3'
 import { formatEntryBundle, TILE_WIDTH } from '@tabularium/log'
 import { ProtocolError } from '@tabularium/protocol'
+import type { Database } from 'better-sqlite3'
 import { assertRange } from './toProtocolError.js'
 
 /** C2SP tlog-tiles reads. */

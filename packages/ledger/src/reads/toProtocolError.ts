@@ -1,5 +1,5 @@
 import { isBaseError } from '@tabularium/core'
-import { ProtocolError, type ErrorCode } from '@tabularium/protocol'
+import { type ErrorCode, ProtocolError } from '@tabularium/protocol'
 
 /**
  * Runs `read`, turning a lower-level failure (a log error for a bad tree size

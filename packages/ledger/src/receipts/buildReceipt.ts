@@ -1,5 +1,5 @@
 import { toBase64 } from '@tabularium/core'
-import { inclusionProof, type GetNode, type Receipt } from '@tabularium/log'
+import { type GetNode, inclusionProof, type Receipt } from '@tabularium/log'
 
 /** Parameters of `buildReceipt`. */
 export interface BuildReceiptParameters {

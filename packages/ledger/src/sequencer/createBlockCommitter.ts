@@ -3,12 +3,12 @@ import type { Admitted } from '../admission/createAdmission.js'
 import type { NonceGuard } from '../admission/createNonceGuard.js'
 import type { CheckpointSigner } from '../checkpoints/createCheckpointSigner.js'
 import { encodeLeaf } from '../executor/digests.js'
-import { executeBlock, type ExecutedBlock } from '../executor/executeBlock.js'
+import { type ExecutedBlock, executeBlock } from '../executor/executeBlock.js'
 import type { RoleChecker } from '../executor/roles.js'
 import type { ModuleDefinition } from '../module/defineModule.js'
 import { applyProjections } from '../projections/applyProjections.js'
 import { buildReceipt } from '../receipts/buildReceipt.js'
-import { createBlockWriter, type CheckpointRow } from '../store/createBlockWriter.js'
+import { type CheckpointRow, createBlockWriter } from '../store/createBlockWriter.js'
 import type { LedgerStore } from '../store/openLedgerStore.js'
 import type { CommittedEvent, SubmitResult } from '../types.js'
 import type { LedgerLogger } from './logger.js'
@@ -34,9 +34,11 @@ export interface CreateBlockCommitterParameters {
   onCommitted(events: CommittedEvent[], block: ExecutedBlock, elapsedMs: number): void
 }
 
-// Expired nonces are pruned at most this often, and with this much slack
-// (admission refuses anything already expired, so a pruned pair can't replay).
-const PRUNE_EVERY_MS = 10_000
+// Expired nonces are pruned at most this often, at most this many per block,
+// and with this much slack (admission refuses anything already expired, so a
+// pruned pair cannot be replayed). Small steps keep a block's commit short.
+const PRUNE_EVERY_MS = 250
+const PRUNE_LIMIT = 5_000
 const PRUNE_SLACK_MS = 60_000
 
 /**
@@ -52,7 +54,9 @@ export function createBlockCommitter(p: CreateBlockCommitterParameters): (items:
   const { store } = p
   const projected = new Set([...p.modules.values()].filter((m) => m.projection !== undefined).map((m) => m.name))
   const writer = createBlockWriter({ db: store.db, state: store.state })
-  const prune = store.db.prepare('DELETE FROM nonces WHERE expires < ?')
+  const prune = store.db.prepare(
+    `DELETE FROM nonces WHERE (signer, nonce) IN (SELECT signer, nonce FROM nonces WHERE expires < ? LIMIT ${PRUNE_LIMIT})`,
+  )
   let lastPrune = 0
   const write = store.db.transaction((rows: Parameters<typeof writer>[0], events: CommittedEvent[], now: number) => {
     writer(rows)
@@ -107,7 +111,11 @@ export function createBlockCommitter(p: CreateBlockCommitterParameters): (items:
       p.logger.error({ err: error, block: block.number }, 'block commit failed; the block is dropped')
       for (const item of items) {
         p.nonces.release(item.admitted.tx.signer, item.admitted.tx.nonce)
-        item.resolve({ ok: false, txid: item.admitted.txid, error: { code: 'INTERNAL', message: 'the block could not be committed' } })
+        item.resolve({
+          ok: false,
+          txid: item.admitted.txid,
+          error: { code: 'INTERNAL', message: 'the block could not be committed' },
+        })
       }
       return
     }
@@ -144,7 +152,12 @@ function answer(
     const entry = block.entries[i]
     if (entry === undefined) return
     p.nonces.release(item.admitted.tx.signer, item.admitted.tx.nonce)
-    const result: SubmitResult & { ok: true } = { ok: true, txid: entry.txid, index: entry.index, outcome: entry.outcome }
+    const result: SubmitResult & { ok: true } = {
+      ok: true,
+      txid: entry.txid,
+      index: entry.index,
+      outcome: entry.outcome,
+    }
     if (item.receipt) {
       result.receipt = buildReceipt({
         index: entry.index,

@@ -1,5 +1,5 @@
-import type { Database } from 'better-sqlite3'
 import type { TreeNode } from '@tabularium/log'
+import type { Database } from 'better-sqlite3'
 import type { ExecutedEntry } from '../executor/executeTransaction.js'
 import { asBuffer } from './asBuffer.js'
 import { createBatchInsert } from './createBatchInsert.js'
@@ -50,7 +50,7 @@ export function createBlockWriter({ db, state }: { db: Database; state: StateSto
     rows.entries.forEach((e, i) => {
       entryValues.push(e.index, Buffer.from(e.txid, 'hex'), rows.number, rows.leaves[i])
       for (const write of e.writes) state.write(write, e.index)
-      e.events.forEach((ev, seq) => eventValues.push(e.index, seq, ev.module, ev.type, ev.data))
+      for (const [seq, ev] of e.events.entries()) eventValues.push(e.index, seq, ev.module, ev.type, ev.data)
       eventCount += e.events.length
     })
     entries(entryValues, rows.entries.length)

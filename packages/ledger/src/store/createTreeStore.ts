@@ -1,5 +1,5 @@
+import { type AppendLeavesResult, appendLeaves, type Frontier, frontierFromNodes, type GetNode } from '@tabularium/log'
 import type { Database } from 'better-sqlite3'
-import { appendLeaves, frontierFromNodes, type AppendLeavesResult, type Frontier, type GetNode } from '@tabularium/log'
 
 /** The Merkle tree over the `nodes` table, its frontier in memory. */
 export interface TreeStore {
@@ -74,7 +74,11 @@ function evict(cache: Map<number, Uint8Array>, keep: number): void {
 }
 
 /** Calls `visit` for each frontier node, largest (leftmost) first. */
-function forEachFrontierNode(size: number, frontier: Frontier, visit: (level: number, index: number, hash: Uint8Array) => void): void {
+function forEachFrontierNode(
+  size: number,
+  frontier: Frontier,
+  visit: (level: number, index: number, hash: Uint8Array) => void,
+): void {
   let at = 0
   let i = 0
   for (let level = 52; level >= 0; level--) {

@@ -1,10 +1,10 @@
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { didKeyFromJwk, toBase64Url, type PrivateJwk } from '@tabularium/core'
+import { didKeyFromJwk, type PrivateJwk, toBase64Url } from '@tabularium/core'
 import { generateKeyPair, signBytes } from '@tabularium/core/node'
-import { transactionSigningInput, type Genesis, type SignedTransaction } from '@tabularium/protocol'
-import { createCheckpointSigner } from '../checkpoints/createCheckpointSigner.js'
+import { type Genesis, type SignedTransaction, transactionSigningInput } from '@tabularium/protocol'
+import { nodeVerifierKeys } from '../checkpoints/nodeVerifierKeys.js'
 import type { NodeKeys } from '../types.js'
 
 /** A signer for tests: its key and did:key. */
@@ -29,7 +29,7 @@ export function createNodeKeys(name = 'node-a'): { keys: NodeKeys; logKey: strin
     witnessKeyName: `${name}.witness`,
     witnessPrivateKey: witness.d,
   }
-  const { logKey, witnessKey } = createCheckpointSigner({ origin: 'unused', keys })
+  const { logKey, witnessKey } = nodeVerifierKeys(keys)
   return { keys, logKey, witnessKey }
 }
 
@@ -85,4 +85,10 @@ export function signTransaction(p: {
 export function createTempDir(): { dir: string; path(name: string): string; remove(): void } {
   const dir = mkdtempSync(join(tmpdir(), 'tabularium-ledger-'))
   return { dir, path: (name) => join(dir, name), remove: () => rmSync(dir, { recursive: true, force: true }) }
+}
+
+/** The value, asserting it is there (tests use it where `!` would hide a bug). */
+export function defined<T>(value: T | undefined, what = 'a value'): T {
+  if (value === undefined) throw new Error(`expected ${what}`)
+  return value
 }

@@ -1,7 +1,7 @@
-import { z } from 'zod'
 import { ProtocolError } from '@tabularium/protocol'
-import { defineAction, defineModule, defineQuery, type ModuleDefinition } from '../module/defineModule.js'
+import { z } from 'zod'
 import { roleKey } from '../executor/roles.js'
+import { defineAction, defineModule, defineQuery, type ModuleDefinition } from '../module/defineModule.js'
 
 /**
  * A small registry module for tests: public `set`, a role-restricted
@@ -15,7 +15,8 @@ export const registry: ModuleDefinition = defineModule({
       args: z.strictObject({ key: z.string().min(1).max(100), value: z.string().max(1000) }),
       access: { public: true },
       execute(ctx, args) {
-        if (ctx.get(`item/${args.key}`) !== undefined) throw new ProtocolError('ALREADY_EXISTS', `item ${args.key} exists`)
+        if (ctx.get(`item/${args.key}`) !== undefined)
+          throw new ProtocolError('ALREADY_EXISTS', `item ${args.key} exists`)
         ctx.put(`item/${args.key}`, { value: args.value, by: ctx.signer, at: ctx.time })
         ctx.emit('set', { key: args.key, value: args.value })
       },

@@ -1,5 +1,5 @@
 import { Worker } from 'node:worker_threads'
-import { packBatch, verifyPacked, type VerifyItem } from './verifyPacked.js'
+import { packBatch, type VerifyItem, verifyPacked } from './verifyPacked.js'
 
 /** Verifies signatures off the main thread. */
 export interface VerifierPool {

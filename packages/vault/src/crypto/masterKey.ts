@@ -21,6 +21,7 @@ export function loadMasterKey({ dir, create = true }: { dir: string; create?: bo
     writeFileSync(file, `${toBase64Url(randomBytes(32))}\n`, { mode: 0o600, flag: 'wx' })
   }
   const key = fromBase64Url(readFileSync(file, 'utf8').trim())
-  if (key.length !== 32) throw new VaultError('INVALID_KEY', 'the vault master key is not 32 bytes', { details: { file } })
+  if (key.length !== 32)
+    throw new VaultError('INVALID_KEY', 'the vault master key is not 32 bytes', { details: { file } })
   return key
 }

@@ -1,4 +1,10 @@
-import { defineAction, defineModule, defineQuery, type ProjectionDefinition } from '@tabularium/ledger'
+import {
+  defineAction,
+  defineModule,
+  defineQuery,
+  type ProjectionDefinition,
+  type StateReader,
+} from '@tabularium/ledger'
 import { z } from 'zod'
 
 /** The module's name. */
@@ -9,8 +15,8 @@ export const READER_ROLE = 'vault:reader'
 
 const PseudonymSchema = z.string().regex(/^[0-9a-f]{64}$/, 'expected a subject pseudonym (64 hex digits)')
 
-const organisationOf = (ctx: { of(m: string): { get<T>(k: string): unknown } }, did: string): string =>
-  (ctx.of('governance').get(`memberDids/${did}`) as string | undefined) ?? did
+const organisationOf = (ctx: StateReader, did: string): string =>
+  ctx.of('governance').get<string>(`memberDids/${did}`) ?? did
 
 /**
  * `logAccess`: an organisation read a subject's record in the vault, for a

@@ -1,6 +1,6 @@
 import { VotingError } from '../errors.js'
-import { type MembershipProof, proveMembership, verifyMembership } from '../proofs/membership.js'
 import type { TranscriptPart } from '../proofs/challenge.js'
+import { type MembershipProof, proveMembership, verifyMembership } from '../proofs/membership.js'
 import type { EncryptedBallot } from './ballot.js'
 import {
   type Ciphertext,
@@ -95,9 +95,29 @@ export function encryptBudgetVote(params: {
   const rw = mod(nonces.reduce((a, r, i) => a + r * (scaled.weights[i] as bigint), 0n))
   const W = weighted(points, scaled.weights)
   const t = (side: string) => transcript(election, context, scaled, side)
-  const upper = proveSlack({ publicKey, W, sign: 1n, bound: scaled.budget, slack: scaled.budget - total, rw, bits: scaled.bits, transcript: t('upper'), random })
+  const upper = proveSlack({
+    publicKey,
+    W,
+    sign: 1n,
+    bound: scaled.budget,
+    slack: scaled.budget - total,
+    rw,
+    bits: scaled.bits,
+    transcript: t('upper'),
+    random,
+  })
   if (scaled.minimum === 0n) return { ...ballot, budgetProof: { upper } }
-  const lower = proveSlack({ publicKey, W, sign: -1n, bound: -scaled.minimum, slack: total - scaled.minimum, rw, bits: scaled.bits, transcript: t('lower'), random })
+  const lower = proveSlack({
+    publicKey,
+    W,
+    sign: -1n,
+    bound: -scaled.minimum,
+    slack: total - scaled.minimum,
+    rw,
+    bits: scaled.bits,
+    transcript: t('lower'),
+    random,
+  })
   return { ...ballot, budgetProof: { upper, lower } }
 }
 
@@ -108,7 +128,11 @@ export function encryptBudgetVote(params: {
  *
  * @example const points = verifyBudgetBallot({ election, rule, ballot })
  */
-export function verifyBudgetBallot(params: { election: ElectionParameters; rule: BudgetRule; ballot: unknown }): CiphertextPoints[] {
+export function verifyBudgetBallot(params: {
+  election: ElectionParameters
+  rule: BudgetRule
+  ballot: unknown
+}): CiphertextPoints[] {
   const { election, rule } = params
   const publicKey = assertElectionParameters(election)
   const scaled = scaleBudgetRule(rule, election.options)
@@ -117,9 +141,27 @@ export function verifyBudgetBallot(params: { election: ElectionParameters; rule:
   const proofs = (ballot.budgetProof ?? {}) as BudgetBallot['budgetProof']
   const W = weighted(points, scaled.weights)
   const t = (side: string) => transcript(election, ballot.context, scaled, side)
-  verifySlack({ publicKey, W, sign: 1n, bound: scaled.budget, proof: proofs.upper, bits: scaled.bits, transcript: t('upper'), rule: 'budget' })
+  verifySlack({
+    publicKey,
+    W,
+    sign: 1n,
+    bound: scaled.budget,
+    proof: proofs.upper,
+    bits: scaled.bits,
+    transcript: t('upper'),
+    rule: 'budget',
+  })
   if (scaled.minimum > 0n) {
-    verifySlack({ publicKey, W, sign: -1n, bound: -scaled.minimum, proof: proofs.lower, bits: scaled.bits, transcript: t('lower'), rule: 'minimum' })
+    verifySlack({
+      publicKey,
+      W,
+      sign: -1n,
+      bound: -scaled.minimum,
+      proof: proofs.lower,
+      bits: scaled.bits,
+      transcript: t('lower'),
+      rule: 'minimum',
+    })
   }
   return points
 }
@@ -128,9 +170,13 @@ export function verifyBudgetBallot(params: { election: ElectionParameters; rule:
 export function assertWithinBudget(rule: BudgetRule, choices: number[]): void {
   const cost = choices.reduce((a, c, i) => a + (c === 1 ? (rule.costs[i] ?? 0) : 0), 0)
   if (cost > rule.budget) {
-    throw new VotingError('INVALID_CHOICE', `the selected projects cost ${cost}, more than the budget of ${rule.budget}`, {
-      details: { rule: 'budget', cost, budget: rule.budget },
-    })
+    throw new VotingError(
+      'INVALID_CHOICE',
+      `the selected projects cost ${cost}, more than the budget of ${rule.budget}`,
+      {
+        details: { rule: 'budget', cost, budget: rule.budget },
+      },
+    )
   }
   const minimum = rule.minimum ?? 0
   if (cost < minimum) {
@@ -140,18 +186,43 @@ export function assertWithinBudget(rule: BudgetRule, choices: number[]): void {
   }
 }
 
-type SlackStatement = { publicKey: GroupPoint; W: CiphertextPoints; sign: bigint; bound: bigint; bits: number; transcript: TranscriptPart[] }
+type SlackStatement = {
+  publicKey: GroupPoint
+  W: CiphertextPoints
+  sign: bigint
+  bound: bigint
+  bits: number
+  transcript: TranscriptPart[]
+}
 
 // Proves Σ 2^j·bit_j + sign·(Σ w_i x_i) = bound, i.e. slack = bound − sign·total ∈ [0, 2^bits).
 function proveSlack(p: SlackStatement & { slack: bigint; rw: bigint; random: RandomBytes }): SlackProof {
   const bitValues = Array.from({ length: p.bits }, (_, j) => (p.slack >> BigInt(j)) & 1n)
   const nonces = bitValues.map(() => randomScalar(p.random))
-  const points = bitValues.map((b, j) => encryptPoints({ publicKey: p.publicKey, message: b, nonce: nonces[j] as bigint }))
+  const points = bitValues.map((b, j) =>
+    encryptPoints({ publicKey: p.publicKey, message: b, nonce: nonces[j] as bigint }),
+  )
   const bitProofs = points.map((ciphertext, j) =>
-    proveMembership({ publicKey: p.publicKey, ciphertext, values: [0n, 1n], value: bitValues[j] as bigint, nonce: nonces[j] as bigint, transcript: [...p.transcript, `bit/${j}`], random: p.random }),
+    proveMembership({
+      publicKey: p.publicKey,
+      ciphertext,
+      values: [0n, 1n],
+      value: bitValues[j] as bigint,
+      nonce: nonces[j] as bigint,
+      transcript: [...p.transcript, `bit/${j}`],
+      random: p.random,
+    }),
   )
   const nonce = mod(nonces.reduce((a, r, j) => a + (r << BigInt(j)), 0n) + p.sign * p.rw)
-  const sum = proveMembership({ publicKey: p.publicKey, ciphertext: combined(points, p.W, p.sign), values: [mod(p.bound)], value: mod(p.bound), nonce, transcript: [...p.transcript, 'sum'], random: p.random })
+  const sum = proveMembership({
+    publicKey: p.publicKey,
+    ciphertext: combined(points, p.W, p.sign),
+    values: [mod(p.bound)],
+    value: mod(p.bound),
+    nonce,
+    transcript: [...p.transcript, 'sum'],
+    random: p.random,
+  })
   return { bits: points.map(encodeCiphertext), bitProofs, sum }
 }
 
@@ -161,21 +232,46 @@ function verifySlack(p: SlackStatement & { proof: unknown; rule: string }): void
   if (typeof proof !== 'object' || proof === null || !Array.isArray(proof.bits) || !Array.isArray(proof.bitProofs)) {
     throw fail(`the ballot has no proof for the ${p.rule} rule`)
   }
-  if (proof.bits.length !== p.bits || proof.bitProofs.length !== p.bits) throw fail(`the ${p.rule} proof must hold ${p.bits} bits`)
+  if (proof.bits.length !== p.bits || proof.bitProofs.length !== p.bits)
+    throw fail(`the ${p.rule} proof must hold ${p.bits} bits`)
   const points = proof.bits.map((b, j) => decodeCiphertext(b, `budgetProof.bits[${j}]`))
   try {
-    points.forEach((ciphertext, j) =>
-      verifyMembership({ publicKey: p.publicKey, ciphertext, values: [0n, 1n], transcript: [...p.transcript, `bit/${j}`], proof: proof.bitProofs[j] }, 'INVALID_SUM_PROOF'),
+    for (const [j, ciphertext] of points.entries()) {
+      verifyMembership(
+        {
+          publicKey: p.publicKey,
+          ciphertext,
+          values: [0n, 1n],
+          transcript: [...p.transcript, `bit/${j}`],
+          proof: proof.bitProofs[j],
+        },
+        'INVALID_SUM_PROOF',
+      )
+    }
+    verifyMembership(
+      {
+        publicKey: p.publicKey,
+        ciphertext: combined(points, p.W, p.sign),
+        values: [mod(p.bound)],
+        transcript: [...p.transcript, 'sum'],
+        proof: proof.sum,
+      },
+      'INVALID_SUM_PROOF',
     )
-    verifyMembership({ publicKey: p.publicKey, ciphertext: combined(points, p.W, p.sign), values: [mod(p.bound)], transcript: [...p.transcript, 'sum'], proof: proof.sum }, 'INVALID_SUM_PROOF')
   } catch (cause) {
     if (cause instanceof VotingError && cause.code === 'MALFORMED_INPUT') throw cause
-    throw new VotingError('INVALID_SUM_PROOF', `the proof of the ${p.rule} rule does not verify`, { details: { rule: p.rule }, cause })
+    throw new VotingError('INVALID_SUM_PROOF', `the proof of the ${p.rule} rule does not verify`, {
+      details: { rule: p.rule },
+      cause,
+    })
   }
 }
 
 function combined(bits: CiphertextPoints[], W: CiphertextPoints, sign: bigint): CiphertextPoints {
-  const sum = weighted(bits, bits.map((_, j) => 1n << BigInt(j)))
+  const sum = weighted(
+    bits,
+    bits.map((_, j) => 1n << BigInt(j)),
+  )
   return sign > 0n ? { a: sum.a.add(W.a), b: sum.b.add(W.b) } : { a: sum.a.subtract(W.a), b: sum.b.subtract(W.b) }
 }
 
@@ -192,13 +288,23 @@ function weighted(points: CiphertextPoints[], weights: bigint[]): CiphertextPoin
 }
 
 function transcript(election: ElectionParameters, context: string, s: Scaled, side: string): TranscriptPart[] {
-  return [DOMAIN, election.id, election.publicKey, context, `weights/${s.weights.join(',')}`, `bounds/${s.minimum}..${s.budget}`, side]
+  return [
+    DOMAIN,
+    election.id,
+    election.publicKey,
+    context,
+    `weights/${s.weights.join(',')}`,
+    `bounds/${s.minimum}..${s.budget}`,
+    side,
+  ]
 }
 
 // Guards the recorded-nonce shortcut: if encryptVote ever draws differently,
 // this fails loudly instead of producing a proof that cannot verify.
 function assertNonces(points: CiphertextPoints[], nonces: bigint[], publicKey: GroupPoint, choices: number[]): void {
-  const ok = points.every((p, i) => encryptPoints({ publicKey, message: BigInt(choices[i] as number), nonce: nonces[i] as bigint }).a.equals(p.a))
+  const ok = points.every((p, i) =>
+    encryptPoints({ publicKey, message: BigInt(choices[i] as number), nonce: nonces[i] as bigint }).a.equals(p.a),
+  )
   if (!ok) throw new VotingError('INVALID_PARAMETERS', 'internal: option nonces could not be recovered')
 }
 

@@ -29,7 +29,11 @@ describe('verifyTokenSync (pure-JS RSASSA-PSS verification)', () => {
   it('agrees with WebCrypto on fresh tokens, on flipped bits and on garbage', async () => {
     const { publicKey, privateKey } = await createTokenIssuer({ modulusLength: 2048 })
     const { blindedMessage, state } = await blindToken({ publicKey })
-    const token = await finalizeToken({ publicKey, state, blindSignature: signBlindedFast({ privateKey, blindedMessage }) })
+    const token = await finalizeToken({
+      publicKey,
+      state,
+      blindSignature: signBlindedFast({ privateKey, blindedMessage }),
+    })
     verifyTokenSync({ publicKey, token })
     await verifyToken({ publicKey, token })
     const sig = Buffer.from(token.signature, 'base64url')
@@ -40,7 +44,11 @@ describe('verifyTokenSync (pure-JS RSASSA-PSS verification)', () => {
       assert.throws(() => verifyTokenSync({ publicKey, token: bad }), { code: 'INVALID_TOKEN' })
       await assert.rejects(verifyToken({ publicKey, token: bad }), { code: 'INVALID_TOKEN' })
     }
-    for (const bad of [null, { message: '!!', signature: 'x' }, { message: token.message, signature: 'A'.repeat(500) }]) {
+    for (const bad of [
+      null,
+      { message: '!!', signature: 'x' },
+      { message: token.message, signature: 'A'.repeat(500) },
+    ]) {
       assert.throws(() => verifyTokenSync({ publicKey, token: bad as never }), { code: 'INVALID_TOKEN' })
     }
   })

@@ -129,7 +129,9 @@ export function readSuite(node: () => TestNode): void {
         queries: { name: string }[]
       }[]
     }>(await node().fetch('/v1/modules'))
-    assert.deepEqual(modules.map((m) => m.name).sort(), ['governance', 'notary'])
+    // startNode installs more modules (ballots, …) than the in-process test node; both serve these two.
+    const names = modules.map((m) => m.name)
+    assert.ok(['governance', 'notary'].every((n) => names.includes(n)), names.join(', '))
     const notary = modules.find((m) => m.name === 'notary')
     const stamp = notary?.actions.find((a) => a.name === 'stamp')
     assert.deepEqual(stamp?.access, { roles: ['notary:stamper'] })

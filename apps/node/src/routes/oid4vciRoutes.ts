@@ -1,0 +1,92 @@
+import type { Context } from 'hono'
+import { Hono } from 'hono'
+import type { AppEnv } from '../http/appEnv.js'
+import type { IdentityContext } from '../identity/identityContext.js'
+import { checkProof } from '../identity/oid4vci/checkProof.js'
+import { issueForGrant } from '../identity/oid4vci/issueForGrant.js'
+import {
+  type Grant,
+  hashOf,
+  type IssuerState,
+  LIFETIMES,
+  OAuthError,
+  PRE_AUTHORIZED_GRANT,
+  redeemCode,
+  secret,
+} from '../identity/oid4vci/issuerState.js'
+import { authorizationServerMetadata, issuerMetadata } from '../identity/oid4vci/metadata.js'
+import { readParams } from '../identity/readParams.js'
+
+/**
+ * The OpenID4VCI issuer (draft 13, pre-authorised code flow): issuer and
+ * authorisation-server metadata, the token endpoint and the credential
+ * endpoint. Token and credential endpoints answer OAuth errors
+ * (`{ error, error_description }`, RFC 6749 §5.2), as OpenID4VCI wallets expect.
+ *
+ * @example app.route('/', oid4vciRoutes({ identity, state }))
+ */
+export function oid4vciRoutes({ identity, state }: { identity: IdentityContext; state: IssuerState }): Hono<AppEnv> {
+  const app = new Hono<AppEnv>()
+  const base = (c: Context<AppEnv>) => identity.baseUrl(c.req.url)
+  app.get('/.well-known/openid-credential-issuer', (c) => c.json(issuerMetadata(identity, base(c))))
+  app.get('/.well-known/oauth-authorization-server', (c) => c.json(authorizationServerMetadata(base(c))))
+  app.post('/v1/oid4vci/token', async (c) =>
+    oauth(c, async () => {
+      const params = await readParams(c.req.raw)
+      if (params.grant_type !== PRE_AUTHORIZED_GRANT) {
+        throw new OAuthError('unsupported_grant_type', `only ${PRE_AUTHORIZED_GRANT} is supported`)
+      }
+      c.header('Cache-Control', 'no-store')
+      return redeemCode(state, { code: params['pre-authorized_code'], txCode: params.tx_code ?? params.user_pin })
+    }),
+  )
+  app.post('/v1/oid4vci/credential', async (c) =>
+    oauth(c, async () => {
+      const token = /^(?:Bearer|DPoP) (.{1,512})$/i.exec(c.req.header('authorization') ?? '')?.[1]
+      const grant = token === undefined ? undefined : state.tokens.get(hashOf(token))
+      if (grant === undefined) throw new OAuthError('invalid_token', 'the access token is unknown or expired', 401)
+      const request = await readParams(c.req.raw)
+      const config = pickConfiguration(identity, grant, request)
+      const proof = (request.proof ?? {}) as { proof_type?: unknown; jwt?: unknown }
+      if (proof.proof_type !== 'jwt') throw new OAuthError('invalid_proof', 'a proof of type jwt is required')
+      const holder = await checkProof({ jwt: proof.jwt, audience: base(c), nonce: grant.cNonce, now: identity.now() })
+      const credential = await issueForGrant({ identity, base: base(c), config, claims: grant.claims, ...holder })
+      grant.issued.push(config.id)
+      grant.cNonce = secret()
+      c.header('Cache-Control', 'no-store')
+      return { credential, format: config.format, c_nonce: grant.cNonce, c_nonce_expires_in: LIFETIMES.tokenMs / 1000 }
+    }),
+  )
+  return app
+}
+
+// Finds the configuration the request asks for among those granted and not yet issued.
+function pickConfiguration(identity: IdentityContext, grant: Grant, request: Record<string, unknown>) {
+  const definition = request.credential_definition as { type?: unknown } | undefined
+  const types = Array.isArray(definition?.type) ? definition.type : Array.isArray(request.types) ? request.types : []
+  const config = identity.credentials.find(
+    (c) =>
+      grant.configurationIds.includes(c.id) &&
+      !grant.issued.includes(c.id) &&
+      (request.credential_identifier === c.id ||
+        request.credential_configuration_id === c.id ||
+        (request.format === c.format && (request.vct === c.type || types.includes(c.type)))),
+  )
+  if (config === undefined) {
+    throw new OAuthError(
+      'unsupported_credential_type',
+      'the request names no credential this token grants (or it was issued)',
+    )
+  }
+  return config
+}
+
+async function oauth(c: Context<AppEnv>, run: () => Promise<Record<string, unknown>>): Promise<Response> {
+  try {
+    return c.json(await run())
+  } catch (error) {
+    if (!(error instanceof OAuthError)) throw error
+    const body: Record<string, unknown> = { error: error.error, error_description: error.description }
+    return c.json(body, error.status as 400)
+  }
+}

@@ -1,0 +1,29 @@
+export { cast } from './actions/cast.js'
+export { addCensusCodes, issueToken } from './actions/census.js'
+export { confirmShares, submitDealing } from './actions/ceremony.js'
+export { createBallot } from './actions/createBallot.js'
+export { publishPartial, publishTally } from './actions/decryption.js'
+export { createPetition, signPetition } from './actions/petitions.js'
+export { ballotsModule } from './ballots.js'
+export type { BallotReceiptCheck, CountedBallot, ExportedEntry, RecountResult } from './client/index.js'
+export { answersDigest, checkBallotReceipt, prepareBallot, recountFromEntries } from './client/index.js'
+export { BALLOTS, ISSUER_ROLE, ORGANISER_ROLE } from './keys.js'
+export { ballotsProjection } from './projection.js'
+export { ballot, ballots, castStatus, entries, result, turnout } from './queries/ballotQueries.js'
+export { petition, petitions } from './queries/petitionQueries.js'
+export { budgetRuleOf, electionOf, normaliseQuestion } from './rules/questions.js'
+export type { AnswerStatement } from './rules/verifyAnswer.js'
+export { rememberVerified, statementDigest, verifyAnswer } from './rules/verifyAnswer.js'
+export { CastArgsSchema, CreateBallotArgsSchema, CreatePetitionArgsSchema, LIMITS } from './schemas.js'
+export type {
+  BallotRecord,
+  BallotResult,
+  CastRecord,
+  CensusDef,
+  Ceremony,
+  Counters,
+  OptionDef,
+  PetitionRecord,
+  QuestionDef,
+  QuestionType,
+} from './types.js'
