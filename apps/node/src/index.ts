@@ -8,10 +8,23 @@ export type { CreateAppParameters } from './createApp.js'
 export { createApp } from './createApp.js'
 export type { NodeErrorCode } from './errors.js'
 export { NodeError } from './errors.js'
+export { bootstrapIssuer } from './identity/bootstrapIssuer.js'
+export type { CredentialConfiguration } from './identity/credentialConfigurations.js'
+export {
+  DEFAULT_CREDENTIALS,
+  RESIDENCY,
+  RESIDENCY_JWT_SCHEMA,
+  RESIDENCY_SD_JWT_SCHEMA,
+} from './identity/credentialConfigurations.js'
+export type { IdentityOptions } from './identity/identityContext.js'
+export type { NodeIssuer } from './identity/nodeIssuer.js'
+export { ISSUER_KEY_FILE, nodeIssuerOf, readIssuerKey } from './identity/nodeIssuer.js'
+export { RESIDENCY_DEFINITION } from './identity/oid4vp/presentationDefinition.js'
 export type { ApiRoute } from './openapi/apiRoutes.js'
 export { API_ROUTES } from './openapi/apiRoutes.js'
 export { buildOpenApi } from './openapi/buildOpenApi.js'
 export type { DataDir } from './readDataDir.js'
 export { readDataDir } from './readDataDir.js'
+export { CLERK_ROLES } from './routes/oid4vciOfferRoutes.js'
 export type { RunningNode, StartNodeParameters } from './startNode.js'
 export { startNode } from './startNode.js'

@@ -9,7 +9,10 @@ export function callOf(ctx: StateReader, id: string): Call {
 }
 
 export function applicationOf(ctx: StateReader, call: string, id: string): Application {
-  return ctx.get<Application>(applicationKey(call, id)) ?? fail('NOT_FOUND', `no application ${id} in call ${call}`, { call, application: id })
+  return (
+    ctx.get<Application>(applicationKey(call, id)) ??
+    fail('NOT_FOUND', `no application ${id} in call ${call}`, { call, application: id })
+  )
 }
 
 /** The call, if the signer runs it (its creator or a DID of its funder organisation); NOT_OWNER otherwise. */
@@ -22,5 +25,9 @@ export function ownedCall(ctx: ActionContext, id: string): Call {
 
 /** CALL_NOT_CLOSED unless the deadline has passed by ledger time and the call was closed. */
 export function assertClosed(call: Call): void {
-  if (call.status !== 'closed') fail('CALL_NOT_CLOSED', `call ${call.id} is sealed until it is closed after its deadline ${call.deadline}`, { call: call.id, deadline: call.deadline })
+  if (call.status !== 'closed')
+    fail('CALL_NOT_CLOSED', `call ${call.id} is sealed until it is closed after its deadline ${call.deadline}`, {
+      call: call.id,
+      deadline: call.deadline,
+    })
 }

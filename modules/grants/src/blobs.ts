@@ -1,5 +1,5 @@
 import { createCipheriv, createDecipheriv, createHash, randomBytes } from 'node:crypto'
-import { mkdirSync, readFileSync, writeFileSync, existsSync, renameSync } from 'node:fs'
+import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 
 /** Largest application content the store takes. */
@@ -40,7 +40,12 @@ export function createBlobStore({ dir, key = randomBytes(32) }: { dir?: string; 
     },
     get(commitment) {
       if (!/^[0-9a-f]{64}$/.test(commitment)) return undefined
-      const sealed = dir === undefined ? memory.get(commitment) : existsSync(path(commitment)) ? readFileSync(path(commitment)) : undefined
+      const sealed =
+        dir === undefined
+          ? memory.get(commitment)
+          : existsSync(path(commitment))
+            ? readFileSync(path(commitment))
+            : undefined
       if (sealed === undefined) return undefined
       const decipher = createDecipheriv('aes-256-gcm', key, sealed.subarray(0, 12))
       decipher.setAAD(Buffer.from(commitment))

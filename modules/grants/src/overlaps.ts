@@ -4,7 +4,10 @@ import type { Award, Overlap, Period } from './types.js'
 
 /** Normalised project reference, so `EU-Green 42` and `eu-green-42` match. */
 export function projectRef(text: string): string {
-  return text.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '')
+  return text
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-|-$/g, '')
 }
 
 /** True when two cost periods (inclusive dates) share at least one day. */
@@ -19,7 +22,10 @@ export function periodsOverlap(a: Period, b: Period): boolean {
  *
  * @example findOverlaps(ctx, { organisation: 'BE0123456789', project: 'green-roofs', costPeriod })
  */
-export function findOverlaps(ctx: StateReader, p: { organisation: string; project: string; costPeriod: Period; except?: string }): Overlap[] {
+export function findOverlaps(
+  ctx: StateReader,
+  p: { organisation: string; project: string; costPeriod: Period; except?: string },
+): Overlap[] {
   const ids = new Set<string>()
   for (const prefix of [`byOrganisation/${p.organisation}/`, `byProject/${projectRef(p.project)}/`])
     for (const { key } of ctx.list(prefix, { limit: 1000 })) ids.add(key.slice(prefix.length))

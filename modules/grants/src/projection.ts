@@ -18,12 +18,37 @@ export const grantsProjection: ProjectionDefinition = {
   apply(db, e) {
     const d = e.data as Record<string, any>
     if (e.type === 'applied')
-      statement(db, `INSERT OR REPLACE INTO grants_applications VALUES (?, ?, ?, ?, ?, 'submitted', ?)`).run(d.call, d.application, d.organisation, d.project, d.requested, e.time)
+      statement(db, `INSERT OR REPLACE INTO grants_applications VALUES (?, ?, ?, ?, ?, 'submitted', ?)`).run(
+        d.call,
+        d.application,
+        d.organisation,
+        d.project,
+        d.requested,
+        e.time,
+      )
     else if (e.type === 'doubleFundingFlagged')
-      statement(db, 'INSERT OR REPLACE INTO grants_flags VALUES (?, ?, ?, ?, ?)').run(e.index, d.call, d.application, e.time, JSON.stringify(d.overlaps))
+      statement(db, 'INSERT OR REPLACE INTO grants_flags VALUES (?, ?, ?, ?, ?)').run(
+        e.index,
+        d.call,
+        d.application,
+        e.time,
+        JSON.stringify(d.overlaps),
+      )
     else if (e.type === 'awarded') {
-      statement(db, 'INSERT OR REPLACE INTO grants_awards VALUES (?, ?, ?, ?, ?, ?, 0, ?)').run(d.award, d.call, d.funder, d.organisation, d.project, d.amount, e.time)
-      statement(db, `UPDATE grants_applications SET status = 'awarded' WHERE call = ? AND id = ?`).run(d.call, d.application)
-    } else if (e.type === 'milestonePaid') statement(db, 'UPDATE grants_awards SET paid = paid + ? WHERE id = ?').run(d.amount, d.award)
+      statement(db, 'INSERT OR REPLACE INTO grants_awards VALUES (?, ?, ?, ?, ?, ?, 0, ?)').run(
+        d.award,
+        d.call,
+        d.funder,
+        d.organisation,
+        d.project,
+        d.amount,
+        e.time,
+      )
+      statement(db, `UPDATE grants_applications SET status = 'awarded' WHERE call = ? AND id = ?`).run(
+        d.call,
+        d.application,
+      )
+    } else if (e.type === 'milestonePaid')
+      statement(db, 'UPDATE grants_awards SET paid = paid + ? WHERE id = ?').run(d.amount, d.award)
   },
 }

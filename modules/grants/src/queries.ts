@@ -39,7 +39,12 @@ export const overlaps = defineQuery({
   params: z.strictObject({ call: IdSchema, application: IdSchema }),
   run(ctx, p) {
     const application = applicationOf(ctx, p.call, p.application)
-    const flags = (statement(ctx.db, 'SELECT seq, time, overlaps FROM grants_flags WHERE call = ? AND application = ? ORDER BY seq DESC').all(p.call, p.application) as { seq: number; time: string; overlaps: string }[]).map((f) => ({ index: f.seq, time: f.time, overlaps: JSON.parse(f.overlaps) as unknown }))
+    const flags = (
+      statement(
+        ctx.db,
+        'SELECT seq, time, overlaps FROM grants_flags WHERE call = ? AND application = ? ORDER BY seq DESC',
+      ).all(p.call, p.application) as { seq: number; time: string; overlaps: string }[]
+    ).map((f) => ({ index: f.seq, time: f.time, overlaps: JSON.parse(f.overlaps) as unknown }))
     return { call: p.call, application: p.application, overlaps: findOverlaps(ctx, application), flags }
   },
 })
@@ -51,9 +56,20 @@ export const ranking = defineQuery({
   run(ctx, p) {
     const record = callOf(ctx, p.call)
     const rows = ctx.list<Application>(`applications/${p.call}/`, { limit: 1000 }).map(({ value: a }) => {
-      const totals = ctx.list<{ scores: Record<string, number> }>(`scores/${p.call}/${a.id}/`, { limit: 100 }).map((s) => weighted(record, s.value.scores))
-      const mean = totals.length === 0 ? null : Math.round((totals.reduce((x, y) => x + y, 0) / totals.length) * 100) / 100
-      return { application: a.id, organisation: a.organisation, project: a.project, requested: a.requested, status: a.status, evaluations: totals.length, score: mean }
+      const totals = ctx
+        .list<{ scores: Record<string, number> }>(`scores/${p.call}/${a.id}/`, { limit: 100 })
+        .map((s) => weighted(record, s.value.scores))
+      const mean =
+        totals.length === 0 ? null : Math.round((totals.reduce((x, y) => x + y, 0) / totals.length) * 100) / 100
+      return {
+        application: a.id,
+        organisation: a.organisation,
+        project: a.project,
+        requested: a.requested,
+        status: a.status,
+        evaluations: totals.length,
+        score: mean,
+      }
     })
     return { call: p.call, items: rows.sort((a, b) => (b.score ?? -1) - (a.score ?? -1)) }
   },
@@ -73,6 +89,11 @@ export const awards = defineQuery({
   description: 'Awards, by beneficiary organisation or funder.',
   params: z.strictObject({ organisation: z.string().max(40).optional(), funder: z.string().max(64).optional() }),
   run(ctx, p) {
-    return { items: statement(ctx.db, 'SELECT * FROM grants_awards WHERE (:o IS NULL OR organisation = :o) AND (:f IS NULL OR funder = :f) ORDER BY time DESC LIMIT 1000').all({ o: p.organisation ?? null, f: p.funder ?? null }) }
+    return {
+      items: statement(
+        ctx.db,
+        'SELECT * FROM grants_awards WHERE (:o IS NULL OR organisation = :o) AND (:f IS NULL OR funder = :f) ORDER BY time DESC LIMIT 1000',
+      ).all({ o: p.organisation ?? null, f: p.funder ?? null }),
+    }
   },
 })

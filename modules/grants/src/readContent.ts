@@ -18,7 +18,8 @@ export type ReadRequest = { did: string; path: string; expires: string }
  */
 export function verifyReadRequest(p: { header: string | undefined; path: string; now: number }): string {
   const match = /^Tabularium ([A-Za-z0-9_-]{1,2000})\.([A-Za-z0-9_-]{40,200})$/.exec(p.header ?? '')
-  if (match === null) throw new ProtocolError('UNAUTHORISED', 'sign the request: Authorization: Tabularium <payload>.<signature>')
+  if (match === null)
+    throw new ProtocolError('UNAUTHORISED', 'sign the request: Authorization: Tabularium <payload>.<signature>')
   let request: ReadRequest
   try {
     request = JSON.parse(new TextDecoder().decode(fromBase64Url(match[1] as string))) as ReadRequest
@@ -28,8 +29,12 @@ export function verifyReadRequest(p: { header: string | undefined; path: string;
   if (typeof request.did !== 'string' || request.path !== p.path || typeof request.expires !== 'string')
     throw new ProtocolError('UNAUTHORISED', 'the signed request is for another path')
   const expires = Date.parse(request.expires)
-  if (!(expires > p.now) || expires > p.now + 300_000) throw new ProtocolError('EXPIRED', 'a signed request is valid for at most 5 minutes')
-  const data = signingInput('challenge', utf8(canonicalize({ did: request.did, path: request.path, expires: request.expires })))
+  if (!(expires > p.now) || expires > p.now + 300_000)
+    throw new ProtocolError('EXPIRED', 'a signed request is valid for at most 5 minutes')
+  const data = signingInput(
+    'challenge',
+    utf8(canonicalize({ did: request.did, path: request.path, expires: request.expires })),
+  )
   if (!verifyBytesFast({ publicJwk: jwkFromDidKey(request.did), data, signature: fromBase64Url(match[2] as string) }))
     throw new ProtocolError('INVALID_SIGNATURE', 'the request signature does not verify')
   return request.did
@@ -56,13 +61,19 @@ export function readApplicationContent(p: {
   if (call === undefined || application === undefined) throw new ProtocolError('NOT_FOUND', 'no such application')
   const isApplicant = application.applicant === p.reader
   if (!isApplicant) {
-    if (!call.evaluators.includes(p.reader)) throw new ProtocolError('UNAUTHORISED', 'only the call’s evaluators may read applications')
-    if (call.status !== 'closed') throw new ProtocolError('CALL_NOT_CLOSED', `sealed until the deadline ${call.deadline} has passed and the call is closed`)
+    if (!call.evaluators.includes(p.reader))
+      throw new ProtocolError('UNAUTHORISED', 'only the call’s evaluators may read applications')
+    if (call.status !== 'closed')
+      throw new ProtocolError(
+        'CALL_NOT_CLOSED',
+        `sealed until the deadline ${call.deadline} has passed and the call is closed`,
+      )
     const declaration = p.state(declarationKey(p.call, p.application, p.reader)) as { conflict: boolean } | undefined
-    if (declaration === undefined || declaration.conflict) throw new ProtocolError('CONFLICT_OF_INTEREST', 'declare no conflict of interest for this application first')
+    if (declaration === undefined || declaration.conflict)
+      throw new ProtocolError('CONFLICT_OF_INTEREST', 'declare no conflict of interest for this application first')
   }
   const content = p.blobs.get(application.commitment)
-  if (content === undefined) throw new ProtocolError('NOT_FOUND', 'the content of this application is not in this node’s blob store')
+  if (content === undefined)
+    throw new ProtocolError('NOT_FOUND', 'the content of this application is not in this node’s blob store')
   return content
 }
-

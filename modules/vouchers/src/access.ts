@@ -10,7 +10,9 @@ export function fundOf(ctx: StateReader, id: string): Fund {
 }
 
 export function totalsOf(ctx: StateReader, fund: string): FundTotals {
-  return ctx.get<FundTotals>(totalsKey(fund)) ?? { committed: 0, redeemed: 0, reimbursed: 0, vouchers: 0, redemptions: 0 }
+  return (
+    ctx.get<FundTotals>(totalsKey(fund)) ?? { committed: 0, redeemed: 0, reimbursed: 0, vouchers: 0, redemptions: 0 }
+  )
 }
 
 /** True when the signer runs the fund: a listed manager, its creator, or a DID of its organisation. */

@@ -3,9 +3,9 @@ import type { AmountRule } from './types.js'
 /**
  * The value of a voucher under the fund's rule, for `units` (e.g. children).
  *
- * @example valueOf({ kind: 'perUnit', base: 5000, perUnit: 2500, maxUnits: 4, unit: 'child' }, 2) // 10000
+ * @example voucherValue({ kind: 'perUnit', base: 5000, perUnit: 2500, maxUnits: 4, unit: 'child' }, 2) // 10000
  */
-export function valueOf(rule: AmountRule, units: number): number {
+export function voucherValue(rule: AmountRule, units: number): number {
   if (rule.kind === 'fixed') return rule.value
   return rule.base + rule.perUnit * Math.min(units, rule.maxUnits)
 }

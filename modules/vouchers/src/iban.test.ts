@@ -4,7 +4,13 @@ import { isValidIban, normaliseIban } from './iban.js'
 
 describe('IBAN', () => {
   it('accepts the registry examples of several countries', () => {
-    for (const iban of ['BE68539007547034', 'NL91ABNA0417164300', 'DE89370400440532013000', 'FR1420041010050500013M02606', 'GB82WEST12345698765432'])
+    for (const iban of [
+      'BE68539007547034',
+      'NL91ABNA0417164300',
+      'DE89370400440532013000',
+      'FR1420041010050500013M02606',
+      'GB82WEST12345698765432',
+    ])
       assert.equal(isValidIban(iban), true, iban)
   })
   it('refuses a wrong check digit, a wrong length and an unknown country', () => {

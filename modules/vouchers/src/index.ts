@@ -4,8 +4,11 @@ export { redeem } from './actions/redeem.js'
 export { refund } from './actions/refund.js'
 export { decideReimbursement, requestReimbursement } from './actions/reimbursements.js'
 export { createSettlement, markSettlementPaid } from './actions/settlements.js'
-export { formatAmount, valueOf } from './amounts.js'
-export type { CheckCredentialEligibilityParameters, CredentialEligibility } from './eligibility/checkCredentialEligibility.js'
+export { formatAmount, voucherValue } from './amounts.js'
+export type {
+  CheckCredentialEligibilityParameters,
+  CredentialEligibility,
+} from './eligibility/checkCredentialEligibility.js'
 export { checkCredentialEligibility } from './eligibility/checkCredentialEligibility.js'
 export { csvCell, settlementCsv, toCsv } from './exports/csv.js'
 export type { EligibilityRow } from './exports/eligibilityCsv.js'
@@ -15,8 +18,26 @@ export { isValidIban, normaliseIban } from './iban.js'
 export { fundKey, MANAGER_ROLES, MAX_BATCH, settlementKey, VOUCHERS, voucherKey } from './keys.js'
 export { periodOf } from './periods.js'
 export { vouchersProjection } from './projection.js'
-export type { AuthorisationPayload } from './secrets.js'
-export { cardHandle, pinProof, pinVerifier, pseudonymOf, signVoucherAuthorisation, verifyVoucherAuthorisation } from './secrets.js'
 export { IbanSchema, RedeemArgsSchema } from './schemas.js'
-export type { Account, Fund, FundTotals, Offer, Provider, Redemption, Reimbursement, Settlement, SettlementItem, Voucher } from './types.js'
+export type { AuthorisationPayload } from './secrets.js'
+export {
+  cardHandle,
+  pinProof,
+  pinVerifier,
+  pseudonymOf,
+  signVoucherAuthorisation,
+  verifyVoucherAuthorisation,
+} from './secrets.js'
+export type {
+  Account,
+  Fund,
+  FundTotals,
+  Offer,
+  Provider,
+  Redemption,
+  Reimbursement,
+  Settlement,
+  SettlementItem,
+  Voucher,
+} from './types.js'
 export { vouchers } from './vouchers.js'

@@ -13,6 +13,10 @@ export function periodOf(time: string, period: 'day' | 'week' | 'month'): string
   date.setUTCDate(date.getUTCDate() - weekday + 3)
   const year = date.getUTCFullYear()
   const firstThursday = new Date(Date.UTC(year, 0, 4))
-  const week = 1 + Math.round((date.getTime() - firstThursday.getTime()) / 86_400_000 / 7 - ((firstThursday.getUTCDay() + 6) % 7 - 3) / 7)
+  const week =
+    1 +
+    Math.round(
+      (date.getTime() - firstThursday.getTime()) / 86_400_000 / 7 - (((firstThursday.getUTCDay() + 6) % 7) - 3) / 7,
+    )
   return `${year}-W${String(week).padStart(2, '0')}`
 }

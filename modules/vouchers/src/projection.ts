@@ -32,37 +32,122 @@ const run = (db: Database, sql: string, ...values: unknown[]) => statement(db, s
 
 const APPLY: Record<string, (db: Database, e: ProjectedEvent, d: Data) => void> = {
   fundCreated: (db, e, d) =>
-    run(db, `INSERT OR REPLACE INTO vouchers_funds VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'open', ?)`, d.fund, d.name, d.organisation, d.budget, d.opensAt, d.closesAt, d.eligibility, d.voucherKind, e.time),
+    run(
+      db,
+      `INSERT OR REPLACE INTO vouchers_funds VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'open', ?)`,
+      d.fund,
+      d.name,
+      d.organisation,
+      d.budget,
+      d.opensAt,
+      d.closesAt,
+      d.eligibility,
+      d.voucherKind,
+      e.time,
+    ),
   fundClosed: (db, _e, d) => run(db, `UPDATE vouchers_funds SET status = 'closed' WHERE id = ?`, d.fund),
   vouchersIssued: (db, e, d) => {
     for (const v of d.vouchers as Data[])
-      run(db, 'INSERT OR REPLACE INTO vouchers_vouchers VALUES (?, ?, ?, ?, ?, ?, ?, ?)', v.id, d.fund, v.holder, v.value, v.value, v.basis, e.time, v.expiresAt)
+      run(
+        db,
+        'INSERT OR REPLACE INTO vouchers_vouchers VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
+        v.id,
+        d.fund,
+        v.holder,
+        v.value,
+        v.value,
+        v.basis,
+        e.time,
+        v.expiresAt,
+      )
   },
   redeemed: (db, e, d) => {
-    run(db, 'INSERT OR REPLACE INTO vouchers_redemptions (txid, seq, fund, provider, voucher, amount, category, offer, time, day, month) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
-      e.txid, e.index, d.fund, d.provider, d.voucher, d.amount, d.category, d.offer, e.time, e.time.slice(0, 10), e.time.slice(0, 7))
+    run(
+      db,
+      'INSERT OR REPLACE INTO vouchers_redemptions (txid, seq, fund, provider, voucher, amount, category, offer, time, day, month) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
+      e.txid,
+      e.index,
+      d.fund,
+      d.provider,
+      d.voucher,
+      d.amount,
+      d.category,
+      d.offer,
+      e.time,
+      e.time.slice(0, 10),
+      e.time.slice(0, 7),
+    )
     run(db, 'UPDATE vouchers_vouchers SET balance = ? WHERE id = ?', d.balance, d.voucher)
   },
   refunded: (db, _e, d) => {
     run(db, 'UPDATE vouchers_redemptions SET refunded = refunded + ? WHERE txid = ?', d.amount, d.redemption)
     run(db, 'UPDATE vouchers_vouchers SET balance = ? WHERE id = ?', d.balance, d.voucher)
   },
-  providerRegistered: (db, e, d) => run(db, 'INSERT OR REPLACE INTO vouchers_providers VALUES (?, ?, ?, ?, ?)', d.provider, e.signer, d.name, JSON.stringify(d.categories), e.time),
-  providerApplied: (db, e, d) => run(db, `INSERT OR REPLACE INTO vouchers_approvals VALUES (?, ?, 'pending', ?)`, d.fund, d.provider, e.time),
+  providerRegistered: (db, e, d) =>
+    run(
+      db,
+      'INSERT OR REPLACE INTO vouchers_providers VALUES (?, ?, ?, ?, ?)',
+      d.provider,
+      e.signer,
+      d.name,
+      JSON.stringify(d.categories),
+      e.time,
+    ),
+  providerApplied: (db, e, d) =>
+    run(db, `INSERT OR REPLACE INTO vouchers_approvals VALUES (?, ?, 'pending', ?)`, d.fund, d.provider, e.time),
   providersDecided: (db, e, d) => {
-    for (const provider of d.providers as string[]) run(db, 'INSERT OR REPLACE INTO vouchers_approvals VALUES (?, ?, ?, ?)', d.fund, provider, d.status, e.time)
-  },
-  offerSaved: (db, _e, d) => run(db, 'INSERT OR REPLACE INTO vouchers_offers VALUES (?, ?, ?, ?, ?, ?, ?)', d.provider, d.id, d.name, d.category, d.price, d.product, d.active ? 1 : 0),
-  settlementCreated: (db, e, d) => {
-    run(db, `INSERT INTO vouchers_settlements VALUES (?, ?, ?, ?, ?, ?, 'created')`, d.id, d.fund, e.time, d.executionDate, d.total, d.count)
     for (const provider of d.providers as string[])
-      run(db, 'UPDATE vouchers_redemptions SET settlement = ? WHERE fund = ? AND provider = ? AND settlement IS NULL AND seq < ?', d.id, d.fund, provider, e.index)
+      run(db, 'INSERT OR REPLACE INTO vouchers_approvals VALUES (?, ?, ?, ?)', d.fund, provider, d.status, e.time)
+  },
+  offerSaved: (db, _e, d) =>
+    run(
+      db,
+      'INSERT OR REPLACE INTO vouchers_offers VALUES (?, ?, ?, ?, ?, ?, ?)',
+      d.provider,
+      d.id,
+      d.name,
+      d.category,
+      d.price,
+      d.product,
+      d.active ? 1 : 0,
+    ),
+  settlementCreated: (db, e, d) => {
+    run(
+      db,
+      `INSERT INTO vouchers_settlements VALUES (?, ?, ?, ?, ?, ?, 'created')`,
+      d.id,
+      d.fund,
+      e.time,
+      d.executionDate,
+      d.total,
+      d.count,
+    )
+    for (const provider of d.providers as string[])
+      run(
+        db,
+        'UPDATE vouchers_redemptions SET settlement = ? WHERE fund = ? AND provider = ? AND settlement IS NULL AND seq < ?',
+        d.id,
+        d.fund,
+        provider,
+        e.index,
+      )
   },
   settlementPaid: (db, _e, d) => run(db, `UPDATE vouchers_settlements SET status = 'paid' WHERE id = ?`, d.id),
-  reimbursementRequested: (db, e, d) => run(db, `INSERT INTO vouchers_reimbursements VALUES (?, ?, ?, ?, ?, 'pending', ?)`, d.id, d.fund, d.voucher, d.amount, d.category, e.time),
+  reimbursementRequested: (db, e, d) =>
+    run(
+      db,
+      `INSERT INTO vouchers_reimbursements VALUES (?, ?, ?, ?, ?, 'pending', ?)`,
+      d.id,
+      d.fund,
+      d.voucher,
+      d.amount,
+      d.category,
+      e.time,
+    ),
   reimbursementDecided: (db, _e, d) => {
     run(db, 'UPDATE vouchers_reimbursements SET status = ? WHERE id = ?', d.status, d.id)
-    if (d.status === 'approved') run(db, 'UPDATE vouchers_vouchers SET balance = balance - ? WHERE id = ?', d.amount, d.voucher)
+    if (d.status === 'approved')
+      run(db, 'UPDATE vouchers_vouchers SET balance = balance - ? WHERE id = ?', d.amount, d.voucher)
   },
 }
 
@@ -72,7 +157,16 @@ const APPLY: Record<string, (db: Database, e: ProjectedEvent, d: Data) => void> 
  * offers, settlements and reimbursements.
  */
 export const vouchersProjection: ProjectionDefinition = {
-  tables: ['vouchers_funds', 'vouchers_vouchers', 'vouchers_redemptions', 'vouchers_providers', 'vouchers_approvals', 'vouchers_offers', 'vouchers_settlements', 'vouchers_reimbursements'],
+  tables: [
+    'vouchers_funds',
+    'vouchers_vouchers',
+    'vouchers_redemptions',
+    'vouchers_providers',
+    'vouchers_approvals',
+    'vouchers_offers',
+    'vouchers_settlements',
+    'vouchers_reimbursements',
+  ],
   migrations: MIGRATIONS,
   apply(db, event) {
     // Unknown event types are skipped, so replays survive newer modules.

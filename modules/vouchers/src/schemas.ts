@@ -2,7 +2,9 @@ import { z } from 'zod'
 import { isValidIban, normaliseIban } from './iban.js'
 
 /** A slug id chosen by the client: 1–24 of `a-z0-9-`, starting with a letter or digit. */
-export const IdSchema = z.string().regex(/^[a-z0-9][a-z0-9-]{0,23}$/, 'expected an id of 1–24 lower-case letters, digits or `-`')
+export const IdSchema = z
+  .string()
+  .regex(/^[a-z0-9][a-z0-9-]{0,23}$/, 'expected an id of 1–24 lower-case letters, digits or `-`')
 
 /** 64 lower-case hex digits (a SHA-256 or HMAC-SHA-256). */
 export const Hex64Schema = z.string().regex(/^[0-9a-f]{64}$/, 'expected 64 lower-case hex digits')
@@ -17,7 +19,9 @@ export const VoucherIdSchema = z.string().regex(/^[a-z0-9][a-z0-9-]{0,63}$/, 'ex
 export const AmountSchema = z.number().int().min(1).max(100_000_000_000)
 
 /** A spending category such as `food`, `sport`, `culture`. */
-export const CategorySchema = z.string().regex(/^[a-z][a-z0-9-]{0,31}$/, 'expected a category of 1–32 lower-case letters, digits or `-`')
+export const CategorySchema = z
+  .string()
+  .regex(/^[a-z][a-z0-9-]{0,31}$/, 'expected a category of 1–32 lower-case letters, digits or `-`')
 
 /** An RFC 3339 time, normalised to the ledger's form. */
 export const TimeSchema = z.iso.datetime({ offset: true }).transform((t) => new Date(t).toISOString())
@@ -37,7 +41,9 @@ export const IbanSchema = z
   .transform(normaliseIban)
   .refine(isValidIban, 'not a valid IBAN (length or check digits)')
 
-export const BicSchema = z.string().regex(/^[A-Z]{6}[A-Z2-9][A-NP-Z0-9]([A-Z0-9]{3})?$/, 'expected a BIC (8 or 11 characters)')
+export const BicSchema = z
+  .string()
+  .regex(/^[A-Z]{6}[A-Z2-9][A-NP-Z0-9]([A-Z0-9]{3})?$/, 'expected a BIC (8 or 11 characters)')
 
 export const AccountSchema = z.strictObject({ name: NameSchema, iban: IbanSchema, bic: BicSchema.optional() })
 
@@ -46,7 +52,10 @@ const EligibilitySchema = z.discriminatedUnion('kind', [
     kind: z.literal('credential'),
     types: z.array(z.string().min(1).max(128)).min(1).max(8),
     issuers: z.array(DidSchema).max(32).default([]),
-    unitsClaim: z.string().regex(/^[A-Za-z_][A-Za-z0-9_]{0,63}$/).optional(),
+    unitsClaim: z
+      .string()
+      .regex(/^[A-Za-z_][A-Za-z0-9_]{0,63}$/)
+      .optional(),
   }),
   z.strictObject({ kind: z.literal('list') }),
   z.strictObject({ kind: z.literal('clerk') }),
@@ -101,7 +110,9 @@ const IssueItemSchema = z.strictObject({
   id: VoucherIdSchema.optional(),
   units: z.number().int().min(0).max(100).optional(),
   holder: DidSchema.optional(),
-  card: z.strictObject({ handle: Hex64Schema, pin: z.strictObject({ salt: Hex64Schema, verifier: Hex64Schema }).optional() }).optional(),
+  card: z
+    .strictObject({ handle: Hex64Schema, pin: z.strictObject({ salt: Hex64Schema, verifier: Hex64Schema }).optional() })
+    .optional(),
   evidence: Hex64Schema.optional(),
 })
 
@@ -112,7 +123,10 @@ export const IssueVouchersArgsSchema = z.strictObject({
 
 export const AddEligibleArgsSchema = z.strictObject({
   fund: IdSchema,
-  entries: z.array(z.strictObject({ beneficiary: PseudonymSchema, units: z.number().int().min(0).max(100).default(0) })).min(1).max(500),
+  entries: z
+    .array(z.strictObject({ beneficiary: PseudonymSchema, units: z.number().int().min(0).max(100).default(0) }))
+    .min(1)
+    .max(500),
 })
 
 export const RegisterProviderArgsSchema = z.strictObject({
@@ -151,17 +165,26 @@ export const AuthorisationPayloadSchema = z.strictObject({
 
 export const RedeemArgsSchema = z
   .strictObject({
-    authorisation: z.strictObject({ payload: AuthorisationPayloadSchema, sig: z.string().regex(/^[A-Za-z0-9_-]{40,200}$/) }).optional(),
+    authorisation: z
+      .strictObject({ payload: AuthorisationPayloadSchema, sig: z.string().regex(/^[A-Za-z0-9_-]{40,200}$/) })
+      .optional(),
     card: z.strictObject({ handle: Hex64Schema, pinProof: Hex64Schema.optional() }).optional(),
     amount: AmountSchema.optional(),
     offer: IdSchema.optional(),
     category: CategorySchema.optional(),
     reference: z.string().max(64).optional(),
   })
-  .refine((r) => (r.authorisation === undefined) !== (r.card === undefined), 'give exactly one of authorisation (QR code) and card')
+  .refine(
+    (r) => (r.authorisation === undefined) !== (r.card === undefined),
+    'give exactly one of authorisation (QR code) and card',
+  )
   .refine((r) => r.amount !== undefined || r.offer !== undefined, 'give an amount or an offer')
 
-export const RefundArgsSchema = z.strictObject({ redemption: Hex64Schema, amount: AmountSchema.optional(), reason: z.string().min(1).max(200) })
+export const RefundArgsSchema = z.strictObject({
+  redemption: Hex64Schema,
+  amount: AmountSchema.optional(),
+  reason: z.string().min(1).max(200),
+})
 
 export const CreateSettlementArgsSchema = z.strictObject({ fund: IdSchema, id: IdSchema, executionDate: DateSchema })
 

@@ -1,5 +1,15 @@
 import { createHmac, timingSafeEqual } from 'node:crypto'
-import { canonicalize, concatBytes, fromBase64Url, type PrivateJwk, sha256, toBase64Url, toHex, utf8, jwkFromDidKey } from '@tabularium/core'
+import {
+  canonicalize,
+  concatBytes,
+  fromBase64Url,
+  jwkFromDidKey,
+  type PrivateJwk,
+  sha256,
+  toBase64Url,
+  toHex,
+  utf8,
+} from '@tabularium/core'
 import { signBytes, verifyBytesFast } from '@tabularium/core/node'
 
 // Domain-separation prefixes, so that no hash or signature made for one
@@ -59,7 +69,13 @@ export function pseudonymOf(p: { key: Uint8Array; fund: string; id: string }): s
 }
 
 /** What a wallet signs for its QR code. */
-export type AuthorisationPayload = { v: 1; voucher: string; nonce: string; expires: string; maxAmount?: number | undefined }
+export type AuthorisationPayload = {
+  v: 1
+  voucher: string
+  nonce: string
+  expires: string
+  maxAmount?: number | undefined
+}
 
 function authorisationInput(payload: AuthorisationPayload): Uint8Array {
   return concatBytes(utf8(AUTHORISATION), utf8(canonicalize(payload)))
@@ -75,7 +91,10 @@ export function signVoucherAuthorisation(p: { privateJwk: PrivateJwk; payload: A
   payload: AuthorisationPayload
   sig: string
 } {
-  return { payload: p.payload, sig: toBase64Url(signBytes({ privateJwk: p.privateJwk, data: authorisationInput(p.payload) })) }
+  return {
+    payload: p.payload,
+    sig: toBase64Url(signBytes({ privateJwk: p.privateJwk, data: authorisationInput(p.payload) })),
+  }
 }
 
 /** True when `sig` is the holder's signature of the payload (node:crypto; false on any malformed input). */

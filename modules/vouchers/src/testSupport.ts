@@ -29,10 +29,13 @@ export function codeOf(result: SubmitResult): string {
 export async function openTestLedger(p: { start?: string; modules?: readonly ModuleDefinition[] } = {}) {
   const dir = mkdtempSync(join(tmpdir(), 'tabularium-vouchers-'))
   let now = Date.parse(p.start ?? '2026-03-02T09:00:00.000Z')
-  const { genesis, members } = createSandboxNetwork({ organisations: ['Groningen', 'Zuidhorn', 'Leuven'], now: now - 86_400_000 })
+  const { genesis, members } = createSandboxNetwork({
+    organisations: ['Groningen', 'Zuidhorn', 'Leuven'],
+    now: now - 86_400_000,
+  })
   const ledger = await createLedger({
     genesis,
-    keys: members[0]!.nodeKeys,
+    keys: (members[0] as (typeof members)[number]).nodeKeys,
     modules: [governance, ...(p.modules ?? [vouchers])],
     path: join(dir, 'ledger.db'),
     clock: () => now,
@@ -50,7 +53,8 @@ export async function openTestLedger(p: { start?: string; modules?: readonly Mod
       const [result] = (await ledger.submit([sign(signer, action, args, module)])) as [SubmitResult]
       return { code: codeOf(result), result }
     },
-    query: (name: string, params: Record<string, unknown> = {}, module = 'vouchers') => ledger.query(module, name, params) as any,
+    query: (name: string, params: Record<string, unknown> = {}, module = 'vouchers') =>
+      ledger.query(module, name, params) as any,
     now: () => now,
     setTime(time: string) {
       now = Date.parse(time)

@@ -62,11 +62,10 @@ export function createIdentityContext({
 }): IdentityContext {
   const now = options.now ?? (() => new Date())
   const { issuer } = options
-  const requireIssuer = () =>
-    issuer ??
-    (() => {
-      throw new ProtocolError('ISSUER_NOT_CONFIGURED', 'this node holds no issuer key')
-    })()
+  const requireIssuer = (): NodeIssuer => {
+    if (issuer === undefined) throw new ProtocolError('ISSUER_NOT_CONFIGURED', 'this node holds no issuer key')
+    return issuer
+  }
   const statusListUrl = (base: string, did: string, list: string) => `${base}/v1/registry/status-lists/${did}/${list}`
   const issueStatusList = async (base: string, did: string, list: string) => {
     const key = requireIssuer()
@@ -83,12 +82,9 @@ export function createIdentityContext({
       alg: key.alg,
       now: now(),
     })
-    return (
-      jwt ??
-      (() => {
-        throw new ProtocolError('NOT_FOUND', 'no such status list', { details: { issuer: did, list } })
-      })()
-    )
+    if (jwt === undefined)
+      throw new ProtocolError('NOT_FOUND', 'no such status list', { details: { issuer: did, list } })
+    return jwt
   }
   return {
     ledger,

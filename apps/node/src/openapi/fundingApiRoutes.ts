@@ -1,6 +1,12 @@
 import type { ApiParameter, ApiRoute } from './apiRoutes.js'
 
-const path = (name: string, description: string): ApiParameter => ({ name, in: 'path', required: true, description, schema: { type: 'string' } })
+const path = (name: string, description: string): ApiParameter => ({
+  name,
+  in: 'path',
+  required: true,
+  description,
+  schema: { type: 'string' },
+})
 const SIGNED =
   'Needs `Authorization: Tabularium <payload>.<sig>`: base64url of the JSON `{ did, path, expires }` (expires ≤ 5 min ahead) and of its signature under the `challenge` domain by the did:key (`verifyReadRequest` of @tabularium/module-grants).'
 
@@ -50,7 +56,13 @@ export const FUNDING_ROUTES: readonly ApiRoute[] = [
     summary: 'Net spending by provider, category, day or month, as CSV',
     parameters: [
       { name: 'fund', in: 'query', description: 'Fund id (default: all).', schema: { type: 'string' } },
-      { name: 'groupBy', in: 'query', required: true, description: 'provider, category, day or month.', schema: { type: 'string', enum: ['provider', 'category', 'day', 'month'] } },
+      {
+        name: 'groupBy',
+        in: 'query',
+        required: true,
+        description: 'provider, category, day or month.',
+        schema: { type: 'string', enum: ['provider', 'category', 'day', 'month'] },
+      },
     ],
     responses: [{ status: 200, description: 'CSV', contentType: 'text/csv' }],
     errors: ['INVALID_REQUEST', 'UNKNOWN_MODULE'],
@@ -63,7 +75,16 @@ export const FUNDING_ROUTES: readonly ApiRoute[] = [
     summary: "Store an application's sealed content; answers its commitment",
     description: `Body \`{ content }\` (base64, ≤ 1 MiB). Answers 201 \`{ commitment }\` (hex SHA-256) to put in \`grants.apply\`. Stored encrypted. ${SIGNED}`,
     responses: [{ status: 201, description: 'The commitment' }],
-    errors: ['INVALID_REQUEST', 'INVALID_JSON', 'UNSUPPORTED_MEDIA_TYPE', 'PAYLOAD_TOO_LARGE', 'UNAUTHORISED', 'EXPIRED', 'INVALID_SIGNATURE', 'INVALID_DID'],
+    errors: [
+      'INVALID_REQUEST',
+      'INVALID_JSON',
+      'UNSUPPORTED_MEDIA_TYPE',
+      'PAYLOAD_TOO_LARGE',
+      'UNAUTHORISED',
+      'EXPIRED',
+      'INVALID_SIGNATURE',
+      'INVALID_DID',
+    ],
   },
   {
     method: 'get',
@@ -74,6 +95,14 @@ export const FUNDING_ROUTES: readonly ApiRoute[] = [
     description: `Evaluators read only once the call is closed (the ledger closes it only after the deadline, by ledger time) and after declaring no conflict of interest. Answers \`{ call, application, content (base64) }\`. ${SIGNED}`,
     parameters: [path('call', 'Call id.'), path('application', 'Application id.')],
     responses: [{ status: 200, description: 'The content' }],
-    errors: ['NOT_FOUND', 'UNAUTHORISED', 'EXPIRED', 'INVALID_SIGNATURE', 'INVALID_DID', 'CALL_NOT_CLOSED', 'CONFLICT_OF_INTEREST'],
+    errors: [
+      'NOT_FOUND',
+      'UNAUTHORISED',
+      'EXPIRED',
+      'INVALID_SIGNATURE',
+      'INVALID_DID',
+      'CALL_NOT_CLOSED',
+      'CONFLICT_OF_INTEREST',
+    ],
   },
 ]

@@ -3,8 +3,22 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { fromBase64, fromBase64Url, toBase64 } from '@tabularium/core'
 import type { Ledger } from '@tabularium/ledger'
-import { type BlobStore, createBlobStore, MAX_BLOB_BYTES, readApplicationContent, verifyReadRequest } from '@tabularium/module-grants'
-import { buildPain001, type Fund, parseEligibilityCsv, pseudonymiseRows, type Settlement, settlementCsv, toCsv } from '@tabularium/module-vouchers'
+import {
+  type BlobStore,
+  createBlobStore,
+  MAX_BLOB_BYTES,
+  readApplicationContent,
+  verifyReadRequest,
+} from '@tabularium/module-grants'
+import {
+  buildPain001,
+  type Fund,
+  parseEligibilityCsv,
+  pseudonymiseRows,
+  type Settlement,
+  settlementCsv,
+  toCsv,
+} from '@tabularium/module-vouchers'
 import { ProtocolError } from '@tabularium/protocol'
 import { Hono } from 'hono'
 import { z } from 'zod'
@@ -17,7 +31,10 @@ const EligibilityBody = z.strictObject({
   key: z.string().regex(/^[A-Za-z0-9_-]{43}$/, "the municipality's 32-byte pseudonym key, base64url"),
 })
 const BlobBody = z.strictObject({ content: z.string().max(Math.ceil(MAX_BLOB_BYTES / 3) * 4) })
-const SpendingParams = z.strictObject({ fund: z.string().max(24).optional(), groupBy: z.enum(['provider', 'category', 'day', 'month']) })
+const SpendingParams = z.strictObject({
+  fund: z.string().max(24).optional(),
+  groupBy: z.enum(['provider', 'category', 'day', 'month']),
+})
 
 /** Options of `fundingRoutes`. */
 export interface FundingOptions {
@@ -40,14 +57,20 @@ export function fundingRoutes({ ledger, options = {} }: { ledger: Ledger; option
   const state = (module: string, key: string) => (ledger.modules.has(module) ? ledger.state(module, key) : undefined)
   const settlementOf = (id: string) => {
     const settlement = state('vouchers', `settlements/${id}`) as Settlement | undefined
-    if (settlement === undefined) throw new ProtocolError('NOT_FOUND', 'no such settlement', { details: { settlement: id } })
+    if (settlement === undefined)
+      throw new ProtocolError('NOT_FOUND', 'no such settlement', { details: { settlement: id } })
     return settlement
   }
 
   app.post('/v1/vouchers/funds/:fund/eligibility', async (c) => {
     const fund = c.req.param('fund')
-    if (state('vouchers', `funds/${fund}`) === undefined) throw new ProtocolError('NOT_FOUND', 'no such fund', { details: { fund } })
-    const body = parseInput({ schema: EligibilityBody, input: await readJsonBody({ request: c.req.raw, maxBytes: 8_100_000 }), what: 'body' })
+    if (state('vouchers', `funds/${fund}`) === undefined)
+      throw new ProtocolError('NOT_FOUND', 'no such fund', { details: { fund } })
+    const body = parseInput({
+      schema: EligibilityBody,
+      input: await readJsonBody({ request: c.req.raw, maxBytes: 8_100_000 }),
+      what: 'body',
+    })
     const entries = pseudonymiseRows({ key: fromBase64Url(body.key), fund, rows: parseEligibilityCsv(body.csv) })
     return c.json({ fund, count: entries.length, entries, batchSize: 500 })
   })
@@ -61,19 +84,31 @@ export function fundingRoutes({ ledger, options = {} }: { ledger: Ledger; option
   })
   app.get('/v1/vouchers/settlements/:id/csv', (c) => {
     const settlement = settlementOf(c.req.param('id'))
-    return c.body(settlementCsv(settlement), 200, { 'Content-Type': 'text/csv; charset=utf-8', 'Content-Disposition': `attachment; filename="${settlement.id}.csv"` })
+    return c.body(settlementCsv(settlement), 200, {
+      'Content-Type': 'text/csv; charset=utf-8',
+      'Content-Disposition': `attachment; filename="${settlement.id}.csv"`,
+    })
   })
   app.get('/v1/vouchers/spending.csv', (c) => {
     const params = parseInput({ schema: SpendingParams, input: c.req.query(), what: 'query' })
-    const result = ledger.query('vouchers', 'spending', params) as { items: { key: string; amount: number; count: number }[] }
+    const result = ledger.query('vouchers', 'spending', params) as {
+      items: { key: string; amount: number; count: number }[]
+    }
     const rows = result.items.map((r) => [r.key, (r.amount / 100).toFixed(2), r.count])
-    return c.body(toCsv([params.groupBy, 'amount', 'redemptions'], rows), 200, { 'Content-Type': 'text/csv; charset=utf-8' })
+    return c.body(toCsv([params.groupBy, 'amount', 'redemptions'], rows), 200, {
+      'Content-Type': 'text/csv; charset=utf-8',
+    })
   })
   app.post('/v1/grants/blobs', async (c) => {
     verifyReadRequest({ header: c.req.header('authorization'), path: '/v1/grants/blobs', now: now() })
-    const body = parseInput({ schema: BlobBody, input: await readJsonBody({ request: c.req.raw, maxBytes: MAX_BLOB_BYTES * 2 }), what: 'body' })
+    const body = parseInput({
+      schema: BlobBody,
+      input: await readJsonBody({ request: c.req.raw, maxBytes: MAX_BLOB_BYTES * 2 }),
+      what: 'body',
+    })
     const bytes = fromBase64(body.content)
-    if (bytes.length > MAX_BLOB_BYTES) throw new ProtocolError('PAYLOAD_TOO_LARGE', `content is over ${MAX_BLOB_BYTES} bytes`)
+    if (bytes.length > MAX_BLOB_BYTES)
+      throw new ProtocolError('PAYLOAD_TOO_LARGE', `content is over ${MAX_BLOB_BYTES} bytes`)
     return c.json({ commitment: blobs.put(bytes) }, 201)
   })
   app.get('/v1/grants/calls/:call/applications/:application/content', (c) => {

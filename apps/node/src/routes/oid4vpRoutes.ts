@@ -154,10 +154,6 @@ function parseJson(value: unknown): unknown {
 }
 
 function find(session: Session | undefined): Session {
-  return (
-    session ??
-    (() => {
-      throw new ProtocolError('NOT_FOUND', 'no such verification request (or it expired)')
-    })()
-  )
+  if (session === undefined) throw new ProtocolError('NOT_FOUND', 'no such verification request (or it expired)')
+  return session
 }

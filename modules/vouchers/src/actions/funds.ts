@@ -2,10 +2,15 @@ import { createHash } from 'node:crypto'
 import { type ActionContext, defineAction } from '@tabularium/ledger'
 import { findMemberId } from '@tabularium/module-governance'
 import { assertFundOpen, managedFund, totalsOf } from '../access.js'
-import { valueOf } from '../amounts.js'
+import { voucherValue } from '../amounts.js'
 import { fail } from '../fail.js'
 import { cardKey, eligibleKey, fundKey, MANAGER_ROLES, totalsKey, voucherKey } from '../keys.js'
-import { AddEligibleArgsSchema, CloseFundArgsSchema, CreateFundArgsSchema, IssueVouchersArgsSchema } from '../schemas.js'
+import {
+  AddEligibleArgsSchema,
+  CloseFundArgsSchema,
+  CreateFundArgsSchema,
+  IssueVouchersArgsSchema,
+} from '../schemas.js'
 import type { Fund, Voucher } from '../types.js'
 
 /**
@@ -40,13 +45,29 @@ export const createFund = defineAction({
       product: args.product ?? null,
       categories: args.categories,
       validDays: args.validDays ?? null,
-      limits: args.limits === undefined ? null : { period: args.limits.period, maxAmount: args.limits.maxAmount ?? null, maxUses: args.limits.maxUses ?? null },
+      limits:
+        args.limits === undefined
+          ? null
+          : {
+              period: args.limits.period,
+              maxAmount: args.limits.maxAmount ?? null,
+              maxUses: args.limits.maxUses ?? null,
+            },
       debtor: { name: args.debtor.name, iban: args.debtor.iban, bic: args.debtor.bic ?? null },
       status: 'open',
       createdAt: ctx.time,
     }
     ctx.put(fundKey(fund.id), fund)
-    ctx.emit('fundCreated', { fund: fund.id, name: fund.name, organisation: fund.organisation, budget: fund.budget, opensAt: fund.opensAt, closesAt: fund.closesAt, eligibility: fund.eligibility.kind, voucherKind: fund.voucherKind })
+    ctx.emit('fundCreated', {
+      fund: fund.id,
+      name: fund.name,
+      organisation: fund.organisation,
+      budget: fund.budget,
+      opensAt: fund.opensAt,
+      closesAt: fund.closesAt,
+      eligibility: fund.eligibility.kind,
+      voucherKind: fund.voucherKind,
+    })
   },
 })
 
@@ -74,7 +95,8 @@ export const addEligible = defineAction({
   execute(ctx, args) {
     const fund = managedFund(ctx, args.fund)
     if (fund.eligibility.kind !== 'list') fail('CONFLICT', `fund ${fund.id} is not a list fund`, { fund: fund.id })
-    for (const entry of args.entries) ctx.put(eligibleKey(fund.id, entry.beneficiary), { units: entry.units, at: ctx.time })
+    for (const entry of args.entries)
+      ctx.put(eligibleKey(fund.id, entry.beneficiary), { units: entry.units, at: ctx.time })
     ctx.emit('eligibleAdded', { fund: fund.id, count: args.entries.length })
   },
 })
@@ -113,11 +135,21 @@ export const issueVouchers = defineAction({
         requested: total,
       })
     }
-    ctx.put(totalsKey(fund.id), { ...totals, committed: totals.committed + total, vouchers: totals.vouchers + issued.length })
+    ctx.put(totalsKey(fund.id), {
+      ...totals,
+      committed: totals.committed + total,
+      vouchers: totals.vouchers + issued.length,
+    })
     ctx.emit('vouchersIssued', {
       fund: fund.id,
       total,
-      vouchers: issued.map((v) => ({ id: v.id, value: v.value, expiresAt: v.expiresAt, holder: v.holder, basis: v.basis })),
+      vouchers: issued.map((v) => ({
+        id: v.id,
+        value: v.value,
+        expiresAt: v.expiresAt,
+        holder: v.holder,
+        basis: v.basis,
+      })),
     })
   },
 })
@@ -127,11 +159,13 @@ type IssueItem = (typeof IssueVouchersArgsSchema)['_output']['vouchers'][number]
 function issueOne(ctx: ActionContext, fund: Fund, item: IssueItem): Voucher {
   const units = unitsFor(ctx, fund, item)
   const id = item.id ?? voucherIdOf(fund.id, item.beneficiary)
-  if (ctx.get(voucherKey(id)) !== undefined) fail('ALREADY_EXISTS', `voucher ${id} exists`, { voucher: id, beneficiary: item.beneficiary })
+  if (ctx.get(voucherKey(id)) !== undefined)
+    fail('ALREADY_EXISTS', `voucher ${id} exists`, { voucher: id, beneficiary: item.beneficiary })
   if (item.card !== undefined && ctx.get(cardKey(item.card.handle)) !== undefined)
     fail('ALREADY_EXISTS', 'that card is already in use', { voucher: id })
-  const validUntil = fund.validDays === null ? fund.closesAt : new Date(Date.parse(ctx.time) + fund.validDays * 86_400_000).toISOString()
-  const value = valueOf(fund.amount, units)
+  const validUntil =
+    fund.validDays === null ? fund.closesAt : new Date(Date.parse(ctx.time) + fund.validDays * 86_400_000).toISOString()
+  const value = voucherValue(fund.amount, units)
   const voucher: Voucher = {
     id,
     fund: fund.id,
@@ -159,10 +193,17 @@ function issueOne(ctx: ActionContext, fund: Fund, item: IssueItem): Voucher {
 function unitsFor(ctx: ActionContext, fund: Fund, item: IssueItem): number {
   if (fund.eligibility.kind === 'list') {
     const listed = ctx.get<{ units: number }>(eligibleKey(fund.id, item.beneficiary))
-    if (listed === undefined) fail('NOT_ELIGIBLE', `beneficiary is not on the list of fund ${fund.id}`, { fund: fund.id, beneficiary: item.beneficiary })
+    if (listed === undefined)
+      fail('NOT_ELIGIBLE', `beneficiary is not on the list of fund ${fund.id}`, {
+        fund: fund.id,
+        beneficiary: item.beneficiary,
+      })
     return listed.units
   }
   if (fund.eligibility.kind === 'credential' && item.evidence === undefined)
-    fail('NOT_ELIGIBLE', `fund ${fund.id} issues only against a verified credential (evidence)`, { fund: fund.id, beneficiary: item.beneficiary })
+    fail('NOT_ELIGIBLE', `fund ${fund.id} issues only against a verified credential (evidence)`, {
+      fund: fund.id,
+      beneficiary: item.beneficiary,
+    })
   return item.units ?? 0
 }

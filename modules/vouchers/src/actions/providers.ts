@@ -2,7 +2,12 @@ import { type ActionContext, defineAction } from '@tabularium/ledger'
 import { fundOf, managedFund, signerProvider } from '../access.js'
 import { fail } from '../fail.js'
 import { approvalKey, MANAGER_ROLES, offerKey, providerDidKey, providerKey } from '../keys.js'
-import { ApplyToFundArgsSchema, DecideProvidersArgsSchema, RegisterProviderArgsSchema, SaveOfferArgsSchema } from '../schemas.js'
+import {
+  ApplyToFundArgsSchema,
+  DecideProvidersArgsSchema,
+  RegisterProviderArgsSchema,
+  SaveOfferArgsSchema,
+} from '../schemas.js'
 import type { Approval, Offer, Provider } from '../types.js'
 
 /**
@@ -15,8 +20,10 @@ export const registerProvider = defineAction({
   args: RegisterProviderArgsSchema,
   access: { public: true },
   execute(ctx, args) {
-    if (ctx.get(providerKey(args.id)) !== undefined) fail('ALREADY_EXISTS', `provider ${args.id} exists`, { provider: args.id })
-    if (ctx.get(providerDidKey(ctx.signer)) !== undefined) fail('ALREADY_EXISTS', 'this DID already registered a provider', { did: ctx.signer })
+    if (ctx.get(providerKey(args.id)) !== undefined)
+      fail('ALREADY_EXISTS', `provider ${args.id} exists`, { provider: args.id })
+    if (ctx.get(providerDidKey(ctx.signer)) !== undefined)
+      fail('ALREADY_EXISTS', 'this DID already registered a provider', { did: ctx.signer })
     const provider: Provider = {
       id: args.id,
       did: ctx.signer,
@@ -45,7 +52,8 @@ export const applyToFund = defineAction({
 function apply(ctx: ActionContext, provider: Provider, fund: string): void {
   fundOf(ctx, fund)
   const current = ctx.get<Approval>(approvalKey(fund, provider.id))
-  if (current !== undefined) fail('ALREADY_EXISTS', `provider ${provider.id} already applied to ${fund}`, { fund, status: current.status })
+  if (current !== undefined)
+    fail('ALREADY_EXISTS', `provider ${provider.id} already applied to ${fund}`, { fund, status: current.status })
   ctx.put(approvalKey(fund, provider.id), { status: 'pending', at: ctx.time, by: ctx.signer })
   ctx.emit('providerApplied', { fund, provider: provider.id })
 }
@@ -77,8 +85,19 @@ export const saveOffer = defineAction({
   execute(ctx, args) {
     const provider = signerProvider(ctx)
     if (!provider.categories.includes(args.category))
-      fail('OFFER_NOT_ALLOWED', `category ${args.category} is not one of the provider's`, { category: args.category, categories: provider.categories })
-    const offer: Offer = { id: args.id, provider: provider.id, name: args.name, category: args.category, price: args.price, product: args.product ?? null, active: args.active }
+      fail('OFFER_NOT_ALLOWED', `category ${args.category} is not one of the provider's`, {
+        category: args.category,
+        categories: provider.categories,
+      })
+    const offer: Offer = {
+      id: args.id,
+      provider: provider.id,
+      name: args.name,
+      category: args.category,
+      price: args.price,
+      product: args.product ?? null,
+      active: args.active,
+    }
     ctx.put(offerKey(provider.id, args.id), offer)
     ctx.emit('offerSaved', offer)
   },

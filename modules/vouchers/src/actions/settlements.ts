@@ -18,7 +18,8 @@ export const createSettlement = defineAction({
   access: { roles: MANAGER_ROLES },
   execute(ctx, args) {
     const fund = managedFund(ctx, args.fund)
-    if (ctx.get(settlementKey(args.id)) !== undefined) fail('ALREADY_EXISTS', `settlement ${args.id} exists`, { settlement: args.id })
+    if (ctx.get(settlementKey(args.id)) !== undefined)
+      fail('ALREADY_EXISTS', `settlement ${args.id} exists`, { settlement: args.id })
     const prefix = `payable/${fund.id}/`
     const items: SettlementItem[] = []
     for (const { key, value } of ctx.list<{ amount: number; count: number }>(prefix, { limit: 1000 })) {
@@ -29,9 +30,26 @@ export const createSettlement = defineAction({
     }
     if (items.length === 0) fail('CONFLICT', `nothing to pay out for fund ${fund.id}`, { fund: fund.id })
     const total = items.reduce((sum, item) => sum + item.amount, 0)
-    const settlement: Settlement = { id: args.id, fund: fund.id, createdAt: ctx.time, createdBy: ctx.signer, executionDate: args.executionDate, items, total, status: 'created', paidAt: null }
+    const settlement: Settlement = {
+      id: args.id,
+      fund: fund.id,
+      createdAt: ctx.time,
+      createdBy: ctx.signer,
+      executionDate: args.executionDate,
+      items,
+      total,
+      status: 'created',
+      paidAt: null,
+    }
     ctx.put(settlementKey(args.id), settlement)
-    ctx.emit('settlementCreated', { id: args.id, fund: fund.id, total, count: items.length, providers: items.map((i) => i.provider), executionDate: args.executionDate })
+    ctx.emit('settlementCreated', {
+      id: args.id,
+      fund: fund.id,
+      total,
+      count: items.length,
+      providers: items.map((i) => i.provider),
+      executionDate: args.executionDate,
+    })
   },
 })
 
@@ -41,7 +59,9 @@ export const markSettlementPaid = defineAction({
   args: SettlementPaidArgsSchema,
   access: { roles: MANAGER_ROLES },
   execute(ctx, args) {
-    const settlement = ctx.get<Settlement>(settlementKey(args.id)) ?? fail('NOT_FOUND', `no settlement ${args.id}`, { settlement: args.id })
+    const settlement =
+      ctx.get<Settlement>(settlementKey(args.id)) ??
+      fail('NOT_FOUND', `no settlement ${args.id}`, { settlement: args.id })
     managedFund(ctx, settlement.fund)
     if (settlement.status === 'paid') fail('CONFLICT', `settlement ${args.id} is paid already`, { settlement: args.id })
     ctx.put(settlementKey(args.id), { ...settlement, status: 'paid', paidAt: ctx.time })

@@ -13,7 +13,13 @@ export type CheckCredentialEligibilityParameters = Omit<VerifyCredentialParamete
 }
 
 /** What a manager puts in `issueVouchers` after the check: no personal data. */
-export type CredentialEligibility = { beneficiary: string; units: number; evidence: string; issuer: string; types: string[] }
+export type CredentialEligibility = {
+  beneficiary: string
+  units: number
+  evidence: string
+  issuer: string
+  types: string[]
+}
 
 /**
  * Checks, off the ledger, that a credential the applicant presents meets a
@@ -26,7 +32,9 @@ export type CredentialEligibility = { beneficiary: string; units: number; eviden
  *
  * @example const e = await checkCredentialEligibility({ fund, credential: jwt, key, now: new Date(), resolveDid, isAccredited, schemas: {}, fetchStatusList })
  */
-export async function checkCredentialEligibility(p: CheckCredentialEligibilityParameters): Promise<CredentialEligibility> {
+export async function checkCredentialEligibility(
+  p: CheckCredentialEligibilityParameters,
+): Promise<CredentialEligibility> {
   const rule = p.fund.eligibility
   if (rule.kind !== 'credential') fail('CONFLICT', `fund ${p.fund.id} does not take credentials`, { fund: p.fund.id })
   const { fund, key, ...options } = p

@@ -15,7 +15,7 @@ export function csvCell(value: string | number | null): string {
 
 /** Rows as CSV with CRLF line ends (RFC 4180). */
 export function toCsv(header: string[], rows: (string | number | null)[][]): string {
-  return [header, ...rows].map((row) => row.map(csvCell).join(',')).join('\r\n') + '\r\n'
+  return `${[header, ...rows].map((row) => row.map(csvCell).join(',')).join('\r\n')}\r\n`
 }
 
 /**
@@ -27,6 +27,15 @@ export function toCsv(header: string[], rows: (string | number | null)[][]): str
 export function settlementCsv(settlement: Settlement): string {
   return toCsv(
     ['endToEndId', 'provider', 'name', 'iban', 'bic', 'amount', 'currency', 'redemptions'],
-    settlement.items.map((item, i) => [`${settlement.id}-${i + 1}`, item.provider, item.account.name, item.account.iban, item.account.bic, formatAmount(item.amount), 'EUR', item.count]),
+    settlement.items.map((item, i) => [
+      `${settlement.id}-${i + 1}`,
+      item.provider,
+      item.account.name,
+      item.account.iban,
+      item.account.bic,
+      formatAmount(item.amount),
+      'EUR',
+      item.count,
+    ]),
   )
 }

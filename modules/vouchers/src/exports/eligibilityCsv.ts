@@ -16,14 +16,18 @@ export type EligibilityRow = { id: string; units: number }
  * @example parseEligibilityCsv('id;children\n123456789;2\n') // [{ id: '123456789', units: 2 }]
  */
 export function parseEligibilityCsv(text: string): EligibilityRow[] {
-  const lines = text.replace(/^\uFEFF/, '').split(/\r?\n/).filter((line) => line.trim() !== '')
+  const lines = text
+    .replace(/^\uFEFF/, '')
+    .split(/\r?\n/)
+    .filter((line) => line.trim() !== '')
   const separator = (lines[0] ?? '').includes(';') ? ';' : ','
   const header = (lines[0] ?? '').split(separator).map((h) => h.trim().toLowerCase().replace(/^"|"$/g, ''))
   const idAt = header.indexOf('id')
   const unitsAt = header.findIndex((h) => h === 'units' || h === 'children')
   const issues: { path: string; message: string }[] = []
   if (idAt < 0) issues.push({ path: 'line 1', message: 'the header needs an `id` column' })
-  if (lines.length - 1 > MAX_ELIGIBILITY_ROWS) issues.push({ path: 'body', message: `at most ${MAX_ELIGIBILITY_ROWS} rows` })
+  if (lines.length - 1 > MAX_ELIGIBILITY_ROWS)
+    issues.push({ path: 'body', message: `at most ${MAX_ELIGIBILITY_ROWS} rows` })
   const rows: EligibilityRow[] = []
   const seen = new Set<string>()
   for (const [n, line] of lines.slice(1).entries()) {
@@ -32,14 +36,17 @@ export function parseEligibilityCsv(text: string): EligibilityRow[] {
     const id = cells[idAt] ?? ''
     const units = unitsAt < 0 ? 0 : Number(cells[unitsAt] ?? '')
     const where = `line ${n + 2}`
-    if (!/^[A-Za-z0-9._/-]{1,64}$/.test(id)) issues.push({ path: where, message: 'id must be 1–64 letters, digits, `.`, `_`, `/` or `-`' })
+    if (!/^[A-Za-z0-9._/-]{1,64}$/.test(id))
+      issues.push({ path: where, message: 'id must be 1–64 letters, digits, `.`, `_`, `/` or `-`' })
     else if (seen.has(id)) issues.push({ path: where, message: 'this id is listed twice' })
-    if (!Number.isInteger(units) || units < 0 || units > 100) issues.push({ path: where, message: 'units must be a whole number 0–100' })
+    if (!Number.isInteger(units) || units < 0 || units > 100)
+      issues.push({ path: where, message: 'units must be a whole number 0–100' })
     seen.add(id)
     rows.push({ id, units })
     if (issues.length >= 100) break
   }
-  if (issues.length > 0) throw new ProtocolError('INVALID_REQUEST', 'the eligibility CSV has errors', { details: { issues } })
+  if (issues.length > 0)
+    throw new ProtocolError('INVALID_REQUEST', 'the eligibility CSV has errors', { details: { issues } })
   return rows
 }
 
@@ -49,6 +56,10 @@ export function parseEligibilityCsv(text: string): EligibilityRow[] {
  *
  * @example pseudonymiseRows({ key, fund: 'kindpakket-2026', rows }) // [{ beneficiary: '3f…', units: 2 }]
  */
-export function pseudonymiseRows(p: { key: Uint8Array; fund: string; rows: readonly EligibilityRow[] }): { beneficiary: string; units: number }[] {
+export function pseudonymiseRows(p: {
+  key: Uint8Array
+  fund: string
+  rows: readonly EligibilityRow[]
+}): { beneficiary: string; units: number }[] {
   return p.rows.map((row) => ({ beneficiary: pseudonymOf({ key: p.key, fund: p.fund, id: row.id }), units: row.units }))
 }

@@ -7,8 +7,16 @@ export const PAIN_001_NAMESPACE = 'urn:iso:std:iso:20022:tech:xsd:pain.001.001.0
 // XML text escaping; SEPA's character set is narrower still, so anything
 // outside printable Latin-1 is replaced (EPC SCT rulebook, character set).
 function text(value: string, max: number): string {
-  const latin = value.normalize('NFC').replace(/[^\x20-\x7E\xA0-\xFF]/g, '?').slice(0, max)
-  return latin.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&apos;')
+  const latin = value
+    .normalize('NFC')
+    .replace(/[^\x20-\x7E\xA0-\xFF]/g, '?')
+    .slice(0, max)
+  return latin
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/"/g, '&quot;')
+    .replace(/'/g, '&apos;')
 }
 
 function agent(account: Account): string {

@@ -1,7 +1,7 @@
 import { defineQuery } from '@tabularium/ledger'
 import { z } from 'zod'
-import { statement } from '../sqlite.js'
 import { CategorySchema, DidSchema, IdSchema } from '../schemas.js'
+import { statement } from '../sqlite.js'
 import { CursorSchema, limitSchema, TimeSchema } from './params.js'
 
 /** `funds`: every fund, newest first, optionally by status. */
@@ -9,7 +9,10 @@ export const funds = defineQuery({
   description: 'Funds, newest first.',
   params: z.strictObject({ status: z.enum(['open', 'closed']).optional() }),
   run(ctx, p) {
-    const rows = statement(ctx.db, 'SELECT * FROM vouchers_funds WHERE (:status IS NULL OR status = :status) ORDER BY created_at DESC LIMIT 1000').all({ status: p.status ?? null })
+    const rows = statement(
+      ctx.db,
+      'SELECT * FROM vouchers_funds WHERE (:status IS NULL OR status = :status) ORDER BY created_at DESC LIMIT 1000',
+    ).all({ status: p.status ?? null })
     return { items: rows }
   },
 })
@@ -19,7 +22,12 @@ export const vouchersOf = defineQuery({
   description: "A wallet's vouchers (by holder DID) with balances.",
   params: z.strictObject({ holder: DidSchema }),
   run(ctx, p) {
-    return { items: statement(ctx.db, 'SELECT * FROM vouchers_vouchers WHERE holder = ? ORDER BY issued_at DESC LIMIT 100').all(p.holder) }
+    return {
+      items: statement(
+        ctx.db,
+        'SELECT * FROM vouchers_vouchers WHERE holder = ? ORDER BY issued_at DESC LIMIT 100',
+      ).all(p.holder),
+    }
   },
 })
 
@@ -41,7 +49,13 @@ export const providers = defineQuery({
        WHERE (:fund IS NULL OR a.status IS NOT NULL) AND (:status IS NULL OR a.status = :status)
        AND (:category IS NULL OR EXISTS (SELECT 1 FROM json_each(p.categories) WHERE value = :category))
        AND p.id > :cursor ORDER BY p.id LIMIT :limit`,
-    ).all({ fund: p.fund ?? null, status: p.status ?? null, category: p.category ?? null, cursor: p.cursor ?? '', limit: p.limit + 1 }) as { id: string; categories: string }[]
+    ).all({
+      fund: p.fund ?? null,
+      status: p.status ?? null,
+      category: p.category ?? null,
+      cursor: p.cursor ?? '',
+      limit: p.limit + 1,
+    }) as { id: string; categories: string }[]
     const page = rows.slice(0, p.limit).map((r) => ({ ...r, categories: JSON.parse(r.categories) as string[] }))
     return { items: page, nextCursor: rows.length > p.limit ? (page.at(-1)?.id ?? null) : null }
   },
@@ -50,7 +64,11 @@ export const providers = defineQuery({
 /** `offers`: active offers, by provider, category or product. */
 export const offers = defineQuery({
   description: 'Active products and offers, by provider, category or product code.',
-  params: z.strictObject({ provider: IdSchema.optional(), category: CategorySchema.optional(), product: CategorySchema.optional() }),
+  params: z.strictObject({
+    provider: IdSchema.optional(),
+    category: CategorySchema.optional(),
+    product: CategorySchema.optional(),
+  }),
   run(ctx, p) {
     const rows = statement(
       ctx.db,
@@ -63,14 +81,28 @@ export const offers = defineQuery({
 
 /** `redemptions`: a provider's or a fund's redemptions, newest first (for the provider page and the console). */
 export const redemptions = defineQuery({
-  description: "Redemptions of a provider or fund, newest first (not for the portal: lists vouchers).",
-  params: z.strictObject({ provider: IdSchema.optional(), fund: IdSchema.optional(), from: TimeSchema.optional(), to: TimeSchema.optional(), limit: limitSchema(500, 100), cursor: CursorSchema.optional() }),
+  description: 'Redemptions of a provider or fund, newest first (not for the portal: lists vouchers).',
+  params: z.strictObject({
+    provider: IdSchema.optional(),
+    fund: IdSchema.optional(),
+    from: TimeSchema.optional(),
+    to: TimeSchema.optional(),
+    limit: limitSchema(500, 100),
+    cursor: CursorSchema.optional(),
+  }),
   run(ctx, p) {
     const rows = statement(
       ctx.db,
       `SELECT * FROM vouchers_redemptions WHERE (:provider IS NULL OR provider = :provider) AND (:fund IS NULL OR fund = :fund)
        AND (:from IS NULL OR time >= :from) AND (:to IS NULL OR time < :to) AND seq < :cursor ORDER BY seq DESC LIMIT :limit`,
-    ).all({ provider: p.provider ?? null, fund: p.fund ?? null, from: p.from ?? null, to: p.to ?? null, cursor: p.cursor === undefined ? Number.MAX_SAFE_INTEGER : Number(p.cursor), limit: p.limit + 1 }) as { seq: number }[]
+    ).all({
+      provider: p.provider ?? null,
+      fund: p.fund ?? null,
+      from: p.from ?? null,
+      to: p.to ?? null,
+      cursor: p.cursor === undefined ? Number.MAX_SAFE_INTEGER : Number(p.cursor),
+      limit: p.limit + 1,
+    }) as { seq: number }[]
     const page = rows.slice(0, p.limit)
     return { items: page, nextCursor: rows.length > p.limit ? String(page.at(-1)?.seq) : null }
   },
@@ -81,7 +113,12 @@ export const settlements = defineQuery({
   description: 'Payout batches, newest first.',
   params: z.strictObject({ fund: IdSchema.optional() }),
   run(ctx, p) {
-    return { items: statement(ctx.db, 'SELECT * FROM vouchers_settlements WHERE (:fund IS NULL OR fund = :fund) ORDER BY created_at DESC LIMIT 500').all({ fund: p.fund ?? null }) }
+    return {
+      items: statement(
+        ctx.db,
+        'SELECT * FROM vouchers_settlements WHERE (:fund IS NULL OR fund = :fund) ORDER BY created_at DESC LIMIT 500',
+      ).all({ fund: p.fund ?? null }),
+    }
   },
 })
 
@@ -90,6 +127,11 @@ export const reimbursements = defineQuery({
   description: 'Reimbursement requests, by fund and status.',
   params: z.strictObject({ fund: IdSchema.optional(), status: z.enum(['pending', 'approved', 'rejected']).optional() }),
   run(ctx, p) {
-    return { items: statement(ctx.db, 'SELECT * FROM vouchers_reimbursements WHERE (:fund IS NULL OR fund = :fund) AND (:status IS NULL OR status = :status) ORDER BY time DESC LIMIT 500').all({ fund: p.fund ?? null, status: p.status ?? null }) }
+    return {
+      items: statement(
+        ctx.db,
+        'SELECT * FROM vouchers_reimbursements WHERE (:fund IS NULL OR fund = :fund) AND (:status IS NULL OR status = :status) ORDER BY time DESC LIMIT 500',
+      ).all({ fund: p.fund ?? null, status: p.status ?? null }),
+    }
   },
 })

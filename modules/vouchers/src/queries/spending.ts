@@ -1,8 +1,8 @@
 import { defineQuery } from '@tabularium/ledger'
 import { z } from 'zod'
 import { totalsOf } from '../access.js'
-import { statement } from '../sqlite.js'
 import { IdSchema } from '../schemas.js'
+import { statement } from '../sqlite.js'
 import type { Fund } from '../types.js'
 import { TimeSchema } from './params.js'
 
@@ -17,7 +17,12 @@ const GROUPS = { provider: 'provider', category: 'category', day: 'day', month: 
  */
 export const spending = defineQuery({
   description: 'Net spending and counts by provider, category, day or month (dashboard charts).',
-  params: z.strictObject({ fund: IdSchema.optional(), groupBy: z.enum(['provider', 'category', 'day', 'month']), from: TimeSchema.optional(), to: TimeSchema.optional() }),
+  params: z.strictObject({
+    fund: IdSchema.optional(),
+    groupBy: z.enum(['provider', 'category', 'day', 'month']),
+    from: TimeSchema.optional(),
+    to: TimeSchema.optional(),
+  }),
   run(ctx, p) {
     const column = GROUPS[p.groupBy]
     const rows = statement(
@@ -39,8 +44,14 @@ export const portal = defineQuery({
   description: "Each fund's spending in aggregate, by category; never per person.",
   params: z.strictObject({}),
   run(ctx) {
-    const byCategory = statement(ctx.db, 'SELECT fund, category, SUM(amount - refunded) AS amount, COUNT(*) AS count FROM vouchers_redemptions GROUP BY fund, category').all() as { fund: string; category: string; amount: number; count: number }[]
-    const providers = statement(ctx.db, `SELECT fund, COUNT(*) AS count FROM vouchers_approvals WHERE status = 'approved' GROUP BY fund`).all() as { fund: string; count: number }[]
+    const byCategory = statement(
+      ctx.db,
+      'SELECT fund, category, SUM(amount - refunded) AS amount, COUNT(*) AS count FROM vouchers_redemptions GROUP BY fund, category',
+    ).all() as { fund: string; category: string; amount: number; count: number }[]
+    const providers = statement(
+      ctx.db,
+      `SELECT fund, COUNT(*) AS count FROM vouchers_approvals WHERE status = 'approved' GROUP BY fund`,
+    ).all() as { fund: string; count: number }[]
     const funds = ctx.list<Fund>('funds/', { limit: 1000 }).map(({ value: f }) => ({
       id: f.id,
       name: f.name,
@@ -51,7 +62,9 @@ export const portal = defineQuery({
       budget: f.budget,
       ...totalsOf(ctx, f.id),
       providers: providers.find((r) => r.fund === f.id)?.count ?? 0,
-      byCategory: byCategory.filter((r) => r.fund === f.id).map(({ category, amount, count }) => ({ category, amount, count })),
+      byCategory: byCategory
+        .filter((r) => r.fund === f.id)
+        .map(({ category, amount, count }) => ({ category, amount, count })),
     }))
     return { funds }
   },

@@ -2,7 +2,16 @@ import { defineQuery } from '@tabularium/ledger'
 import { z } from 'zod'
 import { totalsOf } from '../access.js'
 import { fail } from '../fail.js'
-import { cardKey, fundKey, offerKey, providerDidKey, providerKey, reimbursementKey, settlementKey, voucherKey } from '../keys.js'
+import {
+  cardKey,
+  fundKey,
+  offerKey,
+  providerDidKey,
+  providerKey,
+  reimbursementKey,
+  settlementKey,
+  voucherKey,
+} from '../keys.js'
 import { DidSchema, Hex64Schema, IdSchema, VoucherIdSchema } from '../schemas.js'
 import type { Fund, Voucher } from '../types.js'
 
@@ -26,9 +35,12 @@ export function voucherView(v: Voucher) {
 /** `voucher`: by id, or by a printed card's handle (`cardHandle(number)`). */
 export const voucher = defineQuery({
   description: 'A voucher (balance, expiry, usage this period) by id or by card handle.',
-  params: z.strictObject({ id: VoucherIdSchema.optional(), card: Hex64Schema.optional() }).refine((p) => (p.id === undefined) !== (p.card === undefined), 'give id or card'),
+  params: z
+    .strictObject({ id: VoucherIdSchema.optional(), card: Hex64Schema.optional() })
+    .refine((p) => (p.id === undefined) !== (p.card === undefined), 'give id or card'),
   run(ctx, p) {
-    const id = p.id ?? ctx.get<string>(cardKey(p.card as string)) ?? fail('VOUCHER_NOT_FOUND', 'no voucher for that card', {})
+    const id =
+      p.id ?? ctx.get<string>(cardKey(p.card as string)) ?? fail('VOUCHER_NOT_FOUND', 'no voucher for that card', {})
     const record = ctx.get<Voucher>(voucherKey(id)) ?? fail('VOUCHER_NOT_FOUND', `no voucher ${id}`, { voucher: id })
     return voucherView(record)
   },
@@ -37,9 +49,12 @@ export const voucher = defineQuery({
 /** `provider`: by id or by its DID, with its offers. */
 export const provider = defineQuery({
   description: 'A provider (by id or DID) with its offers.',
-  params: z.strictObject({ id: IdSchema.optional(), did: DidSchema.optional() }).refine((p) => (p.id === undefined) !== (p.did === undefined), 'give id or did'),
+  params: z
+    .strictObject({ id: IdSchema.optional(), did: DidSchema.optional() })
+    .refine((p) => (p.id === undefined) !== (p.did === undefined), 'give id or did'),
   run(ctx, p) {
-    const id = p.id ?? ctx.get<string>(providerDidKey(p.did as string)) ?? fail('NOT_FOUND', 'no provider with that DID', {})
+    const id =
+      p.id ?? ctx.get<string>(providerDidKey(p.did as string)) ?? fail('NOT_FOUND', 'no provider with that DID', {})
     const record = ctx.get(providerKey(id)) ?? fail('NOT_FOUND', `no provider ${id}`, { provider: id })
     return { ...(record as object), offers: ctx.list(offerKey(id, ''), { limit: 1000 }).map((o) => o.value) }
   },
@@ -69,7 +84,9 @@ export const payable = defineQuery({
   params: z.strictObject({ fund: IdSchema }),
   run(ctx, p) {
     const prefix = `payable/${p.fund}/`
-    const items = ctx.list<{ amount: number; count: number }>(prefix, { limit: 1000 }).map(({ key, value }) => ({ provider: key.slice(prefix.length), ...value }))
+    const items = ctx
+      .list<{ amount: number; count: number }>(prefix, { limit: 1000 })
+      .map(({ key, value }) => ({ provider: key.slice(prefix.length), ...value }))
     return { fund: p.fund, items, total: items.reduce((s, i) => s + Math.max(0, i.amount), 0) }
   },
 })

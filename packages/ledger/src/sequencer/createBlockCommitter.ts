@@ -7,10 +7,10 @@ import { type ExecutedBlock, executeBlock } from '../executor/executeBlock.js'
 import type { RoleChecker } from '../executor/roles.js'
 import type { ModuleDefinition } from '../module/defineModule.js'
 import { applyProjections } from '../projections/applyProjections.js'
-import { buildReceipt } from '../receipts/buildReceipt.js'
 import { type CheckpointRow, createBlockWriter } from '../store/createBlockWriter.js'
 import type { LedgerStore } from '../store/openLedgerStore.js'
 import type { CommittedEvent, SubmitResult } from '../types.js'
+import { answerBlock, committedEvents } from './answerBlock.js'
 import type { LedgerLogger } from './logger.js'
 
 /** An admitted transaction waiting for its block. */
@@ -121,53 +121,7 @@ export function createBlockCommitter(p: CreateBlockCommitterParameters): (items:
     }
     store.tree.adopt(appended)
     store.head = checkpoint
-    answer(p, items, block, leaves, checkpoint)
+    answerBlock({ items, block, leaves, checkpoint, nonces: p.nonces, getNode: store.tree.getNode })
     p.onCommitted(events, block, performance.now() - started)
   }
-}
-
-// Parsing event data costs; only events someone will see are materialised.
-function committedEvents(block: ExecutedBlock, only: ReadonlySet<string> | undefined): CommittedEvent[] {
-  return block.entries.flatMap((entry) =>
-    (only === undefined ? entry.events : entry.events.filter((e) => only.has(e.module))).map((event) => ({
-      module: event.module,
-      type: event.type,
-      data: JSON.parse(event.data) as Record<string, unknown>,
-      txid: entry.txid,
-      index: entry.index,
-      time: block.time,
-      signer: entry.signer,
-    })),
-  )
-}
-
-function answer(
-  p: CreateBlockCommitterParameters,
-  items: PendingTransaction[],
-  block: ExecutedBlock,
-  leaves: Buffer[],
-  checkpoint: CheckpointRow,
-): void {
-  items.forEach((item, i) => {
-    const entry = block.entries[i]
-    if (entry === undefined) return
-    p.nonces.release(item.admitted.tx.signer, item.admitted.tx.nonce)
-    const result: SubmitResult & { ok: true } = {
-      ok: true,
-      txid: entry.txid,
-      index: entry.index,
-      outcome: entry.outcome,
-    }
-    if (item.receipt) {
-      result.receipt = buildReceipt({
-        index: entry.index,
-        txid: entry.txid,
-        leaf: leaves[i] as Buffer,
-        treeSize: checkpoint.treeSize,
-        note: checkpoint.note,
-        getNode: p.store.tree.getNode,
-      })
-    }
-    item.resolve(result)
-  })
 }
