@@ -29,7 +29,7 @@ export function openDatabase({
   // Larger pages of cache and memory-mapped reads: proofs and receipts read
   // scattered tree nodes.
   db.pragma('cache_size = -65536')
-  db.pragma('mmap_size = 268435456')
+  db.pragma('mmap_size = 2147418112') // the most this SQLite build maps (2 GiB)
   db.pragma('temp_store = MEMORY')
   // Checkpoint the WAL in bigger steps than the default 1000 pages, so fewer
   // commits pay for a checkpoint; or not at all, when a worker does it.

@@ -48,7 +48,11 @@ export function createVerifierPool({ threads }: { threads: number }): VerifierPo
       if (slot.load === 0) slot.worker.ref()
       slot.load += items.length
       const batch = packBatch(items)
-      slot.worker.postMessage({ id, batch }, [batch.bytes.buffer as ArrayBuffer, batch.bounds.buffer as ArrayBuffer])
+      slot.worker.postMessage({ id, batch }, [
+        batch.bytes.buffer as ArrayBuffer,
+        batch.bounds.buffer as ArrayBuffer,
+        batch.keyIndex.buffer as ArrayBuffer,
+      ])
     })
   return {
     async verify(items) {

@@ -3,7 +3,9 @@ import { verifyBytesFast } from '@tabularium/core/node'
 
 /** Signature checks packed into one buffer, so a batch crosses threads as one transfer. */
 export interface PackedBatch {
+  /** The distinct keys of the batch (signers repeat), and each item's key. */
   keys: PublicJwk[]
+  keyIndex: Uint32Array
   /** Message i is `bytes[bounds[2i] .. bounds[2i+1])`, its signature `bytes[bounds[2i+1] .. bounds[2i+2])`. */
   bytes: Uint8Array
   bounds: Uint32Array
@@ -36,16 +38,29 @@ export function packBatch(items: readonly VerifyItem[]): PackedBatch {
     offset += item.signature.length
   })
   bounds[items.length * 2] = offset
-  return { keys: items.map((item) => item.publicJwk), bytes, bounds }
+  const keys: PublicJwk[] = []
+  const seen = new Map<string, number>()
+  const keyIndex = new Uint32Array(items.length)
+  items.forEach((item, i) => {
+    const jwk = item.publicJwk
+    const id = jwk.kty === 'OKP' ? jwk.x : `${jwk.x}.${jwk.y}`
+    let at = seen.get(id)
+    if (at === undefined) {
+      at = keys.push(jwk) - 1
+      seen.set(id, at)
+    }
+    keyIndex[i] = at
+  })
+  return { keys, keyIndex, bytes, bounds }
 }
 
 /** Verifies a packed batch; result i is 1 when signature i verifies. */
-export function verifyPacked({ keys, bytes, bounds }: PackedBatch): Uint8Array {
-  const results = new Uint8Array(keys.length)
-  for (let i = 0; i < keys.length; i++) {
+export function verifyPacked({ keys, keyIndex, bytes, bounds }: PackedBatch): Uint8Array {
+  const results = new Uint8Array(keyIndex.length)
+  for (let i = 0; i < keyIndex.length; i++) {
     const data = bytes.subarray(bounds[2 * i] as number, bounds[2 * i + 1] as number)
     const signature = bytes.subarray(bounds[2 * i + 1] as number, bounds[2 * i + 2] as number)
-    results[i] = verifyBytesFast({ publicJwk: keys[i] as PublicJwk, data, signature }) ? 1 : 0
+    results[i] = verifyBytesFast({ publicJwk: keys[keyIndex[i] as number] as PublicJwk, data, signature }) ? 1 : 0
   }
   return results
 }
