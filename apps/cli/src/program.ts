@@ -4,6 +4,7 @@ import { registerInit } from './commands/init.js'
 import { registerKeys } from './commands/keys.js'
 import { registerNode } from './commands/node.js'
 import { registerRead } from './commands/read.js'
+import { registerRecount } from './commands/recount.js'
 import { registerStamp } from './commands/stamp.js'
 import { registerTx } from './commands/tx.js'
 import { registerVerify } from './commands/verify.js'
@@ -26,6 +27,6 @@ export function createProgram(): Command {
     .exitOverride()
   // Settings are copied to subcommands when they are created, so set them first.
   for (const register of [registerInit, registerNode, registerStamp, registerVerify, registerAudit]) register(program)
-  for (const register of [registerKeys, registerTx, registerRead]) register(program)
+  for (const register of [registerKeys, registerTx, registerRead, registerRecount]) register(program)
   return program
 }

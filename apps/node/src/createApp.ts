@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto'
 import type { Ledger } from '@tabularium/ledger'
 import { Hono } from 'hono'
 import { cors } from 'hono/cors'
@@ -23,8 +24,10 @@ import { openApiRoutes } from './routes/openApiRoutes.js'
 import { proofRoutes } from './routes/proofRoutes.js'
 import { registryRoutes } from './routes/registryRoutes.js'
 import { type FundingOptions, fundingRoutes } from './routes/fundingRoutes.js'
+import { type BallotOptions, ballotRoutes } from './routes/ballotRoutes.js'
 import { tlogRoutes } from './routes/tlogRoutes.js'
 import { transactionRoutes } from './routes/transactionRoutes.js'
+import { voucherApplicationRoutes } from './routes/voucherApplicationRoutes.js'
 import { serveWebApp } from './web/serveWebApp.js'
 
 /** Options of `createApp`. */
@@ -41,6 +44,8 @@ export interface CreateAppParameters {
   identity?: IdentityOptions
   /** Vouchers and grants routes: the grants blob store (default in memory). */
   funding?: FundingOptions
+  /** Ballots token desk: where the blind-signing keys live (default in memory). */
+  ballots?: BallotOptions
 }
 
 /**
@@ -59,6 +64,7 @@ export function createApp({
   shutdown = new AbortController().signal,
   identity: identityOptions = {},
   funding = {},
+  ballots = {},
 }: CreateAppParameters): Hono<AppEnv> {
   const app = new Hono<AppEnv>()
   const metrics = createMetrics()
@@ -95,6 +101,8 @@ export function createApp({
   app.route('/', oid4vciOfferRoutes({ identity, state: issuerState }))
   app.route('/', oid4vpRoutes({ identity }))
   app.route('/', fundingRoutes({ ledger, options: funding }))
+  app.route('/', ballotRoutes({ ledger, identity, options: ballots }))
+  app.route('/', voucherApplicationRoutes({ identity, pseudonymKey: funding.pseudonymKey ?? randomBytes(32) }))
   app.route('/', openApiRoutes({ ledger }))
   if (webRoot !== undefined) app.get('*', serveWebApp({ root: webRoot }))
   return app

@@ -1,4 +1,5 @@
 import type { AddressInfo } from 'node:net'
+import { join } from 'node:path'
 import { type ServerType, serve } from '@hono/node-server'
 import { createLedger, type Ledger } from '@tabularium/ledger'
 import { ballotsModule } from '@tabularium/module-ballots'
@@ -10,10 +11,12 @@ import { vouchers } from '@tabularium/module-vouchers'
 import { vaultModule } from '@tabularium/vault'
 import { type Logger, pino } from 'pino'
 import type { NodeConfig } from './config/nodeConfigSchema.js'
+import { BALLOT_KEYS_DIR, createTokenKeyStore } from './ballots/tokenKeyStore.js'
 import { createApp } from './createApp.js'
 import { readIssuerKey } from './identity/nodeIssuer.js'
 import { readDataDir } from './readDataDir.js'
 import { openDataDirBlobStore } from './routes/fundingRoutes.js'
+import { openPseudonymKey } from './routes/voucherApplicationRoutes.js'
 
 /** Options of `startNode`. */
 export interface StartNodeParameters {
@@ -62,7 +65,7 @@ export async function startNode({
   const shutdown = new AbortController()
   let url: string | undefined
   const identity = { issuer: readIssuerKey({ dir: config.dataDir }), publicUrl: () => url }
-  const app = createApp({ ledger, config, logger, webRoot: config.webRoot, shutdown: shutdown.signal, identity, funding: { blobs: openDataDirBlobStore(config.dataDir) } })
+  const app = createApp({ ledger, config, logger, webRoot: config.webRoot, shutdown: shutdown.signal, identity, funding: { blobs: openDataDirBlobStore(config.dataDir), pseudonymKey: openPseudonymKey(config.dataDir) }, ballots: { tokenKeys: createTokenKeyStore({ dir: join(config.dataDir, BALLOT_KEYS_DIR) }) } })
   const server = await listen(app.fetch, config)
   const { port } = server.address() as AddressInfo
   url = `http://${config.host.includes(':') ? `[${config.host}]` : config.host}:${port}`

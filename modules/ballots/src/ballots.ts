@@ -8,6 +8,7 @@ import { createPetition, signPetition } from './actions/petitions.js'
 import { BALLOTS } from './keys.js'
 import { ballotsProjection } from './projection.js'
 import { ballot, ballots, castStatus, entries, result, turnout } from './queries/ballotQueries.js'
+import { encryptedTally } from './queries/encryptedTally.js'
 import { petition, petitions } from './queries/petitionQueries.js'
 
 /**
@@ -32,6 +33,6 @@ export const ballotsModule = defineModule({
     createPetition,
     signPetition,
   },
-  queries: { ballot, ballots, turnout, result, castStatus, entries, petition, petitions },
+  queries: { ballot, ballots, turnout, result, castStatus, entries, encryptedTally, petition, petitions },
   projection: ballotsProjection,
 })

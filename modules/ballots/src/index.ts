@@ -10,6 +10,7 @@ export { answersDigest, checkBallotReceipt, prepareBallot, recountFromEntries } 
 export { BALLOTS, ISSUER_ROLE, ORGANISER_ROLE } from './keys.js'
 export { ballotsProjection } from './projection.js'
 export { ballot, ballots, castStatus, entries, result, turnout } from './queries/ballotQueries.js'
+export { encryptedTally } from './queries/encryptedTally.js'
 export { petition, petitions } from './queries/petitionQueries.js'
 export { budgetRuleOf, electionOf, normaliseQuestion } from './rules/questions.js'
 export type { AnswerStatement } from './rules/verifyAnswer.js'

@@ -11,6 +11,7 @@ export {
 export { DID_CONTEXTS } from './did/document.js'
 export { documentAt, isActiveAt } from './did/documentAt.js'
 export { DID_PREFIX, keys, LIMITS, REGISTRY, ROLES } from './keys.js'
+export { dids, history, schemas, trustedIssuers } from './queries/listQueries.js'
 export {
   accreditation,
   accreditations,

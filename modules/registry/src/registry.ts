@@ -19,6 +19,7 @@ import {
   statusList,
   statusLists,
 } from './queries/registryQueries.js'
+import { dids, history, schemas, trustedIssuers } from './queries/listQueries.js'
 import { registerSchema } from './schemas/registerSchema.js'
 import { allocateStatus, createStatusList, revoke, suspend, unsuspend } from './status/statusActions.js'
 import { accredit, revokeAccreditation } from './tir/tirActions.js'
@@ -51,5 +52,17 @@ export const registry = defineModule({
     suspend,
     unsuspend,
   },
-  queries: { resolve, accreditations, accreditation, isAccredited, schema, statusList, statusLists },
+  queries: {
+    resolve,
+    accreditations,
+    accreditation,
+    isAccredited,
+    schema,
+    statusList,
+    statusLists,
+    dids,
+    history,
+    trustedIssuers,
+    schemas,
+  },
 })

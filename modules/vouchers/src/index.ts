@@ -6,10 +6,11 @@ export { decideReimbursement, requestReimbursement } from './actions/reimburseme
 export { createSettlement, markSettlementPaid } from './actions/settlements.js'
 export { formatAmount, voucherValue } from './amounts.js'
 export type {
+  AssessCredentialParameters,
   CheckCredentialEligibilityParameters,
   CredentialEligibility,
 } from './eligibility/checkCredentialEligibility.js'
-export { checkCredentialEligibility } from './eligibility/checkCredentialEligibility.js'
+export { assessCredential, checkCredentialEligibility } from './eligibility/checkCredentialEligibility.js'
 export { csvCell, settlementCsv, toCsv } from './exports/csv.js'
 export type { EligibilityRow } from './exports/eligibilityCsv.js'
 export { MAX_ELIGIBILITY_ROWS, parseEligibilityCsv, pseudonymiseRows } from './exports/eligibilityCsv.js'

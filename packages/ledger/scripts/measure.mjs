@@ -34,7 +34,7 @@ const rate = Number(values.rate)
 const seconds = Number(values.seconds)
 const batch = Number(values.batch)
 const inflight = Number(values.inflight)
-const verifierThreads = values.threads === undefined ? availableParallelism() : Number(values.threads)
+const verifierThreads = values.threads === undefined ? Math.max(1, availableParallelism() - 1) : Number(values.threads)
 
 // A notary-like module: stamp a document hash once.
 const notary = defineModule({

@@ -21,7 +21,7 @@ export interface CreateLedgerParameters {
   /** SQLite file path; ':memory:' for tests. */
   path: string
   clock?: () => number
-  /** Worker threads that verify signatures; default: available cores. */
+  /** Worker threads that verify signatures; default: available cores − 1 (at least 1), the main thread keeps a core. */
   verifierThreads?: number
   /** Largest block, in transactions. */
   maxBlockSize?: number

@@ -53,6 +53,7 @@ export function describeSandbox(r: CreateSandboxResult): string {
     `  genesis:    ${r.genesis}`,
     `  node keys:  ${r.nodeKeys} (${r.members[0]?.id}'s node, mode 0600)`,
     ...r.members.map((m) => `  key:        ${m.key}  ${m.did}`),
+    `  issuer:     ${r.issuer.key}  ${r.issuer.did} (registered on first start)`,
     ...(r.removedLedger ? ['  removed the previous ledger'] : []),
     // One node holds one witness key: until the other members' witnesses
     // cosign, its checkpoints stay below the quorum and receipts do not verify.

@@ -8,6 +8,7 @@ import { pino } from 'pino'
 import { type CommandContext, commandAction } from '../lib/commandAction.js'
 import { createSandbox } from '../lib/createSandbox.js'
 import { exists, formatJson } from '../lib/files.js'
+import { bootstrapSandboxIssuer } from '../lib/sandboxIssuer.js'
 import { DEFAULT_DIR, NODE_INFO_FILE } from '../lib/resolveUrl.js'
 import { describeSandbox } from './init.js'
 
@@ -60,6 +61,7 @@ async function start({ opts, out }: CommandContext<StartOptions>) {
   // Logs go to stderr so that stdout carries only the result (and stays JSON with --json).
   const logger = pino({ level: config.logLevel }, pino.destination(2))
   const node = await startNode({ config, logger, print: () => {}, handleSignals: false })
+  if (await bootstrapSandboxIssuer({ ledger: node.ledger, dir: opts.dir })) out.note('registered the sandbox issuer')
   const infoPath = join(opts.dir, NODE_INFO_FILE)
   await writeFile(infoPath, formatJson({ url: node.url, pid: process.pid }))
   const network = node.ledger.genesis.network

@@ -3,6 +3,7 @@ import type { Command } from 'commander'
 import { CliError } from '../cliError.js'
 import { type CommandContext, commandAction } from '../lib/commandAction.js'
 import { DEFAULT_DIR, resolveUrl } from '../lib/resolveUrl.js'
+import { exportEntries } from './recount.js'
 
 interface ReadOptions {
   url?: string
@@ -13,6 +14,7 @@ interface ReadOptions {
 interface EntriesOptions extends ReadOptions {
   from: string
   limit: string
+  export?: string
 }
 
 /** `tabularium checkpoint` and `tabularium entries`: read the log of a running node. */
@@ -29,6 +31,7 @@ export function registerRead(program: Command): void {
     .description('list log entries')
     .option('--from <index>', 'first index', '0')
     .option('--limit <n>', 'how many (≤ 1000)', '20')
+    .option('--export <file>', 'write every entry from --from to the end to FILE (JSON), for `recount --entries`')
     .option('--url <url>', 'node URL')
     .option('--dir <dir>', 'data directory of a local node (to find its URL)', DEFAULT_DIR)
     .option('--json', 'print JSON')
@@ -46,6 +49,11 @@ async function checkpoint({ opts, out }: CommandContext<ReadOptions>) {
 async function entries({ opts, out }: CommandContext<EntriesOptions>) {
   const from = toCount(opts.from, '--from')
   const limit = toCount(opts.limit, '--limit')
+  if (opts.export !== undefined) {
+    const written = await exportEntries({ baseUrl: await resolveUrl({ url: opts.url, dir: opts.dir }), file: opts.export, from })
+    out.result(written, () => `wrote ${written.entries} entries (tree size ${written.treeSize}) to ${written.file}`)
+    return
+  }
   const client = createClient({ baseUrl: await resolveUrl({ url: opts.url, dir: opts.dir }) })
   const page = await client.getEntries({ from, limit })
   out.result(page, () => {

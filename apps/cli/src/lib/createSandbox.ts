@@ -3,6 +3,7 @@ import { join } from 'node:path'
 import { createSandboxNetwork } from '@tabularium/module-governance'
 import { CliError } from '../cliError.js'
 import { exists, formatJson, writeSecretFile } from './files.js'
+import { createSandboxIssuer } from './sandboxIssuer.js'
 
 /** Options of `createSandbox`. */
 export interface CreateSandboxParameters {
@@ -27,6 +28,8 @@ export interface CreateSandboxResult {
   nodeKeys: string
   removedLedger: boolean
   members: { id: string; name: string; did: string; key: string }[]
+  /** The organisation's issuer (`did:tab:<first member>`), its key in `issuer-key.json`, registered on first start. */
+  issuer: { did: string; key: string }
 }
 
 // The ledger files SQLite keeps beside the database in WAL mode.
@@ -49,7 +52,8 @@ export async function createSandbox(p: CreateSandboxParameters): Promise<CreateS
       throw new CliError('ALREADY_EXISTS', `${file} exists; pass --force to replace the sandbox (and its ledger)`)
     }
   }
-  const { genesis, members } = createSandboxNetwork({ network, organisations, now, witnessQuorum })
+  const created = createSandboxNetwork({ network, organisations, now, witnessQuorum })
+  const { members } = created
   const keysDir = join(dir, 'keys')
   await mkdir(keysDir, { recursive: true, mode: 0o700 })
   const removedLedger = await removeOld(dir, keysDir)
@@ -61,9 +65,12 @@ export async function createSandbox(p: CreateSandboxParameters): Promise<CreateS
     await writeSecretFile({ path: key, data: formatJson(member.privateJwk) })
     written.push({ id: member.id, name: member.name, did: member.did, key })
   }
+  const first = members[0] as (typeof members)[0]
+  const issuer = await createSandboxIssuer({ dir, genesis: created.genesis, name: first.id, consoleDid: first.did })
+  const { genesis } = issuer
   // The genesis goes last: its presence is what marks a complete sandbox.
   await writeFile(genesisPath, formatJson(genesis))
-  return { dir, network, origin: genesis.origin, witnessQuorum: genesis.witnessQuorum, genesis: genesisPath, nodeKeys: nodeKeysPath, removedLedger, members: written }
+  return { dir, network, origin: genesis.origin, witnessQuorum: genesis.witnessQuorum, genesis: genesisPath, nodeKeys: nodeKeysPath, removedLedger, members: written, issuer: { did: issuer.did, key: issuer.path } }
 }
 
 async function removeOld(dir: string, keysDir: string): Promise<boolean> {

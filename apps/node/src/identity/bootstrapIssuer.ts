@@ -17,9 +17,12 @@ import { submitSigned } from './submitSigned.js'
 export async function bootstrapIssuer({
   ledger,
   issuer,
+  controllers = [],
 }: {
   ledger: Ledger
   issuer: NodeIssuer
+  /** More did:keys that may change the DID and its status lists (e.g. the organisation's console key). */
+  controllers?: readonly string[]
 }): Promise<{ accreditation: string }> {
   const send = (action: string, args: Record<string, unknown>) =>
     submitSigned({ ledger, privateJwk: issuer.privateJwk, signer: issuer.signerDid, module: 'registry', action, args })
@@ -28,6 +31,7 @@ export async function bootstrapIssuer({
   await send('registerDid', {
     did: issuer.did,
     methods: [{ id: fragment, publicKeyJwk: issuer.publicJwk, relationships: ['authentication', 'assertionMethod'] }],
+    ...(controllers.length === 0 ? {} : { controllers: [issuer.signerDid, ...controllers] }),
   })
   const root = await send('accredit', { subject: issuer.did, kind: 'RootTAO', credentialTypes: types })
   const parent = root[0]?.data.id as string

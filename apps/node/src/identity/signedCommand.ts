@@ -25,14 +25,17 @@ export function verifySignedCommand(p: {
   roles: readonly string[]
   nonces: TtlStore<true>
   now?: number
+  /** The envelope's pseudo-module (default `oid4vci`). */
+  module?: string
 }): { signer: string; args: Record<string, unknown> } {
   const now = p.now ?? Date.now()
+  const module = p.module ?? COMMAND_MODULE
   const signed = parseInput({ schema: SignedTransactionSchema, input: p.body, what: 'body' })
   const { tx } = signed
   if (tx.network !== p.ledger.genesis.network)
     throw new ProtocolError('WRONG_NETWORK', 'the command names another network')
-  if (tx.module !== COMMAND_MODULE || tx.action !== p.action) {
-    throw new ProtocolError('INVALID_REQUEST', `expected a signed ${COMMAND_MODULE}.${p.action} command`)
+  if (tx.module !== module || tx.action !== p.action) {
+    throw new ProtocolError('INVALID_REQUEST', `expected a signed ${module}.${p.action} command`)
   }
   const expires = Date.parse(tx.expires)
   if (!(expires > now)) throw new ProtocolError('EXPIRED', 'the command has expired')

@@ -1,4 +1,5 @@
 import type { ErrorCode } from '@tabularium/protocol'
+import { BALLOT_ROUTES } from './ballotApiRoutes.js'
 import { FUNDING_ROUTES } from './fundingApiRoutes.js'
 import { IDENTITY_ROUTES } from './identityRoutes.js'
 
@@ -315,4 +316,5 @@ export const API_ROUTES: readonly ApiRoute[] = [
   },
   ...IDENTITY_ROUTES,
   ...FUNDING_ROUTES,
+  ...BALLOT_ROUTES,
 ]

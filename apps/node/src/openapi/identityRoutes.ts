@@ -155,7 +155,7 @@ export const IDENTITY_ROUTES: readonly ApiRoute[] = [
     tag: 'oid4vci',
     summary: 'A citizen asks for a credential; it waits for a clerk',
     description:
-      'JSON `{ configurationId, claims }`. Answers `{ id, configurationId, status: "pending", created, offer: null }`; the id is the capability to poll it.',
+      'JSON `{ configurationId | configurationIds, claims }`. Answers `{ id, configurationId, configurationIds, status: "pending", created, offer: null }`; the id is the capability to poll it.',
     responses: [ok('The pending request', 201)],
     errors: ['INVALID_REQUEST', 'INVALID_JSON', 'UNSUPPORTED_MEDIA_TYPE', 'PAYLOAD_TOO_LARGE'],
   },
@@ -166,7 +166,7 @@ export const IDENTITY_ROUTES: readonly ApiRoute[] = [
     tag: 'oid4vci',
     summary: 'Poll a credential request; once approved it carries the offer URI and link',
     parameters: [path('id', 'Request id.')],
-    responses: [ok('`{ id, configurationId, status, created, offer: { uri, link } | null }`')],
+    responses: [ok('`{ id, configurationId, configurationIds, status, created, offer: { uri, link } | null }`')],
     errors: ['NOT_FOUND'],
   },
   {
@@ -177,7 +177,7 @@ export const IDENTITY_ROUTES: readonly ApiRoute[] = [
     summary: 'The clerk’s queue: pending requests with their claims (signed command `listPendingRequests`)',
     description: COMMAND,
     body: ['SignedTransaction'],
-    responses: [ok('`{ items: [{ id, configurationId, claims, created }] }`')],
+    responses: [ok('`{ items: [{ id, configurationId, configurationIds, claims, created }] }`')],
     errors: [...COMMAND_ERRORS],
   },
   {

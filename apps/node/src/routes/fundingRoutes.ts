@@ -40,6 +40,8 @@ const SpendingParams = z.strictObject({
 export interface FundingOptions {
   /** Sealed grant applications; default: in memory (startNode keeps them encrypted under the data directory). */
   blobs?: BlobStore
+  /** The pseudonym key of credential-fund applications; default: random per process (startNode keeps one in the data directory). */
+  pseudonymKey?: Uint8Array
   now?: () => number
 }
 

@@ -28,7 +28,16 @@ const CreateOfferArgs = z.strictObject({
   claims: Claims,
   txCode: z.boolean().default(true),
 })
-const RequestBody = z.strictObject({ configurationId: z.string().max(128), claims: Claims })
+// One configuration, or several (a revocable JWT VC and a selectively disclosable SD-JWT VC of the same facts).
+const RequestBody = z
+  .strictObject({
+    configurationId: z.string().max(128).optional(),
+    configurationIds: z.array(z.string().max(128)).min(1).max(4).optional(),
+    claims: Claims,
+  })
+  .refine((b) => (b.configurationId === undefined) !== (b.configurationIds === undefined), {
+    message: 'give configurationId or configurationIds',
+  })
 const ApproveArgs = z.strictObject({ id: z.string().max(64), claims: Claims.optional() })
 
 /**
@@ -87,10 +96,13 @@ export function oid4vciOfferRoutes({
       input: await readJsonBody({ request: c.req.raw, maxBytes: 64_000 }),
       what: 'body',
     })
-    assertConfigurations([body.configurationId], identity.credentials)
+    const configurationIds = [...new Set(body.configurationIds ?? [body.configurationId as string])]
+    assertConfigurations(configurationIds, identity.credentials)
     const request: CredentialRequest = {
       id: toBase64Url(randomBytes(16)),
-      ...body,
+      configurationId: configurationIds[0] as string,
+      configurationIds,
+      claims: body.claims,
       status: 'pending',
       created: identity.now().toISOString(),
       offerId: undefined,
@@ -109,7 +121,13 @@ export function oid4vciOfferRoutes({
     await command(c, 'listPendingRequests')
     const items = state.requests.values().filter((r) => r.status === 'pending')
     return c.json({
-      items: items.map(({ id, configurationId, claims, created }) => ({ id, configurationId, claims, created })),
+      items: items.map(({ id, configurationId, configurationIds, claims, created }) => ({
+        id,
+        configurationId,
+        configurationIds,
+        claims,
+        created,
+      })),
     })
   })
   app.post('/v1/oid4vci/requests/:id/approve', async (c) => {
@@ -119,7 +137,7 @@ export function oid4vciOfferRoutes({
     if (approval.id !== request.id) throw new ProtocolError('INVALID_REQUEST', 'the command approves another request')
     if (request.status !== 'pending') throw new ProtocolError('CONFLICT', `the request is ${request.status}`)
     const claims = approval.claims ?? request.claims
-    const offer = issue(c, { configurationIds: [request.configurationId], claims, txCode: true })
+    const offer = issue(c, { configurationIds: request.configurationIds, claims, txCode: true })
     Object.assign(request, { status: 'approved', offerId: offer.offerId, approvedBy: signer, claims: {} })
     return c.json({ request: publicView(request, undefined), ...offer })
   })
@@ -127,8 +145,8 @@ export function oid4vciOfferRoutes({
 }
 
 function publicView(request: CredentialRequest, links: { uri: string; link: string } | undefined) {
-  const { id, configurationId, status, created } = request
-  return { id, configurationId, status, created, offer: links ?? null }
+  const { id, configurationId, configurationIds, status, created } = request
+  return { id, configurationId, configurationIds, status, created, offer: links ?? null }
 }
 
 function notFound(): never {

@@ -1,4 +1,7 @@
 import { en, type MessageKey, type Messages } from './en.js'
+import { FEATURE_CATALOGUES } from './features.js'
+// Feature catalogues: one line each (the feature's i18n/register.ts registers itself).
+import '../identity/i18n/register.js'
 
 /** Languages of the pilot cities, English first. */
 export const LANGUAGES = [
@@ -18,7 +21,7 @@ const loaders: Record<Language, () => Promise<Messages>> = {
   nl: async () => (await import('./nl.js')).nl,
 }
 
-let current: Messages = en
+let current: Readonly<Record<string, string>> = en
 let currentLanguage: Language = 'en'
 
 /** The active language. */
@@ -44,7 +47,12 @@ export function initialLanguage(fallback?: string): Language {
 
 /** Loads a language's catalogue, makes it current and sets `<html lang>`. */
 export async function setLanguage(code: Language): Promise<void> {
-  current = await loaders[code]()
+  const [base, ...features] = await Promise.all([
+    loaders[code](),
+    ...FEATURE_CATALOGUES.map((c) => (code === 'en' ? c.en : c.load(code))),
+  ])
+  // English feature messages first, so a missing translation falls back to English.
+  current = Object.assign({}, ...FEATURE_CATALOGUES.map((c) => c.en), base, ...features)
   currentLanguage = code
   document.documentElement.lang = code
   localStorage.setItem('tabularium.lang', code)
@@ -56,7 +64,15 @@ export async function setLanguage(code: Language): Promise<void> {
  * @example t('explorer.showing', { from: 1, to: 50, total: 120 })
  */
 export function t(key: MessageKey, params: Record<string, string | number> = {}): string {
-  const text = current[key] ?? en[key]
+  return translate(key, params)
+}
+
+/**
+ * A message of any registered catalogue by key (features wrap it with their
+ * own typed key, e.g. `ti` of identity); the key itself when unknown.
+ */
+export function translate(key: string, params: Record<string, string | number> = {}): string {
+  const text = current[key] ?? (en as Readonly<Record<string, string>>)[key] ?? key
   return text.replace(/\{(\w+)\}/g, (m, name: string) => {
     const value = params[name]
     if (value === undefined) return m

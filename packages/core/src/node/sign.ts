@@ -14,11 +14,16 @@ export interface KeyPair {
  * @example const { privateJwk, publicJwk } = generateKeyPair({ algorithm: 'EdDSA' })
  */
 export function generateKeyPair({ algorithm = 'EdDSA' }: { algorithm?: Algorithm } = {}): KeyPair {
+  // The JWK is exported by the key generation job itself. Exporting the
+  // returned KeyObject afterwards can deadlock Node 20: a GC during the export
+  // may destroy the finished job, whose destructor takes the lock the export
+  // holds (seen as a hang in futex_wait under ~KeyGenJob).
+  const encoding = { publicKeyEncoding: { format: 'jwk' }, privateKeyEncoding: { format: 'jwk' } } as const
   const pair =
     algorithm === 'EdDSA'
-      ? generateKeyPairSync('ed25519')
-      : generateKeyPairSync('ec', { namedCurve: 'P-256' })
-  const privateJwk = pair.privateKey.export({ format: 'jwk' }) as PrivateJwk
+      ? generateKeyPairSync('ed25519', encoding)
+      : generateKeyPairSync('ec', { namedCurve: 'P-256', ...encoding })
+  const privateJwk = pair.privateKey as unknown as PrivateJwk
   return { privateJwk, publicJwk: publicJwkOf(privateJwk) }
 }
 

@@ -34,6 +34,8 @@ export interface Grant {
 export interface CredentialRequest {
   id: string
   configurationId: string
+  /** Every configuration asked for (the first is `configurationId`), e.g. a JWT VC and an SD-JWT VC. */
+  configurationIds: string[]
   claims: Record<string, unknown>
   status: 'pending' | 'approved' | 'rejected'
   created: string

@@ -1,0 +1,98 @@
+import type { Genesis } from '@tabularium/protocol'
+import { createAdmission } from '../admission/createAdmission.js'
+import { createNonceGuard } from '../admission/createNonceGuard.js'
+import { createSubmitter } from '../admission/createSubmitter.js'
+import type { CheckpointSigner } from '../checkpoints/createCheckpointSigner.js'
+import type { RoleChecker } from '../executor/roles.js'
+import type { ModuleDefinition } from '../module/defineModule.js'
+import type { LedgerStore } from '../store/openLedgerStore.js'
+import type { Ledger, LedgerStats } from '../types.js'
+import { createVerifierPool } from '../workers/createVerifierPool.js'
+import { startCheckpointer } from '../workers/startCheckpointer.js'
+import { createBlockCommitter, type PendingTransaction } from './createBlockCommitter.js'
+import type { EventHub } from './createEventHub.js'
+import { createSequencer } from './createSequencer.js'
+import type { LedgerLogger } from './logger.js'
+
+/** Parameters of `startPipeline`. */
+export interface StartPipelineParameters {
+  store: LedgerStore
+  genesis: Genesis
+  modules: ReadonlyMap<string, ModuleDefinition>
+  hasRole: RoleChecker
+  sign: CheckpointSigner
+  clock: () => number
+  logger: LedgerLogger
+  events: EventHub
+  verifierThreads: number
+  maxBlockSize: number
+  blockIntervalMs: number
+  maxPending: number
+  /** The file's path, when a background WAL checkpointer should run. */
+  checkpointPath: string | undefined
+}
+
+/** The write path of a ledger. */
+export interface Pipeline {
+  submit: Ledger['submit']
+  stats(): LedgerStats
+  /** Stops admitting, answers everything admitted, stops the workers. */
+  stop(): Promise<void>
+}
+
+/**
+ * Starts the write path: admission → signature workers → sequencer → block
+ * committer, with the background WAL checkpointer.
+ *
+ * @example const pipeline = startPipeline({ store, genesis, modules, hasRole, sign, clock, logger, events, … })
+ */
+export function startPipeline(p: StartPipelineParameters): Pipeline {
+  const nonces = createNonceGuard({ db: p.store.db })
+  const pool = createVerifierPool({ threads: p.verifierThreads })
+  const checkpointer = p.checkpointPath === undefined ? undefined : startCheckpointer({ path: p.checkpointPath })
+  const counts = { admitted: 0, refused: {} as Record<string, number>, committedTransactions: 0, lastBlockMs: 0 }
+  const commit = createBlockCommitter({
+    ...p,
+    nonces,
+    hasListeners: () => p.events.size > 0,
+    onCommitted(events, block, elapsedMs) {
+      counts.committedTransactions += block.entries.length
+      counts.lastBlockMs = elapsedMs
+      p.events.publish(events)
+    },
+  })
+  const sequencer = createSequencer<PendingTransaction>({ ...p, commit })
+  let stopping = false
+  const submitter = createSubmitter({
+    admit: createAdmission({ ...p, state: p.store.state, nonces }),
+    pool,
+    nonces,
+    sequencer,
+    maxPending: p.maxPending,
+    onRefused: (code) => {
+      counts.refused[code] = (counts.refused[code] ?? 0) + 1
+    },
+    isStopping: () => stopping,
+  })
+  return {
+    async submit(transactions, options) {
+      const results = await submitter.submit(transactions, options)
+      for (const result of results) if (result.ok) counts.admitted++
+      return results
+    },
+    stats: () => ({
+      ...counts,
+      refused: { ...counts.refused },
+      treeSize: p.store.tree.size,
+      blocks: p.store.head.block,
+      pending: submitter.pending,
+    }),
+    async stop() {
+      stopping = true
+      await submitter.drained()
+      sequencer.flush()
+      await pool.close()
+      await checkpointer?.stop()
+    },
+  }
+}
