@@ -10,11 +10,13 @@ import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { parseArgs } from 'node:util'
 import { measureHttpThroughput } from './bench/http.mjs'
+import { measureCredentialVerifications } from './bench/identity.mjs'
 import { measureCommitLatency, measureInProcessThroughput, measureProofs, openBenchLedger } from './bench/inProcess.mjs'
 import { describeMachine, log } from './bench/machine.mjs'
 import { ensureBigLedger, measureRestart } from './bench/restart.mjs'
 import { removeBenchSandbox } from './bench/sandbox.mjs'
 import { measureVerifyLimit } from './bench/verifyLimit.mjs'
+import { measureVouchers } from './bench/vouchers.mjs'
 
 const root = dirname(dirname(fileURLToPath(import.meta.url)))
 const { values } = parseArgs({ options: { quick: { type: 'boolean', default: false }, out: { type: 'string' } } })
@@ -23,8 +25,8 @@ const out = values.out ?? join(root, 'bench-results', 'latest.json')
 
 // Sizes of each run; --quick keeps the same figures on smaller runs (< 1 min).
 const plan = quick
-  ? { verifyMs: 1000, inProcess: 10_000, latencySeconds: 3, proofMs: 500, http: 10_000, restartEntries: 50_000, restartLabel: '50k', restartRuns: 1 }
-  : { verifyMs: 3000, inProcess: 50_000, latencySeconds: 10, proofMs: 2000, http: 50_000, restartEntries: 1_000_000, restartLabel: '1m', restartRuns: 3 }
+  ? { verifyMs: 1000, inProcess: 10_000, latencySeconds: 3, proofMs: 500, http: 10_000, restartEntries: 50_000, restartLabel: '50k', restartRuns: 1, vouchers: { beneficiaries: 5_000, providers: 100, sustained: 3_000, rate: 500, seconds: 3 } }
+  : { verifyMs: 3000, inProcess: 50_000, latencySeconds: 10, proofMs: 2000, http: 50_000, restartEntries: 1_000_000, restartLabel: '1m', restartRuns: 3, vouchers: { beneficiaries: 100_000, providers: 1_000, sustained: 20_000, rate: 500, seconds: 10 } }
 
 const measurements = []
 const record = (name, value, unit, note) => {
@@ -54,6 +56,18 @@ removeBenchSandbox(sandbox)
 log('HTTP')
 const http = await measureHttpThroughput({ count: plan.http, batchSize: 500, clients: 4 })
 record('http.notary_tx_per_s_batched', http, 'tx/s', `${plan.http} pre-signed stamps, node in its own process on 127.0.0.1, 4 clients, batches of 500, wait=true (receipts)`)
+
+log(`vouchers: ${plan.vouchers.beneficiaries} card vouchers, ${plan.vouchers.providers} providers`)
+const v = plan.vouchers
+const voucherRun = await measureVouchers(v)
+record('vouchers.redemptions_per_s', voucherRun.perSecond, 'redemptions/s', `${v.sustained} pre-signed card redemptions over ${v.beneficiaries} vouchers and ${v.providers} providers, batches of 500, signatures verified, durable commit`)
+record('vouchers.redemption_p99_ms_at_500_per_s', voucherRun.p99, 'ms', `open loop: single redemptions offered at ${v.rate}/s for ${v.seconds} s, scheduled time to durable commit (p50 ${Math.round(voucherRun.p50 * 10) / 10} ms)`)
+
+log('identity: credential verifications')
+const credentials = measureCredentialVerifications({ seconds: quick ? 1 : 3 })
+const identityNote = `verifyCredential, one core, ES256 (raw ES256 verify on this core: ${credentials.rawEs256}/s)`
+record('identity.jwt_vc_verifications_per_s', credentials.jwtVc, 'verifications/s', `${identityNote}: EBSI JWT VC, signature, validity, accreditation, schema and a status-list check`)
+record('identity.sd_jwt_vc_verifications_per_s', credentials.sdJwtVc, 'verifications/s', `${identityNote}: SD-JWT VC presentation, 2 disclosures and key binding`)
 
 log(`restart with ${plan.restartLabel} entries`)
 const bigDir = join(root, 'bench-results', `ledger-${plan.restartLabel}`)

@@ -1,5 +1,6 @@
 import { Command } from 'commander'
 import { registerAudit } from './commands/audit.js'
+import { registerDid } from './commands/did.js'
 import { registerInit } from './commands/init.js'
 import { registerKeys } from './commands/keys.js'
 import { registerNode } from './commands/node.js'
@@ -7,6 +8,7 @@ import { registerRead } from './commands/read.js'
 import { registerRecount } from './commands/recount.js'
 import { registerStamp } from './commands/stamp.js'
 import { registerTx } from './commands/tx.js'
+import { registerVc } from './commands/vc.js'
 import { registerVerify } from './commands/verify.js'
 
 /** The CLI's version, shown by `tabularium --version`. */
@@ -28,5 +30,6 @@ export function createProgram(): Command {
   // Settings are copied to subcommands when they are created, so set them first.
   for (const register of [registerInit, registerNode, registerStamp, registerVerify, registerAudit]) register(program)
   for (const register of [registerKeys, registerTx, registerRead, registerRecount]) register(program)
+  for (const register of [registerDid, registerVc]) register(program)
   return program
 }

@@ -2,7 +2,7 @@
 // real node from the built CLI in a temp dir, launches Debian's Chromium with
 // playwright-core, runs axe-core and takes screenshots.
 import { spawn, spawnSync } from 'node:child_process'
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
@@ -25,8 +25,28 @@ export function buildWeb() {
   if (result.status !== 0) throw new Error(`vite build failed:\n${result.stdout}\n${result.stderr}`)
 }
 
-/** `tabularium init` in a temp dir, then `tabularium node start` on a free port serving apps/web/dist. */
-export async function startNode() {
+/**
+ * A build of the app that only this test file serves (a temp dir), so that
+ * other test runs rebuilding apps/web/dist cannot pull chunks away mid-test.
+ * With TABULARIUM_WEB_SKIP_BUILD it copies the existing dist instead.
+ */
+export function privateWebBuild() {
+  const dir = mkdtempSync(join(tmpdir(), 'tabularium-web-dist-'))
+  if (process.env.TABULARIUM_WEB_SKIP_BUILD && existsSync(join(webDir, 'dist', 'index.html'))) {
+    cpSync(join(webDir, 'dist'), dir, { recursive: true })
+    return dir
+  }
+  const vite = join(repoRoot, 'node_modules', 'vite', 'bin', 'vite.js')
+  const result = spawnSync(process.execPath, [vite, 'build', '--outDir', dir, '--emptyOutDir'], {
+    cwd: webDir,
+    encoding: 'utf8',
+  })
+  if (result.status !== 0) throw new Error(`vite build failed:\n${result.stdout}\n${result.stderr}`)
+  return dir
+}
+
+/** `tabularium init` in a temp dir, then `tabularium node start` on a free port serving `webRoot` (apps/web/dist). */
+export async function startNode({ webRoot = join(webDir, 'dist') } = {}) {
   const dir = mkdtempSync(join(tmpdir(), 'tabularium-web-'))
   const init = spawnSync(process.execPath, [cli, 'init', '--dir', dir], { encoding: 'utf8' })
   if (init.status !== 0) throw new Error(`init failed: ${init.stderr}`)
@@ -34,7 +54,7 @@ export async function startNode() {
     process.execPath,
     [cli, 'node', 'start', '--dir', dir, '--port', '0', '--json', '--log-level', 'warn'],
     {
-      env: { ...process.env, TABULARIUM_WEB_ROOT: join(webDir, 'dist') },
+      env: { ...process.env, TABULARIUM_WEB_ROOT: webRoot },
       stdio: ['ignore', 'pipe', 'pipe'],
     },
   )

@@ -5,6 +5,10 @@ import { Lazy } from './components/Lazy.js'
 import { PageTitle } from './components/ui.js'
 import { LANGUAGES, type Language, language, setLanguage, t } from './i18n/index.js'
 import { href, type Route, useRoute } from './lib/router.js'
+import { ballotsPortalLink, isBallotsRoute, loadBallots } from './ballots/routes.js'
+import { identityPortalLinks } from './identity/portal/links.js'
+import { loadPortalSpending } from './vouchers/routes.js'
+import { vt } from './vouchers/i18n/vt.js'
 import { DocumentPage } from './portal/DocumentPage.js'
 import { EntryPage } from './portal/EntryPage.js'
 import { ExplorerPage } from './portal/ExplorerPage.js'
@@ -19,6 +23,8 @@ const loadReceipt = () =>
 const loadConsole = () =>
   import('./console/ConsoleArea.js').then((m) => m.ConsoleArea as ComponentType<{ route: Route }>)
 const loadWallet = () => import('./wallet/WalletArea.js').then((m) => m.WalletArea as ComponentType<{ route: Route }>)
+const loadIdentityPortal = () =>
+  import('./identity/portal/IdentityPortal.js').then((m) => m.IdentityPortal as ComponentType<{ route: Route }>)
 const loadProvider = () =>
   import('./provider/ProviderArea.js').then((m) => m.ProviderArea as ComponentType<{ route: Route }>)
 
@@ -119,6 +125,9 @@ function PortalNav({ route }: { route: Route }) {
     ['/explorer', t('nav.explorer')],
     ['/verify', t('nav.verify')],
     ['/document', t('nav.document')],
+    ballotsPortalLink(),
+    ...identityPortalLinks(),
+    ['/spending', vt('nav.portal')],
   ] as const
   return (
     <nav class="tab-subnav" aria-label={t('nav.portalSections')}>
@@ -137,6 +146,7 @@ function PortalNav({ route }: { route: Route }) {
 
 function Page({ route, area }: { route: Route; area: Area }) {
   const [first] = route.segments
+  if (isBallotsRoute(route)) return <Lazy load={loadBallots} props={{ route }} />
   if (area === 'console') return <Lazy load={loadConsole} props={{ route }} />
   if (area === 'wallet') return <Lazy load={loadWallet} props={{ route }} />
   if (area === 'provider') return <Lazy load={loadProvider} props={{ route }} />
@@ -153,6 +163,11 @@ function Page({ route, area }: { route: Route; area: Area }) {
       return <DocumentPage />
     case 'receipt':
       return <Lazy load={loadReceipt} props={{ route }} />
+    case 'spending':
+      return <Lazy key="spending" load={loadPortalSpending} props={{ route }} />
+    case 'issuers':
+    case 'did':
+      return <Lazy load={loadIdentityPortal} props={{ route }} />
     default:
       return <PageTitle title={t('notFound.title')}>{t('notFound.title')}</PageTitle>
   }

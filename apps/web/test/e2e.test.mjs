@@ -354,7 +354,7 @@ describe('web app in Chromium against a real node', { timeout: 300_000 }, () => 
     await screenshots(page, 'wallet-new')
     await page.getByRole('button', { name: 'Create my wallet' }).click()
     const did = await page.locator('.tab-did code').innerText()
-    assert.match(did, /^did:key:z6Mk/)
+    assert.match(did, /^did:key:z/)
     await page.locator('.tab-did-qr svg').waitFor()
     await page.getByText(/notary · stamp, entry \d+/).waitFor()
     await expectAccessible('wallet')

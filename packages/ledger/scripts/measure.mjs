@@ -1,7 +1,9 @@
 // Throughput and latency of the ledger in-process, with durable commits
 // (SQLite WAL, synchronous=FULL) and every signature verified in workers.
 // Not a test: prints one JSON object. Usage:
-//   node packages/ledger/scripts/measure.mjs [--count 60000] [--rate 2000] [--seconds 10]
+//   node packages/ledger/scripts/measure.mjs [--count 60000] [--rate 2000] [--seconds 10] [--threads N]
+// Environment: THREADS=1 prints CPU µs/tx per thread on stderr (Linux);
+// KEEP=1 keeps the ledger file and prints its path on stderr.
 import { createHash } from 'node:crypto'
 import { readdirSync, readFileSync } from 'node:fs'
 import { availableParallelism } from 'node:os'

@@ -7,7 +7,7 @@ import { existsSync, statSync } from 'node:fs'
 import { parseArgs } from 'node:util'
 import { z } from 'zod'
 import { createLedger, defineAction, defineModule } from '../dist/index.js'
-import { createGenesis, createNodeKeys, createSigner, signTransaction } from '../dist/testing/fixtures.js'
+import { createGenesis, createSigner, signTransaction } from '../dist/testing/fixtures.js'
 
 const { values } = parseArgs({
   options: {
@@ -37,7 +37,12 @@ const notary = defineModule({
 
 // The genesis and keys are derived from fixed seeds, so a file can be reused.
 const seed = (label) => createHash('sha256').update(label).digest('base64url')
-const keys = { logKeyName: 'restart.log', logPrivateKey: seed('log'), witnessKeyName: 'restart.witness', witnessPrivateKey: seed('witness') }
+const keys = {
+  logKeyName: 'restart.log',
+  logPrivateKey: seed('log'),
+  witnessKeyName: 'restart.witness',
+  witnessPrivateKey: seed('witness'),
+}
 const { nodeVerifierKeys } = await import('../dist/index.js')
 const { logKey, witnessKey } = nodeVerifierKeys(keys)
 const member = { did: 'did:key:z6MkhaXgBZDvotDkL5257faiztiGiC2QtKLGpbnnEGta2doK' }
@@ -55,12 +60,17 @@ const fill = async () => {
         signer: signers[i % signers.length],
         module: 'notary',
         action: 'stamp',
-        args: { hash: createHash('sha256').update(`doc ${done + i} ${Math.random()}`).digest('hex') },
+        args: {
+          hash: createHash('sha256')
+            .update(`doc ${done + i} ${Math.random()}`)
+            .digest('hex'),
+        },
       }),
     )
     await Promise.all(Array.from({ length: 20 }, (_, k) => ledger.submit(txs.slice(k * 1000, (k + 1) * 1000))))
     done += chunk
-    if (done % 100_000 === 0) console.error(`${done} entries, ${Math.round(done / ((performance.now() - started) / 1000))} tx/s`)
+    if (done % 100_000 === 0)
+      console.error(`${done} entries, ${Math.round(done / ((performance.now() - started) / 1000))} tx/s`)
   }
   await ledger.close()
 }
@@ -74,7 +84,14 @@ ledger.receipt(Math.floor(treeSize / 2))
 const servingMs = performance.now() - started
 const signer = createSigner()
 const [result] = await ledger.submit(
-  [signTransaction({ signer, module: 'notary', action: 'stamp', args: { hash: createHash('sha256').update(`x${Math.random()}`).digest('hex') } })],
+  [
+    signTransaction({
+      signer,
+      module: 'notary',
+      action: 'stamp',
+      args: { hash: createHash('sha256').update(`x${Math.random()}`).digest('hex') },
+    }),
+  ],
   { receipts: true },
 )
 const committedMs = performance.now() - started

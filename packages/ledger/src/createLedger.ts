@@ -1,7 +1,7 @@
 import { availableParallelism } from 'node:os'
 import { formatIssues, type Genesis, GenesisSchema, ProtocolError } from '@tabularium/protocol'
 import { createCheckpointSigner } from './checkpoints/createCheckpointSigner.js'
-import { createRoleChecker } from './executor/roles.js'
+import { GOVERNANCE_MODULE, createRoleChecker } from './executor/roles.js'
 import type { ModuleDefinition } from './module/defineModule.js'
 import { createReads, type LedgerReads } from './reads/createReads.js'
 import { createEventHub } from './sequencer/createEventHub.js'
@@ -34,7 +34,7 @@ export async function createLedger(params: CreateLedgerParameters): Promise<Ledg
   } = params
   const genesis = parseGenesis(params.genesis)
   const modules = moduleMap(params.modules)
-  const hasRole = createRoleChecker({ genesis })
+  const hasRole = createRoleChecker({ genesis, governed: modules.has(GOVERNANCE_MODULE) })
   const sign = createCheckpointSigner({ origin: genesis.origin, keys })
   warnUnlessMember(genesis, sign, logger)
   // On disk, a worker checkpoints the WAL; in memory there is no WAL.

@@ -6,7 +6,7 @@ import type { Genesis } from '@tabularium/protocol'
 import { formatJson, writeSecretFile } from './files.js'
 
 /** Roles the sandbox issuer's did:key holds: it registers its DID, is its own Root TAO and issues. */
-export const SANDBOX_ISSUER_ROLES = ['registry:registrant', 'registry:root', 'registry:issuer', 'vault:reader'] as const
+export const SANDBOX_ISSUER_ROLES = ['registry:registrant', 'registry:root', 'registry:issuer', 'vault:reader', 'ballots:issuer'] as const
 
 /**
  * Writes `issuer-key.json` (a fresh P-256 key for `did:tab:<name>`, mode

@@ -6,6 +6,10 @@ import { t } from '../i18n/index.js'
 import { forgetKey, loadKey, type StoredKey } from '../lib/keys.js'
 import { href, navigate, type Route } from '../lib/router.js'
 import { memberName } from '../portal/members.js'
+import { IdentityConsole, identityConsoleSections, isIdentityConsoleSection } from '../identity/console/IdentityConsole.js'
+import { Lazy } from '../components/Lazy.js'
+import { vt } from '../vouchers/i18n/vt.js'
+import { loadConsoleVouchers } from '../vouchers/routes.js'
 import { DashboardPage } from './DashboardPage.js'
 import { GovernancePage } from './GovernancePage.js'
 import { SignInPage } from './SignInPage.js'
@@ -42,6 +46,8 @@ export function ConsoleArea({ route }: { route: Route }) {
                   ['dashboard', t('console.dashboard')],
                   ['stamp', t('console.stamp')],
                   ['governance', t('console.governance')],
+                  ...identityConsoleSections(),
+                  ['vouchers', vt('nav.console')],
                 ] as const
               ).map(([id, label]) => (
                 <li key={id}>
@@ -66,6 +72,10 @@ export function ConsoleArea({ route }: { route: Route }) {
         <StampPage keyInfo={key} network={network} />
       ) : section === 'governance' ? (
         <GovernancePage keyInfo={key} network={network} />
+      ) : section === 'vouchers' ? (
+        <Lazy key="vouchers" load={loadConsoleVouchers} props={{ keyInfo: key, network, route }} />
+      ) : isIdentityConsoleSection(section) ? (
+        <IdentityConsole section={section} keyInfo={key} network={network} />
       ) : (
         <DashboardPage network={network} />
       )}

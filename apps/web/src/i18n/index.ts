@@ -2,6 +2,8 @@ import { en, type MessageKey, type Messages } from './en.js'
 import { FEATURE_CATALOGUES } from './features.js'
 // Feature catalogues: one line each (the feature's i18n/register.ts registers itself).
 import '../identity/i18n/register.js'
+import '../vouchers/i18n/register.js'
+import '../ballots/i18n/register.js'
 
 /** Languages of the pilot cities, English first. */
 export const LANGUAGES = [

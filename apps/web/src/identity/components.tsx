@@ -3,7 +3,7 @@ import { getNetwork } from '../api/client.js'
 import type { NetworkInfo } from '../api/types.js'
 import { DataList, Hash } from '../components/ui.js'
 import { formatDate } from '../i18n/index.js'
-import { memberNameById } from '../portal/members.js'
+import { memberName, memberNameById } from '../portal/members.js'
 import { resolveDidDocument } from './api.js'
 import type { CredentialState } from './checkStatus.js'
 import type { CredentialView } from './credentialView.js'
@@ -60,14 +60,18 @@ export function StateBadge({ state }: { state: CredentialState | undefined }) {
   return <span class={`utrecht-status-badge tab-badge tab-badge--${tone}`}>{ti(key)}</span>
 }
 
-/** An issuer's name: the member organisation that registered its DID, else the DID. */
+/** An issuer's name: the member organisation that registered or controls its DID, else the DID. */
 export function IssuerName({ did }: { did: string }) {
   const [name, setName] = useState<string | undefined>(undefined)
   useEffect(() => {
     let live = true
     Promise.all([resolveDidDocument(did), getNetwork()]).then(
       ([resolution, network]: [Awaited<ReturnType<typeof resolveDidDocument>>, NetworkInfo]) => {
-        if (live) setName(memberNameById(resolution.didDocumentMetadata.organisation, network))
+        // The member that registered it, else a member among its controllers.
+        const byController = (resolution.didDocument?.controller ?? [])
+          .map((c) => memberName(c, network))
+          .find((n) => n !== undefined)
+        if (live) setName(memberNameById(resolution.didDocumentMetadata.organisation, network) ?? byController)
       },
       () => undefined,
     )

@@ -53,11 +53,24 @@ export async function importPrivateJwk(text: string, { extractable = false } = {
   return { key, publicJwk, did: didKeyFromJwk(publicJwk), createdAt: new Date().toISOString() }
 }
 
-/** Generates a new key pair in this browser (Ed25519), as a wallet's `did:key`. */
-export async function generateKey({ extractable }: { extractable: boolean }): Promise<StoredKey> {
-  const pair = (await crypto.subtle.generateKey({ name: 'Ed25519' }, extractable, ['sign', 'verify'])) as CryptoKeyPair
+/**
+ * Generates a new key pair in this browser, as a wallet's `did:key`:
+ * Ed25519, or P-256 (`ES256`, the EBSI profile's choice, what OpenID4VCI
+ * proofs and SD-JWT key binding use with EBSI wallets and verifiers).
+ */
+export async function generateKey({
+  extractable,
+  algorithm = 'EdDSA',
+}: {
+  extractable: boolean
+  algorithm?: 'EdDSA' | 'ES256'
+}): Promise<StoredKey> {
+  const params = algorithm === 'ES256' ? { name: 'ECDSA', namedCurve: 'P-256' } : { name: 'Ed25519' }
+  const pair = (await crypto.subtle.generateKey(params, extractable, ['sign', 'verify'])) as CryptoKeyPair
   const jwk = await crypto.subtle.exportKey('jwk', pair.publicKey)
-  const publicJwk = assertPublicJwk({ kty: jwk.kty, crv: jwk.crv, x: jwk.x })
+  const publicJwk = assertPublicJwk(
+    algorithm === 'ES256' ? { kty: jwk.kty, crv: jwk.crv, x: jwk.x, y: jwk.y } : { kty: jwk.kty, crv: jwk.crv, x: jwk.x },
+  )
   return { key: pair.privateKey, publicJwk, did: didKeyFromJwk(publicJwk), createdAt: new Date().toISOString() }
 }
 

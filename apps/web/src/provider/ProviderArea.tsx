@@ -3,7 +3,10 @@ import { Scanner } from '../components/Scanner.js'
 import { Alert, Button, Hash, PageTitle } from '../components/ui.js'
 import { t } from '../i18n/index.js'
 import { receiptParamOf } from '../lib/receiptLink.js'
-import { href } from '../lib/router.js'
+import { Lazy } from '../components/Lazy.js'
+import { href, type Route } from '../lib/router.js'
+import { vt } from '../vouchers/i18n/vt.js'
+import { loadProviderVouchers } from '../vouchers/routes.js'
 
 /** What a scanned text is, for the provider's handler. */
 export type Scanned =
@@ -22,12 +25,16 @@ export function classifyScan(text: string): Scanned {
 }
 
 /** The provider page: phone-width, a scanner, and what was scanned. */
-export function ProviderArea() {
+export function ProviderArea({ route }: { route: Route }) {
   const [scanned, setScanned] = useState<Scanned | undefined>(undefined)
+  if (route.segments[1] === 'vouchers') return <Lazy key="vouchers" load={loadProviderVouchers} props={{ route }} />
   return (
     <div class="tab-stack tab-phone">
       <PageTitle title={t('provider.title')}>{t('provider.title')}</PageTitle>
       <p class="utrecht-paragraph">{t('provider.intro')}</p>
+      <p>
+        <a class="tab-task__title" href={href('/provider/vouchers')}>{vt('provider.takeVouchers')}</a>
+      </p>
       {scanned ? (
         <div class="tab-stack" aria-live="polite">
           <ScanResult scanned={scanned} />

@@ -5,8 +5,13 @@ import { Alert, Button, Card, Field, Hash, Loading, PageTitle } from '../compone
 import { formatTime, t } from '../i18n/index.js'
 import { BackupError, createBackup, restoreBackup } from '../lib/backup.js'
 import { forgetKey, generateKey, loadKey, type StoredKey, storeKey } from '../lib/keys.js'
-import { href } from '../lib/router.js'
+import { IdentityWallet, isIdentityWalletRoute } from '../identity/wallet/IdentityWallet.js'
+import { WalletCredentials } from '../identity/wallet/WalletCredentials.js'
+import { href, type Route } from '../lib/router.js'
 import { allItems, type SavedReceipt } from '../lib/store.js'
+import { Lazy } from '../components/Lazy.js'
+import { loadWalletVouchers } from '../vouchers/routes.js'
+import { VoucherSummary } from '../vouchers/wallet/VoucherSummary.js'
 import { entryOf } from '../lib/verify.js'
 
 /**
@@ -14,7 +19,7 @@ import { entryOf } from '../lib/verify.js'
  * backup, and what it holds. The wallet key is extractable (unlike the
  * console's) because a wallet one cannot back up would be lost with the device.
  */
-export function WalletArea() {
+export function WalletArea({ route }: { route: Route }) {
   const [key, setKey] = useState<StoredKey | null | undefined>(undefined)
   useEffect(() => {
     loadKey('wallet').then(
@@ -23,6 +28,8 @@ export function WalletArea() {
     )
   }, [])
   if (key === undefined) return <Loading />
+  if (route.segments[1] === 'vouchers') return <Lazy key="vouchers" load={loadWalletVouchers} props={{ route }} />
+  if (key && isIdentityWalletRoute(route)) return <IdentityWallet route={route} walletKey={key} />
   return (
     <div class="tab-stack">
       <PageTitle title={t('wallet.title')}>{t('wallet.title')}</PageTitle>
@@ -68,7 +75,10 @@ function NoWallet({ onReady }: { onReady: (key: StoredKey) => Promise<void> }) {
       <div class="tab-grid">
         <Card title={t('wallet.createTitle')}>
           <p>{t('wallet.createText')}</p>
-          <Button id="wallet-create" onClick={async () => onReady(await generateKey({ extractable: true }))}>
+          <Button
+            id="wallet-create"
+            onClick={async () => onReady(await generateKey({ extractable: true, algorithm: 'ES256' }))}
+          >
             {t('wallet.create')}
           </Button>
         </Card>
@@ -131,9 +141,9 @@ function Wallet({ walletKey, onForget }: { walletKey: StoredKey; onForget: () =>
       </div>
       <Card title={t('wallet.holds')}>
         <h3 class="utrecht-heading-3">{t('wallet.credentials')}</h3>
-        <p class="tab-empty">{t('wallet.noCredentials')}</p>
+        <WalletCredentials />
         <h3 class="utrecht-heading-3">{t('wallet.vouchers')}</h3>
-        <p class="tab-empty">{t('wallet.noVouchers')}</p>
+        <VoucherSummary walletKey={walletKey} />
         <h3 class="utrecht-heading-3">{t('wallet.receipts')}</h3>
         {!receipts && <Loading />}
         {receipts && receipts.length === 0 && <p class="tab-empty">{t('wallet.noReceipts')}</p>}

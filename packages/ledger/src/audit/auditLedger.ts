@@ -2,7 +2,7 @@ import { availableParallelism } from 'node:os'
 import { canonicalize } from '@tabularium/core'
 import { EMPTY_ROOT, rootFromFrontier } from '@tabularium/log'
 import { type Genesis, GenesisSchema } from '@tabularium/protocol'
-import { createRoleChecker, type RoleChecker } from '../executor/roles.js'
+import { GOVERNANCE_MODULE, createRoleChecker, type RoleChecker } from '../executor/roles.js'
 import { GENESIS_INDEX, seedGenesis } from '../executor/seedGenesis.js'
 import type { ModuleDefinition } from '../module/defineModule.js'
 import type { CheckpointRow } from '../store/createBlockWriter.js'
@@ -64,7 +64,10 @@ async function audit(a: Audit): Promise<AuditResult> {
     'the file was created with another genesis',
   )
   const state = createStateStore({ db: a.memory })
-  const hasRole = createRoleChecker({ genesis: a.genesis })
+  const hasRole = createRoleChecker({
+    genesis: a.genesis,
+    governed: a.modules.some((module) => module.name === GOVERNANCE_MODULE),
+  })
   const seeded = seedGenesis({ genesis: a.genesis, modules: a.modules, state, hasRole })
   for (const write of seeded.writes) state.write(write, GENESIS_INDEX)
   const checkpoints = iterateCheckpoints(a.db)

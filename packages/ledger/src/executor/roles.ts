@@ -19,16 +19,18 @@ export function roleKey(role: string, did: string): string {
 export type RoleChecker = (view: StateView, did: string, role: string) => boolean
 
 /**
- * Role checks: genesis members hold every role in `genesis.memberRoles`;
- * anyone else holds a role while governance state grants it.
+ * Role checks. With a governance module installed, state is the only source:
+ * its genesis hook seeds `genesis.memberRoles` as grants, and its proposals
+ * revoke them (a removed founder loses its roles). Without one, genesis
+ * members hold every role in `genesis.memberRoles` for the life of the ledger.
  *
- * @example const hasRole = createRoleChecker({ genesis }); hasRole(view, did, 'registrar')
+ * @example const hasRole = createRoleChecker({ genesis, governed: true }); hasRole(view, did, 'registrar')
  */
-export function createRoleChecker({ genesis }: { genesis: Genesis }): RoleChecker {
+export function createRoleChecker({ genesis, governed }: { genesis: Genesis; governed: boolean }): RoleChecker {
   const members = new Set(genesis.members.map((member) => member.did))
   const memberRoles = new Set(genesis.memberRoles)
   return (view, did, role) => {
-    if (memberRoles.has(role) && members.has(did)) return true
+    if (!governed && memberRoles.has(role) && members.has(did)) return true
     return view.get(GOVERNANCE_MODULE, roleKey(role, did)) === 'true'
   }
 }

@@ -71,7 +71,10 @@ export const registry: ModuleDefinition = defineModule({
   },
 })
 
-/** A minimal governance module: seeds genesis role grants; `grant`/`revoke` need role admin. */
+/**
+ * A minimal governance module: seeds genesis role grants and the members'
+ * `memberRoles` (as the real one does); `grant`/`revoke` need role admin.
+ */
 export const governance: ModuleDefinition = defineModule({
   name: 'governance',
   actions: {
@@ -93,5 +96,6 @@ export const governance: ModuleDefinition = defineModule({
   queries: {},
   genesis(ctx, genesis) {
     for (const [role, dids] of Object.entries(genesis.roles)) for (const did of dids) ctx.put(roleKey(role, did), true)
+    for (const member of genesis.members) for (const role of genesis.memberRoles) ctx.put(roleKey(role, member.did), true)
   },
 })

@@ -1,3 +1,4 @@
+import '../identity.css'
 import type { NetworkInfo } from '../../api/types.js'
 import type { StoredKey } from '../../lib/keys.js'
 import { ti } from '../i18n/ti.js'

@@ -1,6 +1,8 @@
 import { useState } from 'preact/hooks'
 import { Alert, Button, Card, DataList, Field, Hash, Loading, PageTitle } from '../../components/ui.js'
+import { getNetwork } from '../../api/client.js'
 import { formatTime } from '../../i18n/index.js'
+import { memberName } from '../../portal/members.js'
 import { navigate, type Route } from '../../lib/router.js'
 import { useAsync } from '../../lib/useAsync.js'
 import { codeOf, didHistory, listDids, resolveDidDocument } from '../api.js'
@@ -24,6 +26,7 @@ export function DidPage({ route }: { route: Route }) {
   const [input, setInput] = useState(did)
   const [when, setWhen] = useState(at)
   const known = useAsync(listDids, [])
+  const network = useAsync(getNetwork, [])
   const result = useAsync(() => (did ? lookUp(did, at) : Promise.resolve(undefined)), [did, at])
   const go = (e: Event) => {
     e.preventDefault()
@@ -40,7 +43,7 @@ export function DidPage({ route }: { route: Route }) {
         <Field id="did-input" label={ti('portal.didLabel')}>
           <input
             id="did-input"
-            class="utrecht-textbox utrecht-textbox--html-input tab-code-input"
+            class="utrecht-textbox utrecht-textbox--html-input"
             list="did-known"
             value={input}
             onInput={(e) => setInput((e.target as HTMLInputElement).value)}
@@ -104,7 +107,7 @@ export function DidPage({ route }: { route: Route }) {
                   ti('portal.didControllers'),
                   (doc?.controller ?? []).map((c) => (
                     <div key={c}>
-                      <Hash value={c} />
+                      {memberName(c, network.data) ?? <Hash value={c} />}
                     </div>
                   )),
                 ],

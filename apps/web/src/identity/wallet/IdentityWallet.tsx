@@ -1,3 +1,4 @@
+import '../identity.css'
 import type { StoredKey } from '../../lib/keys.js'
 import type { Route } from '../../lib/router.js'
 import { PresentPage } from './PresentPage.js'

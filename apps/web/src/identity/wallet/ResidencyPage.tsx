@@ -225,7 +225,7 @@ function CodeForm(p: { offerUri: string; walletKey: StoredKey; request: StoredRe
       <Field id="residency-code" label={ti('residency.code')} description={ti('residency.codeHelp')}>
         <input
           id="residency-code"
-          class="utrecht-textbox utrecht-textbox--html-input tab-code-input"
+          class="utrecht-textbox utrecht-textbox--html-input tab-otp"
           inputMode="numeric"
           autocomplete="one-time-code"
           maxLength={7}

@@ -1,3 +1,4 @@
+import '../identity.css'
 import { useEffect, useState } from 'preact/hooks'
 import { Button, Loading } from '../../components/ui.js'
 import { formatTime } from '../../i18n/index.js'

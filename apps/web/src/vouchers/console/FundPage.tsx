@@ -15,6 +15,7 @@ import { vt } from '../i18n/vt.js'
 import { formatMoney } from '../money.js'
 import { reasonOf, sendTx } from '../submit.js'
 import { Reimbursements, Settlements } from './Payouts.js'
+import { CREDENTIAL_TYPES } from './credentialTypes.js'
 
 /** One fund: its figures and charts, the eligibility upload, providers, settlements and reimbursements. */
 export function FundPage({ fundId, keyInfo, network }: { fundId: string; keyInfo: StoredKey; network: NetworkInfo }) {
@@ -82,7 +83,11 @@ export interface FundContext {
 
 function describeEligibility(f: FundView): string {
   if (f.eligibility.kind !== 'credential') return vt(`eligibility.${f.eligibility.kind}`)
-  return `${vt('eligibility.credential')}: ${f.eligibility.types.join(', ')}`
+  const names = f.eligibility.types.map((type) => {
+    const known = CREDENTIAL_TYPES.find(([t]) => t === type)
+    return known ? vt(known[1]) : type
+  })
+  return `${vt('eligibility.credential')}: ${names.join(', ')}`
 }
 
 function Spending({ fund, tick }: { fund: FundView; tick: number }) {

@@ -1,3 +1,4 @@
+import '../vouchers.css'
 import { useState } from 'preact/hooks'
 import { query } from '../../api/client.js'
 import type { NetworkInfo } from '../../api/types.js'
@@ -11,13 +12,9 @@ import { Table } from '../components.js'
 import { vt } from '../i18n/vt.js'
 import { formatMoney, parseMoney, slugOf } from '../money.js'
 import { reasonOf, sendTx } from '../submit.js'
+import { CREDENTIAL_TYPES } from './credentialTypes.js'
 import { FundPage } from './FundPage.js'
 
-/** The residency credential as an SD-JWT VC (`vct`) and as a JWT VC (type): what a fund may ask for. */
-export const CREDENTIAL_TYPES = [
-  ['https://schemas.tabularium.org/residency/v1', 'fund.credential.residencySd'],
-  ['ResidencyCredential', 'fund.credential.residencyJwt'],
-] as const
 
 /** The console's vouchers section: the funds, a new fund, and one fund's page. */
 export function VouchersConsole({ keyInfo, network, route }: { keyInfo: StoredKey; network: NetworkInfo; route: Route }) {
@@ -173,7 +170,7 @@ function CreateFundForm({ keyInfo, network }: { keyInfo: StoredKey; network: Net
           <input id="fund-debtor" class="utrecht-textbox utrecht-textbox--html-input" autocomplete="organization" value={form.debtorName} maxLength={70} onInput={set('debtorName')} required />
         </Field>
         <Field id="fund-iban" label={vt('fund.iban')}>
-          <input id="fund-iban" class="utrecht-textbox utrecht-textbox--html-input tab-code-input" value={form.iban} maxLength={42} onInput={set('iban')} required />
+          <input id="fund-iban" class="utrecht-textbox utrecht-textbox--html-input tab-mono-input" value={form.iban} maxLength={42} onInput={set('iban')} required />
         </Field>
       </div>
       <div class="tab-actions">

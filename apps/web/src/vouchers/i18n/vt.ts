@@ -12,5 +12,5 @@ export type VouchersMessages = { readonly [K in VouchersKey]: string }
  * @example vt('till.refused.balance', { balance: '€ 12,50' })
  */
 export function vt(key: VouchersKey, params: Record<string, string | number> = {}): string {
-  return translate(key, params)
+  return translate(`vouchers.${key}`, params)
 }

@@ -1,3 +1,4 @@
+import '../vouchers.css'
 import { useEffect, useState } from 'preact/hooks'
 import { Alert, Card, Loading, PageTitle } from '../../components/ui.js'
 import { formatDate } from '../../i18n/index.js'

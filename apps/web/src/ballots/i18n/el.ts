@@ -1,0 +1,5 @@
+import type { BallotsMessages } from './tb.js'
+import { ballotsEn } from './en.js'
+
+/** el: TODO translate. */
+export const ballotsEl: BallotsMessages = { ...ballotsEn }
