@@ -7,8 +7,8 @@ import { createLedger } from '@tabularium/ledger'
 import { createSandboxNetwork, governance } from '@tabularium/module-governance'
 import { signTestTransaction } from '@tabularium/module-governance/testing'
 import { cardHandle, vouchers } from '@tabularium/module-vouchers'
-import { percentile } from './machine.mjs'
 import { quietLogger } from './inProcess.mjs'
+import { percentile } from './machine.mjs'
 
 /**
  * Voucher redemptions on a real ledger (SQLite on disk, every signature
@@ -39,7 +39,8 @@ export async function measureVouchers({ beneficiaries, providers: providerCount,
   const codeOf = (r) => (!r.ok ? r.error.code : r.outcome.status === 'accepted' ? 'ok' : r.outcome.code)
   const submitAll = async (txs, chunk) => {
     const pending = []
-    for (let i = 0; i < txs.length; i += chunk) pending.push(ledger.submit(txs.slice(i, i + chunk), { receipts: false }))
+    for (let i = 0; i < txs.length; i += chunk)
+      pending.push(ledger.submit(txs.slice(i, i + chunk), { receipts: false }))
     for (const results of await Promise.all(pending)) {
       const refused = results.find((r) => codeOf(r) !== 'ok')
       if (refused) throw new Error(`vouchers benchmark: refused with ${codeOf(refused)}`)

@@ -28,6 +28,7 @@ import { type BallotOptions, ballotRoutes } from './routes/ballotRoutes.js'
 import { tlogRoutes } from './routes/tlogRoutes.js'
 import { transactionRoutes } from './routes/transactionRoutes.js'
 import { voucherApplicationRoutes } from './routes/voucherApplicationRoutes.js'
+import { awardCredentialRoutes } from './routes/awardCredentialRoutes.js'
 import { serveWebApp } from './web/serveWebApp.js'
 
 /** Options of `createApp`. */
@@ -103,6 +104,7 @@ export function createApp({
   app.route('/', fundingRoutes({ ledger, options: funding }))
   app.route('/', ballotRoutes({ ledger, identity, options: ballots }))
   app.route('/', voucherApplicationRoutes({ identity, pseudonymKey: funding.pseudonymKey ?? randomBytes(32) }))
+  app.route('/', awardCredentialRoutes({ identity }))
   app.route('/', openApiRoutes({ ledger }))
   if (webRoot !== undefined) app.get('*', serveWebApp({ root: webRoot }))
   return app

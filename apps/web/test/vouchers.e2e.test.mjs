@@ -92,7 +92,8 @@ async function residencyCredentialFor(walletPage) {
         open.onerror = () => reject(open.error)
         open.onsuccess = () => {
           const get = open.result.transaction('keys').objectStore('keys').get('wallet')
-          get.onsuccess = async () => resolve({ jwk: await crypto.subtle.exportKey('jwk', get.result.key), did: get.result.did })
+          get.onsuccess = async () =>
+            resolve({ jwk: await crypto.subtle.exportKey('jwk', get.result.key), did: get.result.did })
         }
       }),
   )

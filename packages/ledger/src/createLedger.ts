@@ -3,6 +3,7 @@ import { formatIssues, type Genesis, GenesisSchema, ProtocolError } from '@tabul
 import { createCheckpointSigner } from './checkpoints/createCheckpointSigner.js'
 import { GOVERNANCE_MODULE, createRoleChecker } from './executor/roles.js'
 import type { ModuleDefinition } from './module/defineModule.js'
+import { embeddedOrderer } from './orderer/embeddedOrderer.js'
 import { createReads, type LedgerReads } from './reads/createReads.js'
 import { createEventHub } from './sequencer/createEventHub.js'
 import { consoleLogger, type LedgerLogger } from './sequencer/logger.js'
@@ -31,12 +32,15 @@ export async function createLedger(params: CreateLedgerParameters): Promise<Ledg
     blockIntervalMs = 2,
     maxPending = 50_000,
     logger = consoleLogger,
+    orderer = embeddedOrderer(),
   } = params
   const genesis = parseGenesis(params.genesis)
   const modules = moduleMap(params.modules)
   const hasRole = createRoleChecker({ genesis, governed: modules.has(GOVERNANCE_MODULE) })
   const sign = createCheckpointSigner({ origin: genesis.origin, keys })
   warnUnlessMember(genesis, sign, logger)
+  // Before the file is opened: an unreachable or wrong etcd stops the start here.
+  const startOrderer = await orderer.connect({ genesis, logger })
   // On disk, a worker checkpoints the WAL; in memory there is no WAL.
   const onDisk = path !== ':memory:' && path !== ''
   const store = openLedgerStore({
@@ -45,7 +49,9 @@ export async function createLedger(params: CreateLedgerParameters): Promise<Ledg
     modules: params.modules,
     hasRole,
     sign,
-    clock,
+    // With a shared orderer the genesis checkpoint's time is the genesis's own,
+    // so that the first block's time floor is the same on every node.
+    clock: orderer.sharedTime ? () => Date.parse(genesis.createdAt) : clock,
     autoCheckpoint: !onDisk,
   })
   let reads: LedgerReads
@@ -58,7 +64,7 @@ export async function createLedger(params: CreateLedgerParameters): Promise<Ledg
   const events = createEventHub({ logger })
   const pipeline = startPipeline({
     ...{ store, genesis, modules, hasRole, sign, clock, logger, events },
-    ...{ verifierThreads, maxBlockSize, blockIntervalMs, maxPending, checkpointPath: onDisk ? path : undefined },
+    ...{ verifierThreads, maxBlockSize, blockIntervalMs, maxPending, checkpointPath: onDisk ? path : undefined, startOrderer },
   })
   let closed: Promise<void> | undefined
   return {

@@ -16,6 +16,12 @@ export type {
   StateReader,
 } from './module/defineModule.js'
 export { defineAction, defineModule, defineQuery } from './module/defineModule.js'
+export { embeddedOrderer } from './orderer/embeddedOrderer.js'
+export type { EtcdOrdererParameters } from './orderer/etcd/etcdOrderer.js'
+export { etcdOrderer, MIN_ETCD_VERSION } from './orderer/etcd/etcdOrderer.js'
+export type { OrdererErrorCode } from './orderer/ordererError.js'
+export { OrdererError } from './orderer/ordererError.js'
+export type { Orderer, OrdererContext, OrdererDefinition, StartOrderer } from './orderer/types.js'
 export type { LedgerLogger } from './sequencer/logger.js'
 export type {
   CheckpointRecord,

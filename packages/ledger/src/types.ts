@@ -1,6 +1,7 @@
 import type { Receipt } from '@tabularium/log'
 import type { Genesis, LedgerEvent, LogEntry, SignedTransaction } from '@tabularium/protocol'
 import type { Json, ModuleDefinition } from './module/defineModule.js'
+import type { OrdererDefinition } from './orderer/types.js'
 import type { LedgerLogger } from './sequencer/logger.js'
 
 /** The keys a node signs with: its log key (checkpoints) and witness key (cosignatures). */
@@ -31,6 +32,8 @@ export interface CreateLedgerParameters {
   maxPending?: number
   /** Where unexpected failures are reported (pino fits); default: JSON lines on stderr. */
   logger?: LedgerLogger
+  /** How transactions are ordered: `embeddedOrderer()` (default, one process) or `etcdOrderer({ endpoints })` (many nodes). */
+  orderer?: OrdererDefinition
 }
 
 /** One item of a submission's result: committed with its receipt, or refused. */

@@ -115,6 +115,17 @@ export const FUNDING_ROUTES: readonly ApiRoute[] = [
   },
   {
     method: 'post',
+    path: '/v1/grants/awards/{award}/credential',
+    operationId: 'issueGrantAwardCredential',
+    tag: 'grants',
+    summary: "The award credential, for the awarded application's applicant",
+    description: `Answers 201 \`{ award, credential }\`: a W3C VC as JWT (EBSI profile, type \`GrantAwardCredential\`) signed by this node's issuer key, about the applicant's DID, with call, organisation, project, amount, cost period and award date. ${SIGNED}`,
+    parameters: [path('award', 'Award id.')],
+    responses: [{ status: 201, description: 'The credential' }],
+    errors: ['UNAUTHORISED', 'INVALID_REQUEST', 'NOT_FOUND', 'NOT_OWNER', 'ISSUER_NOT_CONFIGURED'],
+  },
+  {
+    method: 'post',
     path: '/v1/grants/blobs',
     operationId: 'putGrantBlob',
     tag: 'grants',

@@ -35,7 +35,7 @@ describe('voucher applications with a credential', () => {
     privateJwk: generateKeyPair({ algorithm: 'ES256' }).privateJwk,
   })
   const sandbox = createSandboxNetwork({ organisations: ['Groningen'], now: Date.now() })
-  const clerk = sandbox.members[0]!
+  const clerk = sandbox.members[0] as (typeof sandbox.members)[0]
   const roles = ['registry:registrant', 'registry:root', 'registry:issuer', 'vouchers:manager']
   const genesis = {
     ...sandbox.genesis,
@@ -52,7 +52,8 @@ describe('voucher applications with a credential', () => {
     const response = await app.request(`${base}${path}`, init)
     return { status: response.status, body: (await response.json()) as any }
   }
-  const challenge = async (fund = 'pas') => (await call(`/v1/vouchers/funds/${fund}/applications/challenge`, json({}))).body
+  const challenge = async (fund = 'pas') =>
+    (await call(`/v1/vouchers/funds/${fund}/applications/challenge`, json({}))).body
   const presentTo = async (c: { audience: string; nonce: string }, credential = sdJwt, key = wallet.privateJwk) =>
     presentSdJwtVc({
       credential,

@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto'
 import { existsSync, readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { didKeyFromJwk, sha256, toBase64Url, toHex, utf8 } from '@tabularium/core'
-import { verifyCredential, verifyJwtVp, type VerifiedCredential } from '@tabularium/identity'
+import { type VerifiedCredential, verifyCredential, verifyJwtVp } from '@tabularium/identity'
 import { assessCredential, type CredentialEligibility, type Fund, voucherIdOf } from '@tabularium/module-vouchers'
 import { ProtocolError } from '@tabularium/protocol'
 import { type Context, Hono } from 'hono'
@@ -57,7 +57,9 @@ export function voucherApplicationRoutes({
   const audience = (c: Context<AppEnv>, fund: string) =>
     `${identity.baseUrl(c.req.url)}/v1/vouchers/funds/${fund}/applications`
   const credentialFund = (id: string): Fund => {
-    const fund = ledger.modules.has('vouchers') ? (ledger.state('vouchers', `funds/${id}`) as Fund | undefined) : undefined
+    const fund = ledger.modules.has('vouchers')
+      ? (ledger.state('vouchers', `funds/${id}`) as Fund | undefined)
+      : undefined
     if (fund === undefined) throw new ProtocolError('NOT_FOUND', 'no such fund', { details: { fund: id } })
     if (fund.eligibility.kind !== 'credential')
       throw new ProtocolError('CONFLICT', 'this fund does not take applications with a credential', {
@@ -93,8 +95,19 @@ export function voucherApplicationRoutes({
     if (challenge?.fund !== fund.id)
       throw new ProtocolError('HOLDER_BINDING_INVALID', 'unknown, used or expired nonce: ask for a new challenge')
     const issuer = identity.requireIssuer()
-    const presented = await verifyPresentation({ identity, c, audience: audience(c, fund.id), nonce: body.nonce, presentation: body.presentation })
-    const eligibility = eligibilityOf({ fund, presented, key: pseudonymKey, evidence: toHex(sha256(utf8(body.presentation))) })
+    const presented = await verifyPresentation({
+      identity,
+      c,
+      audience: audience(c, fund.id),
+      nonce: body.nonce,
+      presentation: body.presentation,
+    })
+    const eligibility = eligibilityOf({
+      fund,
+      presented,
+      key: pseudonymKey,
+      evidence: toHex(sha256(utf8(body.presentation))),
+    })
     const voucher = voucherIdOf(fund.id, eligibility.beneficiary)
     const events = await submitSigned({
       ledger,
@@ -105,12 +118,19 @@ export function voucherApplicationRoutes({
       args: {
         fund: fund.id,
         vouchers: [
-          { beneficiary: eligibility.beneficiary, units: eligibility.units, holder: presented.holder, evidence: eligibility.evidence },
+          {
+            beneficiary: eligibility.beneficiary,
+            units: eligibility.units,
+            holder: presented.holder,
+            evidence: eligibility.evidence,
+          },
         ],
       },
     }).catch((error: unknown) => {
       if (error instanceof ProtocolError && error.code === 'ALREADY_EXISTS')
-        throw new ProtocolError('ALREADY_EXISTS', 'you have a voucher of this fund already', { details: { fund: fund.id, voucher } })
+        throw new ProtocolError('ALREADY_EXISTS', 'you have a voucher of this fund already', {
+          details: { fund: fund.id, voucher },
+        })
       throw error
     })
     const issued = events.find((e) => e.type === 'vouchersIssued')
@@ -144,14 +164,27 @@ async function verifyPresentation(p: {
       throw new ProtocolError('HOLDER_BINDING_INVALID', 'the presentation carries no key-binding JWT')
     return { holder: didKeyFromJwk(verified.holderJwk), credentials: [verified] }
   }
-  const { holder, credentials } = await verifyJwtVp({ ...world, presentation: p.presentation, audience: p.audience, nonce: p.nonce })
+  const { holder, credentials } = await verifyJwtVp({
+    ...world,
+    presentation: p.presentation,
+    audience: p.audience,
+    nonce: p.nonce,
+  })
   if (!holder.startsWith('did:key:'))
-    throw new ProtocolError('HOLDER_BINDING_INVALID', 'the holder must be a did:key: vouchers are bound to a wallet key')
+    throw new ProtocolError(
+      'HOLDER_BINDING_INVALID',
+      'the holder must be a did:key: vouchers are bound to a wallet key',
+    )
   return { holder, credentials }
 }
 
 // The first presented credential that meets the fund's rule; the reason of the last refusal otherwise.
-function eligibilityOf(p: { fund: Fund; presented: Presented; key: Uint8Array; evidence: string }): CredentialEligibility {
+function eligibilityOf(p: {
+  fund: Fund
+  presented: Presented
+  key: Uint8Array
+  evidence: string
+}): CredentialEligibility {
   let refusal: unknown
   for (const verified of p.presented.credentials) {
     try {

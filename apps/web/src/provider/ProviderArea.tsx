@@ -1,9 +1,9 @@
 import { useState } from 'preact/hooks'
+import { Lazy } from '../components/Lazy.js'
 import { Scanner } from '../components/Scanner.js'
 import { Alert, Button, Hash, PageTitle } from '../components/ui.js'
 import { t } from '../i18n/index.js'
 import { receiptParamOf } from '../lib/receiptLink.js'
-import { Lazy } from '../components/Lazy.js'
 import { href, type Route } from '../lib/router.js'
 import { vt } from '../vouchers/i18n/vt.js'
 import { loadProviderVouchers } from '../vouchers/routes.js'
@@ -33,7 +33,9 @@ export function ProviderArea({ route }: { route: Route }) {
       <PageTitle title={t('provider.title')}>{t('provider.title')}</PageTitle>
       <p class="utrecht-paragraph">{t('provider.intro')}</p>
       <p>
-        <a class="tab-task__title" href={href('/provider/vouchers')}>{vt('provider.takeVouchers')}</a>
+        <a class="tab-task__title" href={href('/provider/vouchers')}>
+          {vt('provider.takeVouchers')}
+        </a>
       </p>
       {scanned ? (
         <div class="tab-stack" aria-live="polite">

@@ -12,8 +12,13 @@ export interface FundView {
   budget: number
   opensAt: string
   closesAt: string
-  eligibility: { kind: 'credential'; types: string[]; issuers: string[]; unitsClaim: string | null } | { kind: 'list' } | { kind: 'clerk' }
-  amount: { kind: 'fixed'; value: number } | { kind: 'perUnit'; base: number; perUnit: number; maxUnits: number; unit: string }
+  eligibility:
+    | { kind: 'credential'; types: string[]; issuers: string[]; unitsClaim: string | null }
+    | { kind: 'list' }
+    | { kind: 'clerk' }
+  amount:
+    | { kind: 'fixed'; value: number }
+    | { kind: 'perUnit'; base: number; perUnit: number; maxUnits: number; unit: string }
   voucherKind: 'budget' | 'product'
   categories: string[]
   status: 'open' | 'closed'
@@ -138,7 +143,8 @@ const q = <T>(name: string, params: Record<string, string | number> = {}) => que
 export const getFund = (id: string) => q<FundView>('fund', { id })
 export const getFunds = () => q<{ items: FundRow[] }>('funds').then((r) => r.items)
 export const getVoucher = (id: string) => q<VoucherView>('voucher', { id })
-export const getVouchersOf = (holder: string) => q<{ items: VoucherRow[] }>('vouchersOf', { holder }).then((r) => r.items)
+export const getVouchersOf = (holder: string) =>
+  q<{ items: VoucherRow[] }>('vouchersOf', { holder }).then((r) => r.items)
 export const getProviders = (params: Record<string, string>) =>
   q<{ items: ProviderRow[] }>('providers', params).then((r) => r.items)
 export const getRedemptions = (params: Record<string, string | number>) =>
@@ -147,7 +153,8 @@ export const getSpending = (fund: string, groupBy: 'provider' | 'category' | 'da
   q<{ items: SpendingRow[] }>('spending', { fund, groupBy }).then((r) => r.items)
 export const getPayable = (fund: string) =>
   q<{ items: { provider: string; amount: number; count: number }[]; total: number }>('payable', { fund })
-export const getSettlements = (fund: string) => q<{ items: SettlementRow[] }>('settlements', { fund }).then((r) => r.items)
+export const getSettlements = (fund: string) =>
+  q<{ items: SettlementRow[] }>('settlements', { fund }).then((r) => r.items)
 export const getReimbursements = (fund: string) =>
   q<{ items: ReimbursementRow[] }>('reimbursements', { fund }).then((r) => r.items)
 export const getPortal = () => q<{ funds: PortalFund[] }>('portal').then((r) => r.funds)
@@ -189,7 +196,8 @@ export interface Challenge {
   accepts: { types: string[]; issuers: string[]; unitsClaim: string | null }
 }
 
-export const getChallenge = (fund: string) => postJson<Challenge>(`/v1/vouchers/funds/${fund}/applications/challenge`, {})
+export const getChallenge = (fund: string) =>
+  postJson<Challenge>(`/v1/vouchers/funds/${fund}/applications/challenge`, {})
 
 /** Applies with a presentation; the node issues the voucher. */
 export const apply = (fund: string, nonce: string, presentation: string) =>

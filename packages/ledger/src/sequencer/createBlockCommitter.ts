@@ -20,6 +20,21 @@ export interface PendingTransaction {
   resolve(result: SubmitResult): void
 }
 
+/** How an orderer fixes a block beyond its transactions. */
+export interface BlockOptions {
+  /**
+   * The block's time (ms), decided by the orderer so that every node gets the
+   * same one (the etcd orderer: the proposer's clock, written into the batch).
+   * Default: the local clock. Either way it never goes below the head's time.
+   */
+  timeMs?: number
+  /** Runs inside the block's SQLite transaction (the etcd orderer stores its revision there). */
+  inTransaction?: () => void
+}
+
+/** Executes and commits one block; false when the commit failed (its submitters got INTERNAL). */
+export type BlockCommitter = (items: PendingTransaction[], options?: BlockOptions) => boolean
+
 /** Parameters of `createBlockCommitter`. */
 export interface CreateBlockCommitterParameters {
   store: LedgerStore
@@ -50,7 +65,7 @@ const PRUNE_SLACK_MS = 60_000
  *
  * @example const commit = createBlockCommitter({ store, modules, hasRole, sign, clock, nonces, logger, onCommitted })
  */
-export function createBlockCommitter(p: CreateBlockCommitterParameters): (items: PendingTransaction[]) => void {
+export function createBlockCommitter(p: CreateBlockCommitterParameters): BlockCommitter {
   const { store } = p
   const projected = new Set([...p.modules.values()].filter((m) => m.projection !== undefined).map((m) => m.name))
   const writer = createBlockWriter({ db: store.db, state: store.state })
@@ -58,15 +73,18 @@ export function createBlockCommitter(p: CreateBlockCommitterParameters): (items:
     `DELETE FROM nonces WHERE (signer, nonce) IN (SELECT signer, nonce FROM nonces WHERE expires < ? LIMIT ${PRUNE_LIMIT})`,
   )
   let lastPrune = 0
-  const write = store.db.transaction((rows: Parameters<typeof writer>[0], events: CommittedEvent[], now: number) => {
-    writer(rows)
-    applyProjections({ db: store.db, modules: p.modules, events })
-    if (now - lastPrune > PRUNE_EVERY_MS) prune.run(now - PRUNE_SLACK_MS)
-  })
-  return (items) => {
+  const write = store.db.transaction(
+    (rows: Parameters<typeof writer>[0], events: CommittedEvent[], now: number, options: BlockOptions) => {
+      writer(rows)
+      applyProjections({ db: store.db, modules: p.modules, events })
+      if (now - lastPrune > PRUNE_EVERY_MS) prune.run(now - PRUNE_SLACK_MS)
+      options.inTransaction?.()
+    },
+  )
+  return (items, options = {}) => {
     const started = performance.now()
     const head = store.head
-    const now = p.clock()
+    const now = options.timeMs ?? p.clock()
     const timeMs = Math.max(now, Date.parse(head.time))
     const time = new Date(timeMs).toISOString()
     const block = executeBlock({
@@ -105,6 +123,7 @@ export function createBlockCommitter(p: CreateBlockCommitterParameters): (items:
         },
         events,
         now,
+        options,
       )
       if (now - lastPrune > PRUNE_EVERY_MS) lastPrune = now
     } catch (error) {
@@ -117,11 +136,12 @@ export function createBlockCommitter(p: CreateBlockCommitterParameters): (items:
           error: { code: 'INTERNAL', message: 'the block could not be committed' },
         })
       }
-      return
+      return false
     }
     store.tree.adopt(appended)
     store.head = checkpoint
     answerBlock({ items, block, leaves, checkpoint, nonces: p.nonces, getNode: store.tree.getNode })
     p.onCommitted(events, block, performance.now() - started)
+    return true
   }
 }

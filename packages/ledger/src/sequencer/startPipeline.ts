@@ -5,13 +5,13 @@ import { createSubmitter } from '../admission/createSubmitter.js'
 import type { CheckpointSigner } from '../checkpoints/createCheckpointSigner.js'
 import type { RoleChecker } from '../executor/roles.js'
 import type { ModuleDefinition } from '../module/defineModule.js'
+import type { StartOrderer } from '../orderer/types.js'
 import type { LedgerStore } from '../store/openLedgerStore.js'
 import type { Ledger, LedgerStats } from '../types.js'
 import { createVerifierPool } from '../workers/createVerifierPool.js'
 import { startCheckpointer } from '../workers/startCheckpointer.js'
-import { createBlockCommitter, type PendingTransaction } from './createBlockCommitter.js'
+import { createBlockCommitter } from './createBlockCommitter.js'
 import type { EventHub } from './createEventHub.js'
-import { createSequencer } from './createSequencer.js'
 import type { LedgerLogger } from './logger.js'
 
 /** Parameters of `startPipeline`. */
@@ -30,6 +30,8 @@ export interface StartPipelineParameters {
   maxPending: number
   /** The file's path, when a background WAL checkpointer should run. */
   checkpointPath: string | undefined
+  /** The orderer (embedded sequencer or etcd), connected. */
+  startOrderer: StartOrderer
 }
 
 /** The write path of a ledger. */
@@ -41,7 +43,7 @@ export interface Pipeline {
 }
 
 /**
- * Starts the write path: admission → signature workers → sequencer → block
+ * Starts the write path: admission → signature workers → orderer → block
  * committer, with the background WAL checkpointer.
  *
  * @example const pipeline = startPipeline({ store, genesis, modules, hasRole, sign, clock, logger, events, … })
@@ -61,13 +63,19 @@ export function startPipeline(p: StartPipelineParameters): Pipeline {
       p.events.publish(events)
     },
   })
-  const sequencer = createSequencer<PendingTransaction>({ ...p, commit })
+  const orderer = p.startOrderer({ ...p, commit, pool, nonces })
   let stopping = false
   const submitter = createSubmitter({
     admit: createAdmission({ ...p, state: p.store.state, nonces }),
     pool,
     nonces,
-    sequencer,
+    sequencer: {
+      enqueue: (items) => orderer.enqueue(items),
+      get queued() {
+        return orderer.queued
+      },
+      flush() {},
+    },
     maxPending: p.maxPending,
     onRefused: (code) => {
       counts.refused[code] = (counts.refused[code] ?? 0) + 1
@@ -89,8 +97,7 @@ export function startPipeline(p: StartPipelineParameters): Pipeline {
     }),
     async stop() {
       stopping = true
-      await submitter.drained()
-      sequencer.flush()
+      await orderer.stop(submitter.drained())
       await pool.close()
       await checkpointer?.stop()
     },

@@ -14,8 +14,8 @@ import { BudgetBar, Figures, Table } from '../components.js'
 import { vt } from '../i18n/vt.js'
 import { formatMoney } from '../money.js'
 import { reasonOf, sendTx } from '../submit.js'
-import { Reimbursements, Settlements } from './Payouts.js'
 import { CREDENTIAL_TYPES } from './credentialTypes.js'
+import { Reimbursements, Settlements } from './Payouts.js'
 
 /** One fund: its figures and charts, the eligibility upload, providers, settlements and reimbursements. */
 export function FundPage({ fundId, keyInfo, network }: { fundId: string; keyInfo: StoredKey; network: NetworkInfo }) {
@@ -54,7 +54,12 @@ export function FundPage({ fundId, keyInfo, network }: { fundId: string; keyInfo
           <DataList
             items={[
               [vt('fund.eligibility'), describeEligibility(f)],
-              [vt('fund.amount'), f.amount.kind === 'fixed' ? formatMoney(f.amount.value) : `${formatMoney(f.amount.base)} + ${formatMoney(f.amount.perUnit)} / ${f.amount.unit}`],
+              [
+                vt('fund.amount'),
+                f.amount.kind === 'fixed'
+                  ? formatMoney(f.amount.value)
+                  : `${formatMoney(f.amount.base)} + ${formatMoney(f.amount.perUnit)} / ${f.amount.unit}`,
+              ],
               [vt('fund.period'), `${formatDate(f.opensAt)} – ${formatDate(f.closesAt)}`],
               [vt('fund.categories'), f.categories.length ? f.categories.join(', ') : vt('fund.anyCategory')],
               [vt('fund.status'), vt(f.status === 'open' ? 'fund.open' : 'fund.closed')],
@@ -108,13 +113,28 @@ function Spending({ fund, tick }: { fund: FundView; tick: number }) {
   return (
     <div class="tab-grid tab-grid--wide" id="fund-charts">
       <Card title={vt('chart.byProvider')}>
-        <BarChart id="chart-provider" title={vt('chart.byProviderTitle')} valueLabel={vt('chart.euros')} bars={byProvider.map((r) => ({ label: name(r.key), value: euros(r.amount) }))} />
+        <BarChart
+          id="chart-provider"
+          title={vt('chart.byProviderTitle')}
+          valueLabel={vt('chart.euros')}
+          bars={byProvider.map((r) => ({ label: name(r.key), value: euros(r.amount) }))}
+        />
       </Card>
       <Card title={vt('chart.byCategory')}>
-        <BarChart id="chart-category" title={vt('chart.byCategoryTitle')} valueLabel={vt('chart.euros')} bars={byCategory.map((r) => ({ label: r.key, value: euros(r.amount) }))} />
+        <BarChart
+          id="chart-category"
+          title={vt('chart.byCategoryTitle')}
+          valueLabel={vt('chart.euros')}
+          bars={byCategory.map((r) => ({ label: r.key, value: euros(r.amount) }))}
+        />
       </Card>
       <Card title={vt('chart.byDay')}>
-        <ColumnChart id="chart-day" title={vt('chart.byDayTitle')} valueLabel={vt('chart.euros')} bars={byDay.slice(-14).map((r) => ({ label: formatDay(r.key), value: euros(r.amount) }))} />
+        <ColumnChart
+          id="chart-day"
+          title={vt('chart.byDayTitle')}
+          valueLabel={vt('chart.euros')}
+          bars={byDay.slice(-14).map((r) => ({ label: formatDay(r.key), value: euros(r.amount) }))}
+        />
         <p>
           <a href={`/v1/vouchers/spending.csv?fund=${fund.id}&groupBy=day`} download>
             {vt('chart.csv')}
@@ -142,7 +162,12 @@ function EligibilityUpload({ fund, keyInfo, network, changed }: FundContext) {
     try {
       const { entries } = await pseudonymise(fund.id, await file.text(), await pseudonymKey())
       for (let i = 0; i < entries.length; i += 500) {
-        await sendTx({ key: keyInfo, network: network.network, action: 'addEligible', args: { fund: fund.id, entries: entries.slice(i, i + 500) } })
+        await sendTx({
+          key: keyInfo,
+          network: network.network,
+          action: 'addEligible',
+          args: { fund: fund.id, entries: entries.slice(i, i + 500) },
+        })
       }
       setState({ kind: 'done', text: vt('upload.done', { count: entries.length }) })
       changed()
@@ -169,7 +194,12 @@ function Providers({ fund, keyInfo, network, changed, tick }: FundContext) {
   const decide = async (provider: string, status: 'approved' | 'suspended') => {
     setProblem(undefined)
     try {
-      await sendTx({ key: keyInfo, network: network.network, action: 'decideProviders', args: { fund: fund.id, providers: [provider], status } })
+      await sendTx({
+        key: keyInfo,
+        network: network.network,
+        action: 'decideProviders',
+        args: { fund: fund.id, providers: [provider], status },
+      })
       changed()
     } catch (error) {
       setProblem(reasonOf(error))

@@ -35,7 +35,12 @@ export function Settlements({ fund, keyInfo, network, changed, tick }: FundConte
       setBusy(false)
     }
   }
-  if (!data.data) return <Card title={vt('settle.title')}>{data.error ? <Alert type="error">{reasonOf(data.error)}</Alert> : <Loading />}</Card>
+  if (!data.data)
+    return (
+      <Card title={vt('settle.title')}>
+        {data.error ? <Alert type="error">{reasonOf(data.error)}</Alert> : <Loading />}
+      </Card>
+    )
   const [payable, settlements, providers] = data.data
   const name = (id: string) => providers.find((p) => p.id === id)?.name ?? id
   const due = payable.items.filter((i) => i.amount > 0)
@@ -51,7 +56,10 @@ export function Settlements({ fund, keyInfo, network, changed, tick }: FundConte
             id="fund-payable"
             caption={vt('settle.payable')}
             head={[vt('providers.name'), vt('settle.amount'), vt('settle.count')]}
-            rows={due.map((i) => ({ key: i.provider, cells: [name(i.provider), formatMoney(i.amount), String(i.count)] }))}
+            rows={due.map((i) => ({
+              key: i.provider,
+              cells: [name(i.provider), formatMoney(i.amount), String(i.count)],
+            }))}
           />
           <div class="tab-actions">
             <Button
@@ -77,7 +85,13 @@ export function Settlements({ fund, keyInfo, network, changed, tick }: FundConte
         <Table
           id="fund-settlements"
           caption={vt('settle.batches')}
-          head={[vt('settle.batch'), vt('settle.execution'), vt('settle.amount'), vt('settle.status'), vt('settle.files')]}
+          head={[
+            vt('settle.batch'),
+            vt('settle.execution'),
+            vt('settle.amount'),
+            vt('settle.status'),
+            vt('settle.files'),
+          ]}
           rows={settlements.map((s) => ({
             key: s.id,
             cells: [
@@ -87,12 +101,21 @@ export function Settlements({ fund, keyInfo, network, changed, tick }: FundConte
               s.status === 'paid' ? (
                 vt('settle.paid')
               ) : (
-                <Button key="p" appearance="subtle" disabled={busy} onClick={() => run('markSettlementPaid', { id: s.id })}>
+                <Button
+                  key="p"
+                  appearance="subtle"
+                  disabled={busy}
+                  onClick={() => run('markSettlementPaid', { id: s.id })}
+                >
                   {vt('settle.markPaid', { id: s.id })}
                 </Button>
               ),
               <span key="f" class="tab-actions">
-                <a href={`/v1/vouchers/settlements/${s.id}/pain.001`} download={`${s.id}.pain.001.xml`} class="tab-download">
+                <a
+                  href={`/v1/vouchers/settlements/${s.id}/pain.001`}
+                  download={`${s.id}.pain.001.xml`}
+                  class="tab-download"
+                >
                   {vt('settle.sepa')}
                 </a>
                 <a href={`/v1/vouchers/settlements/${s.id}/csv`} download={`${s.id}.csv`} class="tab-download">
@@ -128,7 +151,13 @@ export function Reimbursements({ fund, keyInfo, network, changed, tick }: FundCo
       {list.data && list.data.length > 0 && (
         <Table
           caption={vt('reimb.title')}
-          head={[vt('reimb.requested'), vt('settle.amount'), vt('reimb.category'), vt('settle.status'), vt('providers.action')]}
+          head={[
+            vt('reimb.requested'),
+            vt('settle.amount'),
+            vt('reimb.category'),
+            vt('settle.status'),
+            vt('providers.action'),
+          ]}
           rows={list.data.map((r) => ({
             key: r.id,
             cells: [

@@ -15,9 +15,16 @@ import { reasonOf, sendTx } from '../submit.js'
 import { CREDENTIAL_TYPES } from './credentialTypes.js'
 import { FundPage } from './FundPage.js'
 
-
 /** The console's vouchers section: the funds, a new fund, and one fund's page. */
-export function VouchersConsole({ keyInfo, network, route }: { keyInfo: StoredKey; network: NetworkInfo; route: Route }) {
+export function VouchersConsole({
+  keyInfo,
+  network,
+  route,
+}: {
+  keyInfo: StoredKey
+  network: NetworkInfo
+  route: Route
+}) {
   const fund = route.segments[2]
   if (fund) return <FundPage fundId={fund} keyInfo={keyInfo} network={network} />
   return <FundList keyInfo={keyInfo} network={network} />
@@ -105,7 +112,9 @@ function CreateFundForm({ keyInfo, network }: { keyInfo: StoredKey; network: Net
           opensAt: new Date(`${form.opens}T00:00:00Z`).toISOString(),
           closesAt: new Date(`${form.closes}T23:59:59Z`).toISOString(),
           eligibility:
-            form.eligibility === 'credential' ? { kind: 'credential', types: [form.credentialType] } : { kind: form.eligibility },
+            form.eligibility === 'credential'
+              ? { kind: 'credential', types: [form.credentialType] }
+              : { kind: form.eligibility },
           amount: { kind: 'fixed', value: amount },
           categories: form.categories
             .split(',')
@@ -126,26 +135,68 @@ function CreateFundForm({ keyInfo, network }: { keyInfo: StoredKey; network: Net
   return (
     <form class="tab-stack" onSubmit={submit} id="fund-form">
       <Field id="fund-name" label={vt('fund.name')}>
-        <input id="fund-name" class="utrecht-textbox utrecht-textbox--html-input" value={form.name} maxLength={70} onInput={set('name')} required />
+        <input
+          id="fund-name"
+          class="utrecht-textbox utrecht-textbox--html-input"
+          value={form.name}
+          maxLength={70}
+          onInput={set('name')}
+          required
+        />
       </Field>
       <div class="tab-form-row">
         <Field id="fund-budget" label={vt('fund.budgetEuro')}>
-          <input id="fund-budget" class="utrecht-textbox utrecht-textbox--html-input" inputMode="decimal" value={form.budget} onInput={set('budget')} required />
+          <input
+            id="fund-budget"
+            class="utrecht-textbox utrecht-textbox--html-input"
+            inputMode="decimal"
+            value={form.budget}
+            onInput={set('budget')}
+            required
+          />
         </Field>
         <Field id="fund-amount" label={vt('fund.amountEuro')} description={vt('fund.amountHelp')}>
-          <input id="fund-amount" class="utrecht-textbox utrecht-textbox--html-input" inputMode="decimal" aria-describedby="fund-amount-description" value={form.amount} onInput={set('amount')} required />
+          <input
+            id="fund-amount"
+            class="utrecht-textbox utrecht-textbox--html-input"
+            inputMode="decimal"
+            aria-describedby="fund-amount-description"
+            value={form.amount}
+            onInput={set('amount')}
+            required
+          />
         </Field>
       </div>
       <div class="tab-form-row">
         <Field id="fund-opens" label={vt('fund.opens')}>
-          <input id="fund-opens" type="date" class="utrecht-textbox utrecht-textbox--html-input" value={form.opens} onInput={set('opens')} required />
+          <input
+            id="fund-opens"
+            type="date"
+            class="utrecht-textbox utrecht-textbox--html-input"
+            value={form.opens}
+            onInput={set('opens')}
+            required
+          />
         </Field>
         <Field id="fund-closes" label={vt('fund.closes')}>
-          <input id="fund-closes" type="date" class="utrecht-textbox utrecht-textbox--html-input" value={form.closes} onInput={set('closes')} required />
+          <input
+            id="fund-closes"
+            type="date"
+            class="utrecht-textbox utrecht-textbox--html-input"
+            value={form.closes}
+            onInput={set('closes')}
+            required
+          />
         </Field>
       </div>
       <Field id="fund-eligibility" label={vt('fund.eligibility')} description={vt('fund.eligibilityHelp')}>
-        <select id="fund-eligibility" class="utrecht-select utrecht-select--html-select" aria-describedby="fund-eligibility-description" value={form.eligibility} onChange={set('eligibility')}>
+        <select
+          id="fund-eligibility"
+          class="utrecht-select utrecht-select--html-select"
+          aria-describedby="fund-eligibility-description"
+          value={form.eligibility}
+          onChange={set('eligibility')}
+        >
           <option value="credential">{vt('eligibility.credential')}</option>
           <option value="list">{vt('eligibility.list')}</option>
           <option value="clerk">{vt('eligibility.clerk')}</option>
@@ -153,7 +204,13 @@ function CreateFundForm({ keyInfo, network }: { keyInfo: StoredKey; network: Net
       </Field>
       {form.eligibility === 'credential' && (
         <Field id="fund-credential" label={vt('fund.credential')} description={vt('fund.credentialHelp')}>
-          <select id="fund-credential" class="utrecht-select utrecht-select--html-select" aria-describedby="fund-credential-description" value={form.credentialType} onChange={set('credentialType')}>
+          <select
+            id="fund-credential"
+            class="utrecht-select utrecht-select--html-select"
+            aria-describedby="fund-credential-description"
+            value={form.credentialType}
+            onChange={set('credentialType')}
+          >
             {CREDENTIAL_TYPES.map(([type, label]) => (
               <option key={type} value={type}>
                 {vt(label)}
@@ -163,14 +220,35 @@ function CreateFundForm({ keyInfo, network }: { keyInfo: StoredKey; network: Net
         </Field>
       )}
       <Field id="fund-categories" label={vt('fund.categories')} description={vt('fund.categoriesHelp')}>
-        <input id="fund-categories" class="utrecht-textbox utrecht-textbox--html-input" aria-describedby="fund-categories-description" value={form.categories} onInput={set('categories')} />
+        <input
+          id="fund-categories"
+          class="utrecht-textbox utrecht-textbox--html-input"
+          aria-describedby="fund-categories-description"
+          value={form.categories}
+          onInput={set('categories')}
+        />
       </Field>
       <div class="tab-form-row">
         <Field id="fund-debtor" label={vt('fund.debtorName')}>
-          <input id="fund-debtor" class="utrecht-textbox utrecht-textbox--html-input" autocomplete="organization" value={form.debtorName} maxLength={70} onInput={set('debtorName')} required />
+          <input
+            id="fund-debtor"
+            class="utrecht-textbox utrecht-textbox--html-input"
+            autocomplete="organization"
+            value={form.debtorName}
+            maxLength={70}
+            onInput={set('debtorName')}
+            required
+          />
         </Field>
         <Field id="fund-iban" label={vt('fund.iban')}>
-          <input id="fund-iban" class="utrecht-textbox utrecht-textbox--html-input tab-mono-input" value={form.iban} maxLength={42} onInput={set('iban')} required />
+          <input
+            id="fund-iban"
+            class="utrecht-textbox utrecht-textbox--html-input tab-mono-input"
+            value={form.iban}
+            maxLength={42}
+            onInput={set('iban')}
+            required
+          />
         </Field>
       </div>
       <div class="tab-actions">

@@ -236,8 +236,7 @@ export const vouchersEn = {
   'portal.beneficiaries': 'Vouchers issued',
   'portal.providers': 'Shops and clubs',
   'portal.used': '{spent} spent of {budget}',
-  'portal.privacy':
-    'Figures come from the public ledger’s aggregate query; anyone can recompute them from the log.',
+  'portal.privacy': 'Figures come from the public ledger’s aggregate query; anyone can recompute them from the log.',
 
   'reason.INSUFFICIENT_BALANCE': 'Refused: there is not enough left on the voucher.',
   'reason.VOUCHER_EXPIRED': 'Refused: this voucher has expired or was used up.',

@@ -39,7 +39,8 @@ export const vouchersEs: VouchersMessages = {
   'fund.credential.residencySd': 'Certificado de residencia (divulgación selectiva)',
   'fund.credential.residencyJwt': 'Certificado de residencia',
   'fund.categories': 'Categorías de gasto',
-  'fund.categoriesHelp': 'Separadas por comas, por ejemplo food, sport, culture. Déjelo vacío para permitir cualquiera.',
+  'fund.categoriesHelp':
+    'Separadas por comas, por ejemplo food, sport, culture. Déjelo vacío para permitir cualquiera.',
   'fund.anyCategory': 'Cualquier categoría',
   'fund.debtorName': 'Pagado desde (titular de la cuenta)',
   'fund.iban': 'IBAN',

@@ -39,7 +39,8 @@ export const vouchersNl: VouchersMessages = {
   'fund.credential.residencySd': 'Verblijfsbewijs (selectief delen)',
   'fund.credential.residencyJwt': 'Verblijfsbewijs',
   'fund.categories': 'Bestedingscategorieën',
-  'fund.categoriesHelp': 'Gescheiden door komma’s, bijvoorbeeld food, sport, culture. Leeg laten om alles toe te staan.',
+  'fund.categoriesHelp':
+    'Gescheiden door komma’s, bijvoorbeeld food, sport, culture. Leeg laten om alles toe te staan.',
   'fund.anyCategory': 'Elke categorie',
   'fund.debtorName': 'Betaald van (rekeninghouder)',
   'fund.iban': 'IBAN',
@@ -115,7 +116,8 @@ export const vouchersNl: VouchersMessages = {
   'reimb.reject': 'Afwijzen',
 
   'wallet.title': 'Mijn tegoeden',
-  'wallet.intro': 'Tegoeden van de gemeente, te besteden bij goedgekeurde winkels en verenigingen. Laat de code zien bij de kassa.',
+  'wallet.intro':
+    'Tegoeden van de gemeente, te besteden bij goedgekeurde winkels en verenigingen. Laat de code zien bij de kassa.',
   'wallet.back': 'Wallet',
   'wallet.noWallet': 'U hebt eerst een wallet op dit apparaat nodig.',
   'wallet.makeWallet': 'Naar de wallet',

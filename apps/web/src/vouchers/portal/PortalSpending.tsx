@@ -43,12 +43,12 @@ export function PortalSpending() {
             label={vt('portal.used', { spent: formatMoney(f.redeemed + f.reimbursed), budget: formatMoney(f.budget) })}
           />
           <div class="tab-chart-box">
-          <BarChart
-            id={`portal-${f.id}`}
-            title={vt('chart.byCategoryTitle')}
-            valueLabel={vt('chart.euros')}
-            bars={f.byCategory.map((c) => ({ label: c.category, value: Math.round(c.amount) / 100 }))}
-          />
+            <BarChart
+              id={`portal-${f.id}`}
+              title={vt('chart.byCategoryTitle')}
+              valueLabel={vt('chart.euros')}
+              bars={f.byCategory.map((c) => ({ label: c.category, value: Math.round(c.amount) / 100 }))}
+            />
           </div>
         </Card>
       ))}

@@ -52,13 +52,30 @@ export function Offers({ keyInfo, network, provider }: ProviderContext) {
       <Card title={vt('offers.add')}>
         <form class="tab-stack" onSubmit={save}>
           <Field id="offer-name" label={vt('offers.name')}>
-            <input id="offer-name" class="utrecht-textbox utrecht-textbox--html-input" maxLength={70} value={form.name} onInput={(e) => setForm({ ...form, name: (e.target as HTMLInputElement).value })} />
+            <input
+              id="offer-name"
+              class="utrecht-textbox utrecht-textbox--html-input"
+              maxLength={70}
+              value={form.name}
+              onInput={(e) => setForm({ ...form, name: (e.target as HTMLInputElement).value })}
+            />
           </Field>
           <Field id="offer-price" label={vt('offers.priceEuro')}>
-            <input id="offer-price" class="utrecht-textbox utrecht-textbox--html-input" inputMode="decimal" value={form.price} onInput={(e) => setForm({ ...form, price: (e.target as HTMLInputElement).value })} />
+            <input
+              id="offer-price"
+              class="utrecht-textbox utrecht-textbox--html-input"
+              inputMode="decimal"
+              value={form.price}
+              onInput={(e) => setForm({ ...form, price: (e.target as HTMLInputElement).value })}
+            />
           </Field>
           <Field id="offer-category" label={vt('till.category')}>
-            <select id="offer-category" class="utrecht-select utrecht-select--html-select" value={form.category} onChange={(e) => setForm({ ...form, category: (e.target as HTMLSelectElement).value })}>
+            <select
+              id="offer-category"
+              class="utrecht-select utrecht-select--html-select"
+              value={form.category}
+              onChange={(e) => setForm({ ...form, category: (e.target as HTMLSelectElement).value })}
+            >
               {provider.categories.map((c) => (
                 <option key={c} value={c}>
                   {c}
@@ -85,7 +102,12 @@ export function History({ keyInfo, network, provider }: ProviderContext) {
   const refund = async (txid: string, left: number) => {
     setMessage(undefined)
     try {
-      await sendTx({ key: keyInfo, network: network.network, action: 'refund', args: { redemption: txid, reason: 'returned by the customer' } })
+      await sendTx({
+        key: keyInfo,
+        network: network.network,
+        action: 'refund',
+        args: { redemption: txid, reason: 'returned by the customer' },
+      })
       setMessage({ ok: true, text: vt('history.refunded', { amount: formatMoney(left) }) })
       list.reload()
     } catch (error) {

@@ -87,7 +87,8 @@ function SignUp({
   const [chosen, setChosen] = useState<string[]>([])
   const [busy, setBusy] = useState(false)
   const [problem, setProblem] = useState<string | undefined>(undefined)
-  const set = (name: keyof typeof form) => (e: Event) => setForm({ ...form, [name]: (e.target as HTMLInputElement).value })
+  const set = (name: keyof typeof form) => (e: Event) =>
+    setForm({ ...form, [name]: (e.target as HTMLInputElement).value })
   const submit = async (e: Event) => {
     e.preventDefault()
     setProblem(undefined)
@@ -126,16 +127,44 @@ function SignUp({
       <p class="utrecht-paragraph">{vt('signup.intro')}</p>
       <form class="tab-stack" onSubmit={submit} id="provider-signup">
         <Field id="provider-name" label={vt('signup.name')}>
-          <input id="provider-name" class="utrecht-textbox utrecht-textbox--html-input" autocomplete="organization" maxLength={70} value={form.name} onInput={set('name')} required />
+          <input
+            id="provider-name"
+            class="utrecht-textbox utrecht-textbox--html-input"
+            autocomplete="organization"
+            maxLength={70}
+            value={form.name}
+            onInput={set('name')}
+            required
+          />
         </Field>
         <Field id="provider-categories" label={vt('fund.categories')} description={vt('signup.categoriesHelp')}>
-          <input id="provider-categories" class="utrecht-textbox utrecht-textbox--html-input" aria-describedby="provider-categories-description" value={form.categories} onInput={set('categories')} required />
+          <input
+            id="provider-categories"
+            class="utrecht-textbox utrecht-textbox--html-input"
+            aria-describedby="provider-categories-description"
+            value={form.categories}
+            onInput={set('categories')}
+            required
+          />
         </Field>
         <Field id="provider-account" label={vt('signup.accountName')}>
-          <input id="provider-account" class="utrecht-textbox utrecht-textbox--html-input" maxLength={70} value={form.accountName} onInput={set('accountName')} />
+          <input
+            id="provider-account"
+            class="utrecht-textbox utrecht-textbox--html-input"
+            maxLength={70}
+            value={form.accountName}
+            onInput={set('accountName')}
+          />
         </Field>
         <Field id="provider-iban" label={vt('fund.iban')}>
-          <input id="provider-iban" class="utrecht-textbox utrecht-textbox--html-input tab-mono-input" maxLength={42} value={form.iban} onInput={set('iban')} required />
+          <input
+            id="provider-iban"
+            class="utrecht-textbox utrecht-textbox--html-input tab-mono-input"
+            maxLength={42}
+            value={form.iban}
+            onInput={set('iban')}
+            required
+          />
         </Field>
         <fieldset class="utrecht-form-fieldset tab-fieldset">
           <legend class="utrecht-form-fieldset__legend">{vt('signup.funds')}</legend>
@@ -148,7 +177,9 @@ function SignUp({
                 value={f.id}
                 checked={chosen.includes(f.id)}
                 onChange={(e) =>
-                  setChosen((e.target as HTMLInputElement).checked ? [...chosen, f.id] : chosen.filter((c) => c !== f.id))
+                  setChosen(
+                    (e.target as HTMLInputElement).checked ? [...chosen, f.id] : chosen.filter((c) => c !== f.id),
+                  )
                 }
               />{' '}
               {f.name}

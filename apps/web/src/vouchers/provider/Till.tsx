@@ -36,7 +36,11 @@ export function Till({ keyInfo, network, provider }: ProviderContext) {
   const chosenOffer = offers.find((o) => o.id === offer)
   const cents = chosenOffer ? chosenOffer.price : parseMoney(amount)
 
-  const redeem = async (voucherRef: { authorisation: unknown; voucher: string } | { card: { handle: string; pinProof?: string }; voucher?: undefined }) => {
+  const redeem = async (
+    voucherRef:
+      | { authorisation: unknown; voucher: string }
+      | { card: { handle: string; pinProof?: string }; voucher?: undefined },
+  ) => {
     setProblem(undefined)
     if (cents === undefined) return setProblem(vt('till.needAmount'))
     setBusy(true)
@@ -94,7 +98,12 @@ export function Till({ keyInfo, network, provider }: ProviderContext) {
       <p class="tab-muted">{vt('till.shop', { name: provider.name })}</p>
       {offers.length > 0 && (
         <Field id="till-offer" label={vt('till.offer')}>
-          <select id="till-offer" class="utrecht-select utrecht-select--html-select" value={offer} onChange={(e) => setOffer((e.target as HTMLSelectElement).value)}>
+          <select
+            id="till-offer"
+            class="utrecht-select utrecht-select--html-select"
+            value={offer}
+            onChange={(e) => setOffer((e.target as HTMLSelectElement).value)}
+          >
             <option value="">{vt('till.anyAmount')}</option>
             {offers.map((o) => (
               <option key={o.id} value={o.id}>
@@ -106,12 +115,24 @@ export function Till({ keyInfo, network, provider }: ProviderContext) {
       )}
       {!chosenOffer && (
         <Field id="till-amount" label={vt('till.amount')}>
-          <input id="till-amount" class="utrecht-textbox utrecht-textbox--html-input tab-amount-input" inputMode="decimal" autocomplete="off" value={amount} onInput={(e) => setAmount((e.target as HTMLInputElement).value)} />
+          <input
+            id="till-amount"
+            class="utrecht-textbox utrecht-textbox--html-input tab-amount-input"
+            inputMode="decimal"
+            autocomplete="off"
+            value={amount}
+            onInput={(e) => setAmount((e.target as HTMLInputElement).value)}
+          />
         </Field>
       )}
       {!chosenOffer && provider.categories.length > 1 && (
         <Field id="till-category" label={vt('till.category')}>
-          <select id="till-category" class="utrecht-select utrecht-select--html-select" value={category} onChange={(e) => setCategory((e.target as HTMLSelectElement).value)}>
+          <select
+            id="till-category"
+            class="utrecht-select utrecht-select--html-select"
+            value={category}
+            onChange={(e) => setCategory((e.target as HTMLSelectElement).value)}
+          >
             {provider.categories.map((c) => (
               <option key={c} value={c}>
                 {c}
@@ -120,14 +141,23 @@ export function Till({ keyInfo, network, provider }: ProviderContext) {
           </select>
         </Field>
       )}
-      <div class="tab-segmented" role="group" aria-label={vt('till.how')}>
-        <Button appearance={mode === 'qr' ? 'primary' : 'secondary'} aria-pressed={mode === 'qr'} onClick={() => setMode('qr')}>
+      <fieldset class="tab-segmented tab-fieldset">
+        <legend class="tab-visually-hidden">{vt('till.how')}</legend>
+        <Button
+          appearance={mode === 'qr' ? 'primary' : 'secondary'}
+          aria-pressed={mode === 'qr'}
+          onClick={() => setMode('qr')}
+        >
           {vt('till.qr')}
         </Button>
-        <Button appearance={mode === 'card' ? 'primary' : 'secondary'} aria-pressed={mode === 'card'} onClick={() => setMode('card')}>
+        <Button
+          appearance={mode === 'card' ? 'primary' : 'secondary'}
+          aria-pressed={mode === 'card'}
+          onClick={() => setMode('card')}
+        >
           {vt('till.card')}
         </Button>
-      </div>
+      </fieldset>
       <div aria-live="polite">
         {problem && <Alert type="error">{problem}</Alert>}
         {busy && <Alert type="info">{vt('till.checking')}</Alert>}
@@ -144,14 +174,33 @@ export function Till({ keyInfo, network, provider }: ProviderContext) {
           onSubmit={(e) => {
             e.preventDefault()
             const number = card.number.replace(/\s/g, '')
-            void redeem({ card: { handle: cardHandle(number), ...(card.pin ? { pinProof: pinProof(number, card.pin) } : {}) } })
+            void redeem({
+              card: { handle: cardHandle(number), ...(card.pin ? { pinProof: pinProof(number, card.pin) } : {}) },
+            })
           }}
         >
           <Field id="till-card" label={vt('till.cardNumber')}>
-            <input id="till-card" class="utrecht-textbox utrecht-textbox--html-input tab-mono-input" inputMode="numeric" autocomplete="off" value={card.number} onInput={(e) => setCard({ ...card, number: (e.target as HTMLInputElement).value })} />
+            <input
+              id="till-card"
+              class="utrecht-textbox utrecht-textbox--html-input tab-mono-input"
+              inputMode="numeric"
+              autocomplete="off"
+              value={card.number}
+              onInput={(e) => setCard({ ...card, number: (e.target as HTMLInputElement).value })}
+            />
           </Field>
           <Field id="till-pin" label={vt('till.pin')} description={vt('till.pinHelp')}>
-            <input id="till-pin" type="password" inputMode="numeric" autocomplete="off" class="utrecht-textbox utrecht-textbox--html-input" aria-describedby="till-pin-description" maxLength={8} value={card.pin} onInput={(e) => setCard({ ...card, pin: (e.target as HTMLInputElement).value })} />
+            <input
+              id="till-pin"
+              type="password"
+              inputMode="numeric"
+              autocomplete="off"
+              class="utrecht-textbox utrecht-textbox--html-input"
+              aria-describedby="till-pin-description"
+              maxLength={8}
+              value={card.pin}
+              onInput={(e) => setCard({ ...card, pin: (e.target as HTMLInputElement).value })}
+            />
           </Field>
           <div class="tab-actions">
             <Button type="submit" disabled={busy || cents === undefined || !card.number.trim()}>

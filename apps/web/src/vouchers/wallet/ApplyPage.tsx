@@ -30,7 +30,13 @@ async function candidatesFor(fund: FundView): Promise<Candidate[]> {
   return held.flatMap((c) => {
     const summary = summariseCredential(c.credential)
     if (!summary || !wanted.every((t) => summary.types.includes(t))) return []
-    return [{ id: c.id, credential: c.credential, label: `${credentialName(summary.types)} · ${vt('apply.received', { date: formatDate(c.receivedAt) })}` }]
+    return [
+      {
+        id: c.id,
+        credential: c.credential,
+        label: `${credentialName(summary.types)} · ${vt('apply.received', { date: formatDate(c.receivedAt) })}`,
+      },
+    ]
   })
 }
 
@@ -66,8 +72,19 @@ export function ApplyPage({ fundId, walletKey }: { fundId: string; walletKey: St
       const units = challenge.accepts.unitsClaim
       const presentation =
         summary.format === 'sd_jwt_vc'
-          ? await presentSdJwt({ key: walletKey, credential: selected, disclose: units ? [units] : [], audience: challenge.audience, nonce: challenge.nonce })
-          : await presentJwtVcs({ key: walletKey, credentials: [selected], audience: challenge.audience, nonce: challenge.nonce })
+          ? await presentSdJwt({
+              key: walletKey,
+              credential: selected,
+              disclose: units ? [units] : [],
+              audience: challenge.audience,
+              nonce: challenge.nonce,
+            })
+          : await presentJwtVcs({
+              key: walletKey,
+              credentials: [selected],
+              audience: challenge.audience,
+              nonce: challenge.nonce,
+            })
       const { voucher } = await apply(fund.id, challenge.nonce, presentation)
       navigate(`/wallet/vouchers/${voucher.id}?new=1`)
     } catch (error) {
@@ -98,7 +115,13 @@ export function ApplyPage({ fundId, walletKey }: { fundId: string; walletKey: St
             <legend class="utrecht-form-fieldset__legend">{vt('apply.which')}</legend>
             {candidates.map((c, i) => (
               <label key={c.id} class="tab-choice">
-                <input type="radio" name="credential" value={c.id} checked={(chosen ?? candidates[0]?.id) === c.id} onChange={() => setChosen(c.id)} />{' '}
+                <input
+                  type="radio"
+                  name="credential"
+                  value={c.id}
+                  checked={(chosen ?? candidates[0]?.id) === c.id}
+                  onChange={() => setChosen(c.id)}
+                />{' '}
                 {c.label}
                 {i === 0 && candidates.length > 1 ? ` (${vt('apply.newest')})` : ''}
               </label>

@@ -5,8 +5,8 @@ import { formatDate, formatTime } from '../../i18n/index.js'
 import type { StoredKey } from '../../lib/keys.js'
 import { href } from '../../lib/router.js'
 import { useAsync } from '../../lib/useAsync.js'
-import { type Authorisation, signAuthorisation } from '../crypto.js'
 import { getFund, getVoucher, type VoucherView } from '../api.js'
+import { type Authorisation, signAuthorisation } from '../crypto.js'
 import { vt } from '../i18n/vt.js'
 import { formatMoney } from '../money.js'
 import { reasonOf } from '../submit.js'
@@ -41,7 +41,11 @@ export function VoucherPage({ voucherId, walletKey }: { voucherId: string; walle
       const paid = (last.current ?? fresh.balance) - fresh.balance
       last.current = fresh.balance
       setVoucher(fresh)
-      setNews(paid > 0 ? vt('voucher.paid', { amount: formatMoney(paid), balance: formatMoney(fresh.balance) }) : vt('voucher.changed', { balance: formatMoney(fresh.balance) }))
+      setNews(
+        paid > 0
+          ? vt('voucher.paid', { amount: formatMoney(paid), balance: formatMoney(fresh.balance) })
+          : vt('voucher.changed', { balance: formatMoney(fresh.balance) }),
+      )
       void refresh()
     }, POLL_MS)
     return () => clearInterval(timer)
@@ -59,7 +63,9 @@ export function VoucherPage({ voucherId, walletKey }: { voucherId: string; walle
         <a href={href('/wallet/vouchers')}>← {vt('wallet.title')}</a>
       </p>
       <PageTitle title={fund.name}>{fund.name}</PageTitle>
-      {location.hash.includes('new=1') && !news && <Alert type="ok">{vt('voucher.received', { value: formatMoney(voucher.value) })}</Alert>}
+      {location.hash.includes('new=1') && !news && (
+        <Alert type="ok">{vt('voucher.received', { value: formatMoney(voucher.value) })}</Alert>
+      )}
       <div aria-live="polite">{news && <Alert type="ok">{news}</Alert>}</div>
       <div class="tab-balance">
         <span class="tab-balance__label">{vt('voucher.balance')}</span>

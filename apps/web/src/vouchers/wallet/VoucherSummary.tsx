@@ -14,7 +14,9 @@ export function VoucherSummary({ walletKey }: { walletKey: StoredKey }) {
         <ul class="tab-receipt-list">
           {vouchers.data.map((v) => (
             <li key={v.id}>
-              <a href={href(`/wallet/vouchers/${v.id}`)}>{vt('summary.item', { balance: formatMoney(v.balance), value: formatMoney(v.value) })}</a>
+              <a href={href(`/wallet/vouchers/${v.id}`)}>
+                {vt('summary.item', { balance: formatMoney(v.balance), value: formatMoney(v.value) })}
+              </a>
             </li>
           ))}
         </ul>

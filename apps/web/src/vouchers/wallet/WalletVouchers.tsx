@@ -66,7 +66,8 @@ function VoucherList({ walletKey }: { walletKey: StoredKey }) {
                   <span class="tab-voucher__fund">{nameOf(v.fund)}</span>
                   <span class="tab-voucher__balance">{formatMoney(v.balance)}</span>
                   <span class="tab-voucher__meta">
-                    {vt('wallet.ofValue', { value: formatMoney(v.value) })} · {vt('wallet.until', { date: formatDate(v.expires_at) })}
+                    {vt('wallet.ofValue', { value: formatMoney(v.value) })} ·{' '}
+                    {vt('wallet.until', { date: formatDate(v.expires_at) })}
                   </span>
                   <span class="tab-voucher__action">{vt('wallet.showCode')}</span>
                 </a>
@@ -84,10 +85,14 @@ function VoucherList({ walletKey }: { walletKey: StoredKey }) {
             {open.map((f) => (
               <li key={f.id}>
                 <span>
-                  <strong>{f.name}</strong> — {f.amount.kind === 'fixed' ? formatMoney(f.amount.value) : vt('wallet.perUnit')} ·{' '}
+                  <strong>{f.name}</strong> —{' '}
+                  {f.amount.kind === 'fixed' ? formatMoney(f.amount.value) : vt('wallet.perUnit')} ·{' '}
                   {vt('wallet.until', { date: formatDate(f.closesAt) })}
                 </span>
-                <a class="utrecht-button utrecht-button--primary-action tab-button-link" href={href(`/wallet/vouchers/apply/${f.id}`)}>
+                <a
+                  class="utrecht-button utrecht-button--primary-action tab-button-link"
+                  href={href(`/wallet/vouchers/apply/${f.id}`)}
+                >
                   {vt('wallet.apply', { fund: f.name })}
                 </a>
               </li>
@@ -98,4 +103,3 @@ function VoucherList({ walletKey }: { walletKey: StoredKey }) {
     </div>
   )
 }
-

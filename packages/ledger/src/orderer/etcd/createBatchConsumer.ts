@@ -1,0 +1,157 @@
+import type { ProtocolError } from '@tabularium/protocol'
+import { refusal } from '../../admission/refusal.js'
+import type { PendingTransaction } from '../../sequencer/createBlockCommitter.js'
+import { readMeta, writeMeta } from '../../store/meta.js'
+import { OrdererError } from '../ordererError.js'
+import type { OrdererContext } from '../types.js'
+import { decodeBatch } from './batchCodec.js'
+import { checkBatch } from './checkBatch.js'
+import type { EtcdClient, EtcdKeyValue } from './etcdClient.js'
+
+/** The `meta` key holding the etcd revision of the last batch this file applied. */
+export const REVISION_META_KEY = 'orderer.etcd.revision'
+
+/** Parameters of `createBatchConsumer`. */
+export interface CreateBatchConsumerParameters {
+  ctx: OrdererContext
+  etcd: EtcdClient
+  prefix: string
+  /** Own transactions waiting for their block, by txid; the consumer answers and removes them. */
+  awaiting: Map<string, PendingTransaction>
+  /** Batches fetched per catch-up range. */
+  pageSize?: number
+  /** Called when this node cannot go on (a block failed to commit): it must stop writing, never skip a block. */
+  onHalt(error: unknown): void
+}
+
+/** The read half of the etcd orderer. */
+export interface BatchConsumer {
+  /** The etcd revision of the last applied batch. */
+  readonly revision: number
+  /** Stops the watch; resolves after the batch being applied (if any) is committed. */
+  stop(): Promise<void>
+}
+
+/**
+ * Applies every batch under the network's prefix in etcd revision order: a
+ * range from the last applied revision (catch-up, in pages), then a watch;
+ * on any failure it waits and starts over from the last applied revision.
+ * Each batch becomes one block, committed with its revision in the same
+ * SQLite transaction, so a restart resumes exactly after it.
+ *
+ * @example const consumer = createBatchConsumer({ ctx, etcd, prefix, awaiting, onHalt })
+ */
+export function createBatchConsumer(p: CreateBatchConsumerParameters): BatchConsumer {
+  const { ctx } = p
+  const db = ctx.store.db
+  const storedUnexpired = db.prepare('SELECT expires FROM nonces WHERE signer = ? AND nonce = ?').pluck()
+  const dropStale = db.prepare('DELETE FROM nonces WHERE signer = ? AND nonce = ? AND expires <= ?')
+  let revision = Number(readMeta(db, REVISION_META_KEY) ?? '0')
+  const abort = new AbortController()
+  let chain: Promise<void> = Promise.resolve()
+  let halted = false
+
+  const apply = async (kv: EtcdKeyValue): Promise<void> => {
+    if (halted || kv.modRevision <= revision) return
+    const record = () => writeMeta(db, REVISION_META_KEY, String(kv.modRevision))
+    const batch = decodeBatch(kv.value)
+    if (batch === undefined) {
+      ctx.logger.warn({ key: kv.key, revision: kv.modRevision }, 'a malformed batch in etcd is skipped')
+      record()
+      revision = kv.modRevision
+      return
+    }
+    // Same rule as the committer's: a block's time never goes below its head's.
+    const timeMs = Math.max(batch.time, Date.parse(ctx.store.head.time))
+    const checked = await checkBatch({
+      txs: batch.txs,
+      network: ctx.genesis.network,
+      timeMs,
+      pool: ctx.pool,
+      awaiting: p.awaiting,
+      isStoredUnexpired(signer, nonce, at) {
+        const expires = storedUnexpired.get(signer, nonce) as number | undefined
+        if (expires === undefined) return false
+        if (expires > at) return true
+        dropStale.run(signer, nonce, at) // expired pair, pruned here or not yet: free again on every node
+        return false
+      },
+    })
+    if (abort.signal.aborted && halted) return
+    const items: PendingTransaction[] = []
+    for (const c of checked) {
+      if (c.ok) items.push(c.own ?? { admitted: c.admitted, receipt: false, resolve: () => {} })
+      else if (c.own !== undefined) answerRefused(c.own, c.error)
+    }
+    if (items.length === 0) record()
+    else if (!ctx.commit(items, { timeMs, inTransaction: record })) {
+      halted = true
+      p.onHalt(new OrdererError('ETCD_REQUEST_FAILED', `the block of etcd revision ${kv.modRevision} failed to commit`))
+      return
+    }
+    for (const item of items) p.awaiting.delete(item.admitted.txid)
+    revision = kv.modRevision
+  }
+  const answerRefused = (own: PendingTransaction, error: ProtocolError) => {
+    p.awaiting.delete(own.admitted.txid)
+    ctx.nonces.release(own.admitted.tx.signer, own.admitted.tx.nonce)
+    own.resolve(refusal(error, own.admitted.txid))
+  }
+  // Every batch goes through one chain, so they apply one at a time and in order.
+  const enqueue = (kv: EtcdKeyValue) => {
+    chain = chain.then(() => apply(kv))
+    return chain
+  }
+
+  const catchUp = async () => {
+    for (;;) {
+      const page = await p.etcd.range({ prefix: p.prefix, minModRevision: revision + 1, limit: p.pageSize ?? 16 })
+      let last: Promise<void> = chain
+      for (const kv of page.kvs) last = enqueue(kv)
+      await last
+      if (!page.more || halted) return
+    }
+  }
+  const run = async () => {
+    let failures = 0
+    while (!abort.signal.aborted && !halted) {
+      try {
+        await catchUp()
+        failures = 0
+        await p.etcd.watch({ prefix: p.prefix, startRevision: revision + 1, signal: abort.signal, onPut: (kv) => void enqueue(kv).catch(() => {}) })
+      } catch (error) {
+        if (abort.signal.aborted) break
+        failures++
+        if (error instanceof OrdererError && error.code === 'ETCD_COMPACTED') {
+          ctx.logger.error({ err: error }, 'etcd no longer holds the batches this node needs; it needs a snapshot')
+        } else if (failures === 1 || failures % 20 === 0) {
+          ctx.logger.warn({ err: error, revision }, 'etcd watch interrupted; resuming from the last applied revision')
+        }
+        await chain.catch(() => {})
+        chain = Promise.resolve()
+        await sleep(Math.min(1_000, 50 * 2 ** Math.min(failures, 5)), abort.signal)
+      }
+    }
+  }
+  const running = run()
+  return {
+    get revision() {
+      return revision
+    },
+    async stop() {
+      abort.abort()
+      await running
+      await chain.catch(() => {})
+    },
+  }
+}
+
+function sleep(ms: number, signal: AbortSignal): Promise<void> {
+  return new Promise((resolve) => {
+    const timer = setTimeout(resolve, ms)
+    signal.addEventListener('abort', () => {
+      clearTimeout(timer)
+      resolve()
+    }, { once: true })
+  })
+}

@@ -1,0 +1,139 @@
+import { randomUUID } from 'node:crypto'
+import { ProtocolError } from '@tabularium/protocol'
+import { refusal } from '../../admission/refusal.js'
+import type { PendingTransaction } from '../../sequencer/createBlockCommitter.js'
+import { OrdererError } from '../ordererError.js'
+import type { Orderer, OrdererContext, OrdererDefinition } from '../types.js'
+import { createBatchConsumer } from './createBatchConsumer.js'
+import { createBatchProposer } from './createBatchProposer.js'
+import { createEtcdClient, type EtcdClient } from './etcdClient.js'
+
+/** Oldest etcd whose gRPC gateway serves `/v3/…` (Debian's `etcd-server` is 3.4). */
+export const MIN_ETCD_VERSION = [3, 4] as const
+
+/** Options of `etcdOrderer`. */
+export interface EtcdOrdererParameters {
+  /** Client URLs of the etcd members, e.g. `['http://127.0.0.1:2379']`. */
+  endpoints: readonly string[]
+  /** Key prefix of this network's batches; default `/tabularium/<network>/batches/`. */
+  prefix?: string
+  /** This node's name in the batches it writes (diagnostics only); default a random id. */
+  proposer?: string
+  /** Deadline of one etcd call (DESIGN §2.4: a stalled call must not outlast a leader election by much). */
+  requestTimeoutMs?: number
+  /** How long a batch is retried before its submitters are answered OVERLOADED. */
+  retryBudgetMs?: number
+  /** Puts in flight at once. */
+  maxInFlight?: number
+  /** Bytes of transactions per batch at most. */
+  maxBatchBytes?: number
+  /** How long `close()` waits for this node's proposed transactions to come back ordered. */
+  drainTimeoutMs?: number
+}
+
+/**
+ * The etcd orderer (DESIGN §2.4): admitted transactions are appended to etcd
+ * as batches (one put each); every node consumes all batches in revision
+ * order, checks and executes them deterministically — a block's time is the
+ * proposer's clock written into its batch — and answers its own submitters
+ * once its own file holds their block. `connect` fails clearly when no member
+ * answers or the version is older than 3.4.
+ *
+ * @example const ledger = await createLedger({ genesis, keys, modules, path, orderer: etcdOrderer({ endpoints: ['http://127.0.0.1:2379'] }) })
+ */
+export function etcdOrderer(params: EtcdOrdererParameters): OrdererDefinition {
+  return {
+    kind: 'etcd',
+    sharedTime: true,
+    async connect({ genesis }) {
+      const etcd = createEtcdClient({ endpoints: params.endpoints, requestTimeoutMs: params.requestTimeoutMs ?? 2_000 })
+      await checkVersion(etcd, params.endpoints)
+      const prefix = params.prefix ?? `/tabularium/${genesis.network}/batches/`
+      return (ctx) => startEtcdOrderer({ ...params, etcd, prefix, ctx })
+    },
+  }
+}
+
+function startEtcdOrderer(
+  p: EtcdOrdererParameters & { etcd: EtcdClient; prefix: string; ctx: OrdererContext },
+): Orderer {
+  const { ctx } = p
+  const awaiting = new Map<string, PendingTransaction>()
+  let halted: unknown
+  const answer = (items: Iterable<PendingTransaction>, error: ProtocolError) => {
+    for (const item of items) {
+      awaiting.delete(item.admitted.txid)
+      ctx.nonces.release(item.admitted.tx.signer, item.admitted.tx.nonce)
+      item.resolve(refusal(error, item.admitted.txid))
+    }
+  }
+  const proposer = createBatchProposer({
+    etcd: p.etcd,
+    prefix: p.prefix,
+    proposer: p.proposer ?? randomUUID().slice(0, 8),
+    clock: ctx.clock,
+    logger: ctx.logger,
+    maxBlockSize: ctx.maxBlockSize,
+    blockIntervalMs: ctx.blockIntervalMs,
+    maxInFlight: p.maxInFlight ?? 4,
+    maxBatchBytes: p.maxBatchBytes ?? 1_000_000,
+    retryBudgetMs: p.retryBudgetMs ?? 20_000,
+    onProposed: (items) => {
+      for (const item of items) awaiting.set(item.admitted.txid, item)
+    },
+    onFailed: (items) => answer([...items].filter((i) => awaiting.has(i.admitted.txid)), new ProtocolError('OVERLOADED', 'the ordering service is unavailable; retry shortly')),
+  })
+  const consumer = createBatchConsumer({
+    ctx,
+    etcd: p.etcd,
+    prefix: p.prefix,
+    awaiting,
+    onHalt(error) {
+      halted = error
+      ctx.logger.error({ err: error }, 'the etcd orderer stopped: this node no longer commits blocks')
+      answer([...awaiting.values()], stoppedError())
+    },
+  })
+  return {
+    enqueue(items) {
+      if (halted !== undefined) answer(items, stoppedError())
+      else proposer.enqueue(items)
+    },
+    get queued() {
+      return proposer.queued + awaiting.size
+    },
+    async stop(drained) {
+      await proposer.flush()
+      await Promise.race([drained, delay(p.drainTimeoutMs ?? 10_000)])
+      await consumer.stop()
+      answer([...awaiting.values()], new ProtocolError('NODE_STOPPED', 'the node stopped before the transaction was ordered'))
+    },
+  }
+}
+
+const stoppedError = () => new ProtocolError('NODE_STOPPED', 'this node stopped writing: a block failed to commit')
+
+function delay(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms).unref())
+}
+
+async function checkVersion(etcd: EtcdClient, endpoints: readonly string[]): Promise<void> {
+  let version: { server: string; cluster: string }
+  try {
+    version = await etcd.version()
+  } catch (error) {
+    throw new OrdererError('ETCD_UNREACHABLE', `etcd is unreachable at ${endpoints.join(', ')}`, {
+      details: { endpoints: [...endpoints] },
+      cause: error,
+    })
+  }
+  const [major = 0, minor = 0] = version.server.split('.').map(Number)
+  const [wantMajor, wantMinor] = MIN_ETCD_VERSION
+  if (major !== wantMajor || minor < wantMinor) {
+    throw new OrdererError(
+      'ETCD_VERSION',
+      `etcd ${version.server || '(unknown version)'} is not supported; ${wantMajor}.${wantMinor} or a later 3.x is needed`,
+      { details: { server: version.server, cluster: version.cluster } },
+    )
+  }
+}
