@@ -17,6 +17,7 @@ import { ensureBigLedger, measureRestart } from './bench/restart.mjs'
 import { removeBenchSandbox } from './bench/sandbox.mjs'
 import { measureVerifyLimit } from './bench/verifyLimit.mjs'
 import { measureVouchers } from './bench/vouchers.mjs'
+import { measureBallots } from './bench/ballots.mjs'
 
 const root = dirname(dirname(fileURLToPath(import.meta.url)))
 const { values } = parseArgs({ options: { quick: { type: 'boolean', default: false }, out: { type: 'string' } } })
@@ -64,6 +65,10 @@ record('vouchers.redemptions_per_s', voucherRun.perSecond, 'redemptions/s', `${v
 record('vouchers.redemption_p99_ms_at_500_per_s', voucherRun.p99, 'ms', `open loop: single redemptions offered at ${v.rate}/s for ${v.seconds} s, scheduled time to durable commit (p50 ${Math.round(voucherRun.p50 * 10) / 10} ms)`)
 
 log('identity: credential verifications')
+log('ballots')
+const ballotRun = measureBallots({ root, casts: quick ? 40 : 120, tally: quick ? 100_000 : 1_000_000 })
+record(`ballots.cast_per_s${quick ? '_quick_scaled_down' : ''}`, ballotRun.castPerSecond, 'ballots/s', ballotRun.castNote)
+record(quick ? 'ballots.tally_100k_seconds_quick_scaled_down' : 'ballots.tally_1m_seconds', ballotRun.tallySeconds, 's', ballotRun.tallyNote)
 const credentials = measureCredentialVerifications({ seconds: quick ? 1 : 3 })
 const identityNote = `verifyCredential, one core, ES256 (raw ES256 verify on this core: ${credentials.rawEs256}/s)`
 record('identity.jwt_vc_verifications_per_s', credentials.jwtVc, 'verifications/s', `${identityNote}: EBSI JWT VC, signature, validity, accreditation, schema and a status-list check`)

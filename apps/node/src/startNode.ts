@@ -1,7 +1,7 @@
 import type { AddressInfo } from 'node:net'
 import { join } from 'node:path'
 import { type ServerType, serve } from '@hono/node-server'
-import { createLedger, type Ledger } from '@tabularium/ledger'
+import { createLedger, etcdOrderer, type Ledger } from '@tabularium/ledger'
 import { ballotsModule } from '@tabularium/module-ballots'
 import { governance } from '@tabularium/module-governance'
 import { grants } from '@tabularium/module-grants'
@@ -61,6 +61,7 @@ export async function startNode({
     logger: logger.child({ component: 'ledger' }),
     ...(config.blockSize === undefined ? {} : { maxBlockSize: config.blockSize }),
     ...(config.blockIntervalMs === undefined ? {} : { blockIntervalMs: config.blockIntervalMs }),
+    ...(config.orderer === 'etcd' ? { orderer: etcdOrdererOf(config, keys.logKeyName) } : {}),
   })
   const shutdown = new AbortController()
   let url: string | undefined
@@ -88,6 +89,11 @@ export async function startNode({
     process.once('SIGTERM', onSignal)
   }
   return { url, ledger, server, stop }
+}
+
+function etcdOrdererOf(config: NodeConfig, proposer: string) {
+  if (config.etcdEndpoints === undefined) throw new Error('orderer etcd needs etcdEndpoints (--etcd-endpoints)')
+  return etcdOrderer({ endpoints: config.etcdEndpoints.split(','), proposer })
 }
 
 function listen(fetch: (request: Request) => Response | Promise<Response>, config: NodeConfig): Promise<ServerType> {

@@ -64,7 +64,14 @@ export async function createLedger(params: CreateLedgerParameters): Promise<Ledg
   const events = createEventHub({ logger })
   const pipeline = startPipeline({
     ...{ store, genesis, modules, hasRole, sign, clock, logger, events },
-    ...{ verifierThreads, maxBlockSize, blockIntervalMs, maxPending, checkpointPath: onDisk ? path : undefined, startOrderer },
+    ...{
+      verifierThreads,
+      maxBlockSize,
+      blockIntervalMs,
+      maxPending,
+      checkpointPath: onDisk ? path : undefined,
+      startOrderer,
+    },
   })
   let closed: Promise<void> | undefined
   return {

@@ -29,6 +29,8 @@ export const CONFIG_OPTIONS: readonly ConfigOption[] = [
   option(['webRoot'], 'web-root', 'string', 'Built web app to serve at / (e.g. apps/web/dist)'),
   option(['blockSize'], 'block-size', 'number', 'Largest block, in transactions'),
   option(['blockIntervalMs'], 'block-interval-ms', 'number', 'How long the sequencer waits to fill a block'),
+  option(['orderer'], 'orderer', 'string', 'embedded (default) or etcd'),
+  option(['etcdEndpoints'], 'etcd-endpoints', 'string', 'Comma-separated etcd client URLs (orderer etcd)'),
   option(['sseHeartbeatMs'], 'sse-heartbeat-ms', 'number', 'Interval of SSE heartbeat comments (default 15000)'),
   option(['maxSseClients'], 'max-sse-clients', 'number', 'Most open event streams (default 1000)'),
   option(

@@ -44,6 +44,14 @@ export const NodeConfigSchema = z.strictObject({
   blockSize: z.number().int().min(1).max(100_000).optional(),
   /** How long the sequencer waits to fill a block (ledger default when absent). */
   blockIntervalMs: z.number().int().min(0).max(60_000).optional(),
+  /** How transactions are ordered: in this process, or on an etcd cluster shared by the members' nodes (DESIGN §2.4). */
+  orderer: z.enum(['embedded', 'etcd']).default('embedded'),
+  /** The etcd members' client URLs, comma-separated (`http://127.0.0.1:2379,http://…`); needed with `orderer: etcd`. */
+  etcdEndpoints: z
+    .string()
+    .max(4096)
+    .regex(/^https?:\/\/[^\s,]+(,https?:\/\/[^\s,]+)*$/, 'expected comma-separated http(s) URLs')
+    .optional(),
   sseHeartbeatMs: z.number().int().min(100).max(3_600_000).default(15_000),
   maxSseClients: z.number().int().min(1).max(100_000).default(1000),
   /** Grace period for in-flight requests at shutdown. */

@@ -1,3 +1,4 @@
+import './ballots.css'
 import { Alert, Loading, PageTitle } from '../components/ui.js'
 import { t } from '../i18n/index.js'
 import { href, type Route } from '../lib/router.js'

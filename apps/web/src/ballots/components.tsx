@@ -52,7 +52,7 @@ export function ResultTables({ result }: { result: Extract<ResultView, { status:
       {result.questions.map((q) => {
         const total = q.options.reduce((s, o) => s + o.votes, 0)
         return (
-          <div class="tab-stack" key={q.id}>
+          <div class="tab-stack tab-result" key={q.id}>
             <BarChart
               id={`result-${q.id}`}
               title={q.title}

@@ -9,6 +9,7 @@ import { memberName } from '../portal/members.js'
 import { IdentityConsole, identityConsoleSections, isIdentityConsoleSection } from '../identity/console/IdentityConsole.js'
 import { Lazy } from '../components/Lazy.js'
 import { vt } from '../vouchers/i18n/vt.js'
+import { tb } from '../ballots/i18n/tb.js'
 import { loadConsoleVouchers } from '../vouchers/routes.js'
 import { DashboardPage } from './DashboardPage.js'
 import { GovernancePage } from './GovernancePage.js'
@@ -48,6 +49,7 @@ export function ConsoleArea({ route }: { route: Route }) {
                   ['governance', t('console.governance')],
                   ...identityConsoleSections(),
                   ['vouchers', vt('nav.console')],
+                  ['ballots', tb('nav.console')],
                 ] as const
               ).map(([id, label]) => (
                 <li key={id}>

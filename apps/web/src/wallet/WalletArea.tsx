@@ -12,6 +12,7 @@ import { allItems, type SavedReceipt } from '../lib/store.js'
 import { Lazy } from '../components/Lazy.js'
 import { loadWalletVouchers } from '../vouchers/routes.js'
 import { VoucherSummary } from '../vouchers/wallet/VoucherSummary.js'
+import { tb } from '../ballots/i18n/tb.js'
 import { entryOf } from '../lib/verify.js'
 
 /**
@@ -144,6 +145,10 @@ function Wallet({ walletKey, onForget }: { walletKey: StoredKey; onForget: () =>
         <WalletCredentials />
         <h3 class="utrecht-heading-3">{t('wallet.vouchers')}</h3>
         <VoucherSummary walletKey={walletKey} />
+        <h3 class="utrecht-heading-3">{tb('nav.wallet')}</h3>
+        <p>
+          <a href={href('/wallet/ballots')}>{tb('wallet.vote')}</a>
+        </p>
         <h3 class="utrecht-heading-3">{t('wallet.receipts')}</h3>
         {!receipts && <Loading />}
         {receipts && receipts.length === 0 && <p class="tab-empty">{t('wallet.noReceipts')}</p>}

@@ -208,17 +208,19 @@ function VoteForm({
       </p>
     ) : null
   }
-  const toggle = (qi: number, oi: number, single: boolean) =>
+  const toggle = (qi: number, oi: number, single: boolean) => {
+    setProblem(undefined)
     setSelected((s) =>
       s.map((row, i) => (i !== qi ? row : row.map((v, j) => (single ? j === oi : j === oi ? !v : v)))),
     )
+  }
   const problems = ballot.questions.map((q, i) => checkChoice(q, selected[i] ?? []))
   const submit = async (e: Event) => {
     e.preventDefault()
-    const first = problems.findIndex((p) => p !== null)
-    if (first >= 0) {
-      const p = problems[first]
-      setProblem(p ? `${ballot.questions[first]?.title}: ${tb(p.key, p.params)}` : undefined)
+    // Every broken rule at once, each with its question, before anything is encrypted.
+    const broken = problems.flatMap((p, i) => (p ? [`${ballot.questions[i]?.title}: ${tb(p.key, p.params)}`] : []))
+    if (broken.length > 0) {
+      setProblem(broken.join(' '))
       return
     }
     setBusy(true)

@@ -42,13 +42,20 @@ const SIGNING_PREFIX = Buffer.from('tabularium/transaction/v1\n')
 export async function checkBatch(p: CheckBatchParameters): Promise<CheckedTransaction[]> {
   const resolveSigner = createSignerResolver()
   const staged = p.txs.map((value) => stage(p, resolveSigner, value))
-  const foreign = staged.filter((s): s is Staged & { admitted: Admitted } => s.admitted !== undefined && s.own === undefined)
+  const foreign = staged.filter(
+    (s): s is Staged & { admitted: Admitted } => s.admitted !== undefined && s.own === undefined,
+  )
   const flags = await p.pool.verify(
-    foreign.map((s) => ({ publicJwk: s.admitted.publicJwk, data: s.admitted.signingInput, signature: s.admitted.signature })),
+    foreign.map((s) => ({
+      publicJwk: s.admitted.publicJwk,
+      data: s.admitted.signingInput,
+      signature: s.admitted.signature,
+    })),
   )
   if (flags.length !== foreign.length) throw new Error('signature verification failed to run')
   foreign.forEach((s, i) => {
-    if (flags[i] !== true) s.error = new ProtocolError('INVALID_SIGNATURE', "the signature does not verify with the signer's key")
+    if (flags[i] !== true)
+      s.error = new ProtocolError('INVALID_SIGNATURE', "the signature does not verify with the signer's key")
   })
   const used = new Set<string>()
   return staged.map((s): CheckedTransaction => {
@@ -58,10 +65,18 @@ export async function checkBatch(p: CheckBatchParameters): Promise<CheckedTransa
     const { tx } = s.admitted
     const key = `${tx.signer}\0${tx.nonce}`
     if (!(s.admitted.expiresMs > p.timeMs)) {
-      return { ok: false, own: s.own, error: new ProtocolError('EXPIRED', '`expires` passed before the block was ordered') }
+      return {
+        ok: false,
+        own: s.own,
+        error: new ProtocolError('EXPIRED', '`expires` passed before the block was ordered'),
+      }
     }
     if (used.has(key) || p.isStoredUnexpired(tx.signer, tx.nonce, p.timeMs)) {
-      return { ok: false, own: s.own, error: new ProtocolError('REPLAYED', 'this (signer, nonce) pair was already used') }
+      return {
+        ok: false,
+        own: s.own,
+        error: new ProtocolError('REPLAYED', 'this (signer, nonce) pair was already used'),
+      }
     }
     used.add(key)
     return { ok: true, admitted: s.admitted, own: s.own }
@@ -74,7 +89,11 @@ interface Staged {
   error: ProtocolError | undefined
 }
 
-function stage(p: CheckBatchParameters, resolveSigner: ReturnType<typeof createSignerResolver>, value: unknown): Staged {
+function stage(
+  p: CheckBatchParameters,
+  resolveSigner: ReturnType<typeof createSignerResolver>,
+  value: unknown,
+): Staged {
   let shaped: ReturnType<typeof checkShape>
   try {
     shaped = checkShape(value)
@@ -86,7 +105,8 @@ function stage(p: CheckBatchParameters, resolveSigner: ReturnType<typeof createS
   if (own !== undefined) return { admitted: own.admitted, own, error: undefined }
   const { signed, txJcs, signedJcs } = shaped
   try {
-    if (signed.tx.network !== p.network) throw new ProtocolError('WRONG_NETWORK', 'the transaction is for another network')
+    if (signed.tx.network !== p.network)
+      throw new ProtocolError('WRONG_NETWORK', 'the transaction is for another network')
     const expiresMs = Date.parse(signed.tx.expires)
     if (!Number.isFinite(expiresMs)) throw new ProtocolError('INVALID_REQUEST', '`expires` is not a date')
     const admitted: Admitted = {

@@ -118,7 +118,12 @@ export function createBatchConsumer(p: CreateBatchConsumerParameters): BatchCons
       try {
         await catchUp()
         failures = 0
-        await p.etcd.watch({ prefix: p.prefix, startRevision: revision + 1, signal: abort.signal, onPut: (kv) => void enqueue(kv).catch(() => {}) })
+        await p.etcd.watch({
+          prefix: p.prefix,
+          startRevision: revision + 1,
+          signal: abort.signal,
+          onPut: (kv) => void enqueue(kv).catch(() => {}),
+        })
       } catch (error) {
         if (abort.signal.aborted) break
         failures++
@@ -149,9 +154,13 @@ export function createBatchConsumer(p: CreateBatchConsumerParameters): BatchCons
 function sleep(ms: number, signal: AbortSignal): Promise<void> {
   return new Promise((resolve) => {
     const timer = setTimeout(resolve, ms)
-    signal.addEventListener('abort', () => {
-      clearTimeout(timer)
-      resolve()
-    }, { once: true })
+    signal.addEventListener(
+      'abort',
+      () => {
+        clearTimeout(timer)
+        resolve()
+      },
+      { once: true },
+    )
   })
 }

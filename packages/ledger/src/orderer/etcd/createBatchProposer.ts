@@ -2,8 +2,8 @@ import { randomUUID } from 'node:crypto'
 import { ProtocolError } from '@tabularium/protocol'
 import type { PendingTransaction } from '../../sequencer/createBlockCommitter.js'
 import type { LedgerLogger } from '../../sequencer/logger.js'
-import type { EtcdClient } from './etcdClient.js'
 import { BATCH_VERSION, encodeBatch } from './batchCodec.js'
+import type { EtcdClient } from './etcdClient.js'
 
 /** Parameters of `createBatchProposer`. */
 export interface CreateBatchProposerParameters {

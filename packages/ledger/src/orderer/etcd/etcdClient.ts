@@ -14,7 +14,11 @@ export interface EtcdClient {
   /** `POST /v3/kv/put`; resolves with the revision of the write. */
   put(key: string, value: Buffer): Promise<number>
   /** Keys under `prefix` modified at `minModRevision` or later, in revision order. */
-  range(p: { prefix: string; minModRevision: number; limit: number }): Promise<{ kvs: EtcdKeyValue[]; more: boolean; revision: number }>
+  range(p: {
+    prefix: string
+    minModRevision: number
+    limit: number
+  }): Promise<{ kvs: EtcdKeyValue[]; more: boolean; revision: number }>
   /** `POST /v3/watch` from `startRevision`: calls `onPut` per put, in revision order, until `signal` aborts or the stream ends. */
   watch(p: { prefix: string; startRevision: number; signal: AbortSignal; onPut(kv: EtcdKeyValue): void }): Promise<void>
 }
@@ -108,7 +112,11 @@ async function watchOnce(
     method: 'POST',
     headers: { 'content-type': 'application/json' },
     body: JSON.stringify({
-      create_request: { key: b64(p.prefix), range_end: b64(prefixEnd(p.prefix)), start_revision: String(p.startRevision) },
+      create_request: {
+        key: b64(p.prefix),
+        range_end: b64(prefixEnd(p.prefix)),
+        start_revision: String(p.startRevision),
+      },
     }),
     signal: p.signal,
   })
@@ -118,7 +126,7 @@ async function watchOnce(
   // The gateway streams one JSON object per line: {"result": {...}} or {"error": {...}}.
   const decoder = new TextDecoder()
   let buffered = ''
-  for await (const chunk of response.body as AsyncIterable<Uint8Array>) {
+  for await (const chunk of response.body as unknown as AsyncIterable<Uint8Array>) {
     buffered += decoder.decode(chunk, { stream: true })
     let newline = buffered.indexOf('\n')
     while (newline >= 0) {
@@ -132,7 +140,12 @@ async function watchOnce(
 
 function handleWatchLine(line: string, onPut: (kv: EtcdKeyValue) => void): void {
   const message = JSON.parse(line) as {
-    result?: { events?: { type?: string; kv: RawKv }[]; compact_revision?: string; canceled?: boolean; cancel_reason?: string }
+    result?: {
+      events?: { type?: string; kv: RawKv }[]
+      compact_revision?: string
+      canceled?: boolean
+      cancel_reason?: string
+    }
     error?: { message?: string }
   }
   if (message.error !== undefined) {

@@ -81,7 +81,11 @@ function startEtcdOrderer(
     onProposed: (items) => {
       for (const item of items) awaiting.set(item.admitted.txid, item)
     },
-    onFailed: (items) => answer([...items].filter((i) => awaiting.has(i.admitted.txid)), new ProtocolError('OVERLOADED', 'the ordering service is unavailable; retry shortly')),
+    onFailed: (items) =>
+      answer(
+        [...items].filter((i) => awaiting.has(i.admitted.txid)),
+        new ProtocolError('OVERLOADED', 'the ordering service is unavailable; retry shortly'),
+      ),
   })
   const consumer = createBatchConsumer({
     ctx,
@@ -106,7 +110,10 @@ function startEtcdOrderer(
       await proposer.flush()
       await Promise.race([drained, delay(p.drainTimeoutMs ?? 10_000)])
       await consumer.stop()
-      answer([...awaiting.values()], new ProtocolError('NODE_STOPPED', 'the node stopped before the transaction was ordered'))
+      answer(
+        [...awaiting.values()],
+        new ProtocolError('NODE_STOPPED', 'the node stopped before the transaction was ordered'),
+      )
     },
   }
 }
