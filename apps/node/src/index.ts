@@ -23,6 +23,7 @@ export { RESIDENCY_DEFINITION } from './identity/oid4vp/presentationDefinition.j
 export type { ApiRoute } from './openapi/apiRoutes.js'
 export { API_ROUTES } from './openapi/apiRoutes.js'
 export { buildOpenApi } from './openapi/buildOpenApi.js'
+export { NODE_MODULES } from './nodeModules.js'
 export type { DataDir } from './readDataDir.js'
 export { readDataDir } from './readDataDir.js'
 export { CLERK_ROLES } from './routes/oid4vciOfferRoutes.js'

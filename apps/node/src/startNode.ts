@@ -2,15 +2,9 @@ import type { AddressInfo } from 'node:net'
 import { join } from 'node:path'
 import { type ServerType, serve } from '@hono/node-server'
 import { createLedger, etcdOrderer, type Ledger } from '@tabularium/ledger'
-import { ballotsModule } from '@tabularium/module-ballots'
-import { governance } from '@tabularium/module-governance'
-import { grants } from '@tabularium/module-grants'
-import { notary } from '@tabularium/module-notary'
-import { registry } from '@tabularium/module-registry'
-import { vouchers } from '@tabularium/module-vouchers'
-import { vaultModule } from '@tabularium/vault'
 import { type Logger, pino } from 'pino'
 import type { NodeConfig } from './config/nodeConfigSchema.js'
+import { NODE_MODULES } from './nodeModules.js'
 import { BALLOT_KEYS_DIR, createTokenKeyStore } from './ballots/tokenKeyStore.js'
 import { createApp } from './createApp.js'
 import { readIssuerKey } from './identity/nodeIssuer.js'
@@ -56,7 +50,7 @@ export async function startNode({
   const ledger = await createLedger({
     genesis,
     keys,
-    modules: [governance, notary, ballotsModule, registry, vaultModule, vouchers, grants],
+    modules: NODE_MODULES,
     path: ledgerPath,
     logger: logger.child({ component: 'ledger' }),
     ...(config.blockSize === undefined ? {} : { maxBlockSize: config.blockSize }),

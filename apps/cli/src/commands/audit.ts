@@ -1,7 +1,6 @@
 import { join } from 'node:path'
 import { auditLedger } from '@tabularium/ledger'
-import { governance } from '@tabularium/module-governance'
-import { notary } from '@tabularium/module-notary'
+import { NODE_MODULES } from '@tabularium/node'
 import { type Genesis, GenesisSchema } from '@tabularium/protocol'
 import type { Command } from 'commander'
 import { CliError, EXIT } from '../cliError.js'
@@ -34,7 +33,7 @@ async function audit({ opts, out }: CommandContext<AuditOptions>) {
   const result = await auditLedger({
     path,
     genesis,
-    modules: [governance, notary],
+    modules: NODE_MODULES,
     onProgress: ({ index, treeSize }) => {
       if (!started) progress.start(treeSize, 'auditing')
       started = true

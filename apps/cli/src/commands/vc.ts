@@ -148,6 +148,14 @@ async function verificationWorld(http: NodeHttp, credential: string) {
       return record
     },
   }
+  // Status lists are fetched before the verification time is taken, so a
+  // list the node signs "now" is never judged from a moment before it.
+  const lists = new Map<string, string>()
+  for (const url of statusUrlsOf(credential)) {
+    if (url.startsWith(`${http.baseUrl}/`)) {
+      lists.set(url, await http.getText(url.slice(http.baseUrl.length)).catch(() => ''))
+    }
+  }
   return {
     resolveDid: createDidResolver({
       registry: async (did: string, { at }: { at?: Date }) => {
@@ -169,10 +177,19 @@ async function verificationWorld(http: NodeHttp, credential: string) {
     },
     schemas: createRegistrySchemas(reader),
     fetchStatusList: async (url: string) => {
-      if (!url.startsWith(`${http.baseUrl}/`)) throw new Error('status lists are fetched from this node only')
-      return http.getText(url.slice(http.baseUrl.length))
+      const list = lists.get(url)
+      if (!list) throw new Error('status lists are fetched from this node only')
+      return list
     },
   }
+}
+
+function statusUrlsOf(credential: string): string[] {
+  const { payload } = decodeJwt(credential.split('~')[0])
+  const status = (payload.vc as { credentialStatus?: unknown } | undefined)?.credentialStatus
+  return (Array.isArray(status) ? status : [status])
+    .map((s) => (s as { statusListCredential?: unknown } | undefined)?.statusListCredential)
+    .filter((url): url is string => typeof url === 'string')
 }
 
 function schemaIdsOf(credential: string): string[] {
@@ -188,7 +205,8 @@ async function verify({ args, opts, out }: CommandContext<VcOptions>) {
   const credential = await readCredential(args[0] as string)
   const http = createNodeHttp(await resolveUrl({ url: opts.url, dir: opts.dir }))
   try {
-    const v = await verifyCredential({ credential, now: new Date(), ...(await verificationWorld(http, credential)) })
+    const world = await verificationWorld(http, credential)
+    const v = await verifyCredential({ credential, now: new Date(), ...world })
     const summary = { ok: true, format: v.format, issuer: v.issuer, subject: v.subject, types: v.types, claims: v.claims, validFrom: v.validFrom, validUntil: v.validUntil ?? null }
     out.result(summary, () =>
       [`valid: ${v.format} of ${v.types.join(', ')} issued by ${v.issuer}`, ...Object.entries(v.claims).map(([k, val]) => `  ${k}: ${JSON.stringify(val)}`)].join('\n'),
