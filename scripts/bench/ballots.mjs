@@ -14,7 +14,10 @@ import { join } from 'node:path'
  */
 export function measureBallots({ root, casts, tally }) {
   const script = join(root, 'modules', 'ballots', 'scripts', 'measure.mjs')
-  const run = spawnSync(process.execPath, [script, String(casts), String(tally)], { encoding: 'utf8', maxBuffer: 1 << 24 })
+  const run = spawnSync(process.execPath, [script, String(casts), String(tally)], {
+    encoding: 'utf8',
+    maxBuffer: 1 << 24,
+  })
   if (run.status !== 0) throw new Error(`ballots benchmark failed: ${run.stderr}`)
   const { cast, tally: t } = JSON.parse(run.stdout)
   const best = cast.workerThreads.perSecond >= cast.inline.perSecond ? 'worker threads' : 'inline'

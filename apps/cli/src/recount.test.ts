@@ -15,7 +15,7 @@ import {
   runCeremony,
 } from '@tabularium/module-ballots/testing'
 import type { SandboxMember } from '@tabularium/module-governance'
-import { type Ciphertext, partialDecrypt } from '@tabularium/voting'
+import { type Ciphertext, type KeyShare, partialDecrypt } from '@tabularium/voting'
 import { runCli } from './testing/cliProcess.js'
 
 const HOUR = 3_600_000
@@ -39,7 +39,17 @@ describe('tabularium recount BALLOT --entries FILE', () => {
     await send(member(0), 'createBallot', {
       id: 'park',
       title: 'Park',
-      questions: [{ id: 'q', title: 'Trees?', type: 'single', options: [{ id: 'y', title: 'Yes' }, { id: 'n', title: 'No' }] }],
+      questions: [
+        {
+          id: 'q',
+          title: 'Trees?',
+          type: 'single',
+          options: [
+            { id: 'y', title: 'Yes' },
+            { id: 'n', title: 'No' },
+          ],
+        },
+      ],
       opens: new Date(t.now() + HOUR).toISOString(),
       closes: new Date(t.now() + 2 * HOUR).toISOString(),
       census: { kind: 'list' },
@@ -57,13 +67,24 @@ describe('tabularium recount BALLOT --entries FILE', () => {
     // biome-ignore lint/suspicious/noExplicitAny: a query result
     const ballot = t.ledger.query('ballots', 'ballot', { id: 'park' }) as any
     for (const [i, token] of tokens.entries()) {
-      const args = prepareBallot({ ballot, publicKey: ballot.ceremony.publicKey, token, choices: [i === 0 ? [1, 0] : [1, 0]] })
+      const args = prepareBallot({
+        ballot,
+        publicKey: ballot.ceremony.publicKey,
+        token,
+        choices: [i === 0 ? [1, 0] : [1, 0]],
+      })
       assert.equal((await t.send(ephemeralSigner(), 'cast', args)).code, 'ok')
     }
     t.advance(HOUR)
     const tally = t.ledger.state('ballots', 'tally/park') as Ciphertext[][]
     for (const i of [0, 1]) {
-      const partials = [partialDecrypt({ election: electionOf('park', ballot.questions[0], ballot.ceremony.publicKey), tally: tally[0] as Ciphertext[], share: shares[i]! })]
+      const partials = [
+        partialDecrypt({
+          election: electionOf('park', ballot.questions[0], ballot.ceremony.publicKey),
+          tally: tally[0] as Ciphertext[],
+          share: shares[i] as KeyShare,
+        }),
+      ]
       await send(member(i), 'publishPartial', { ballot: 'park', partials })
     }
     assert.equal((await t.send(ephemeralSigner(), 'publishTally', { ballot: 'park', counts: [[2, 0]] })).code, 'ok')

@@ -8,8 +8,8 @@
 // the console reveals and publishes; the portal shows the result and a
 // recount in the browser equals it; so does `tabularium recount`.
 import assert from 'node:assert/strict'
-import { randomBytes } from 'node:crypto'
 import { spawnSync } from 'node:child_process'
+import { randomBytes } from 'node:crypto'
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { after, before, describe, test } from 'node:test'
@@ -80,10 +80,18 @@ async function proofFromWallet(nonce) {
           get.onerror = () => reject(get.error)
         }
       })
-      const b64 = (bytes) => btoa(String.fromCharCode(...new Uint8Array(bytes))).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '')
+      const b64 = (bytes) =>
+        btoa(String.fromCharCode(...new Uint8Array(bytes)))
+          .replace(/\+/g, '-')
+          .replace(/\//g, '_')
+          .replace(/=+$/, '')
       const text = (o) => b64(new TextEncoder().encode(JSON.stringify(o)))
       const ec = stored.publicJwk.kty === 'EC'
-      const header = { typ: 'openid4vci-proof+jwt', alg: ec ? 'ES256' : 'EdDSA', kid: `${stored.did}#${stored.did.slice(8)}` }
+      const header = {
+        typ: 'openid4vci-proof+jwt',
+        alg: ec ? 'ES256' : 'EdDSA',
+        kid: `${stored.did}#${stored.did.slice(8)}`,
+      }
       const input = `${text(header)}.${text({ aud, nonce, iat: Math.floor(Date.now() / 1000) })}`
       const algorithm = ec ? { name: 'ECDSA', hash: 'SHA-256' } : { name: 'Ed25519' }
       const sig = await crypto.subtle.sign(algorithm, stored.key, new TextEncoder().encode(input))
@@ -156,24 +164,43 @@ describe('ballots in Chromium against a real node', { timeout: 180_000 }, () => 
   test('a citizen with a residency credential gets an anonymous token and votes from the wallet', async () => {
     await visit('/wallet')
     await page.click('#wallet-create')
-    await page.locator('main').getByText(/did:key:/).first().waitFor()
+    await page
+      .locator('main')
+      .getByText(/did:key:/)
+      .first()
+      .waitFor()
     // The residency credential, as the identity pages obtain it: request, clerk approval, OpenID4VCI.
     const claims = { resident_of: 'Zug', given_name: 'Anna', birthdate: '2001-04-01', age_over_16: true }
-    const request = await api('/v1/oid4vci/requests', post({ configurationId: 'ResidencyCredential_sd_jwt', claims }), 201)
-    const { txCode } = await api(`/v1/oid4vci/requests/${request.id}/approve`, post(memberCommand('approveRequest', { id: request.id })))
+    const request = await api(
+      '/v1/oid4vci/requests',
+      post({ configurationId: 'ResidencyCredential_sd_jwt', claims }),
+      201,
+    )
+    const { txCode } = await api(
+      `/v1/oid4vci/requests/${request.id}/approve`,
+      post(memberCommand('approveRequest', { id: request.id })),
+    )
     const polled = await api(`/v1/oid4vci/requests/${request.id}`)
     const offer = await api(polled.offer.uri.slice(node.url.length))
     const code = Object.values(offer.grants)[0]['pre-authorized_code']
     const token = await api('/v1/oid4vci/token', {
       method: 'POST',
       headers: { 'content-type': 'application/x-www-form-urlencoded' },
-      body: new URLSearchParams({ grant_type: 'urn:ietf:params:oauth:grant-type:pre-authorized_code', 'pre-authorized_code': code, tx_code: txCode }).toString(),
+      body: new URLSearchParams({
+        grant_type: 'urn:ietf:params:oauth:grant-type:pre-authorized_code',
+        'pre-authorized_code': code,
+        tx_code: txCode,
+      }).toString(),
     })
     const jwt = await proofFromWallet(token.c_nonce)
     const issued = await api('/v1/oid4vci/credential', {
       method: 'POST',
       headers: { 'content-type': 'application/json', authorization: `Bearer ${token.access_token}` },
-      body: JSON.stringify({ format: 'vc+sd-jwt', vct: 'https://schemas.tabularium.org/residency/v1', proof: { proof_type: 'jwt', jwt } }),
+      body: JSON.stringify({
+        format: 'vc+sd-jwt',
+        vct: 'https://schemas.tabularium.org/residency/v1',
+        proof: { proof_type: 'jwt', jwt },
+      }),
     })
     await page.evaluate(async (credential) => {
       await new Promise((resolve, reject) => {
@@ -185,7 +212,13 @@ describe('ballots in Chromium against a real node', { timeout: 180_000 }, () => 
         open.onsuccess = () => {
           const tx = open.result.transaction('credentials', 'readwrite')
           tx.objectStore('credentials').put(
-            { id: 'residency-1', format: 'vc+sd-jwt', credential, configurationId: 'ResidencyCredential_sd_jwt', receivedAt: new Date().toISOString() },
+            {
+              id: 'residency-1',
+              format: 'vc+sd-jwt',
+              credential,
+              configurationId: 'ResidencyCredential_sd_jwt',
+              receivedAt: new Date().toISOString(),
+            },
             'residency-1',
           )
           tx.oncomplete = () => {
@@ -209,7 +242,10 @@ describe('ballots in Chromium against a real node', { timeout: 180_000 }, () => 
     await page.locator('#cast-vote').waitFor({ timeout: Math.max(5_000, opensAt - Date.now() + 8_000) })
     await page.check('fieldset[data-question="q2"] input[value="o1"]')
     await page.check('fieldset[data-question="q2"] input[value="o2"]')
-    await page.getByText('The selected projects cost 1,100, more than the budget of 1,000. Remove a project.').first().waitFor()
+    await page
+      .getByText('The selected projects cost 1,100, more than the budget of 1,000. Remove a project.')
+      .first()
+      .waitFor()
     await page.click('#cast-vote')
     assert.match(await page.locator('#vote-problem').innerText(), /Projects for 2026: .*more than the budget/)
     await page.check('fieldset[data-question="q1"] input[value="o1"]')
@@ -243,7 +279,10 @@ describe('ballots in Chromium against a real node', { timeout: 180_000 }, () => 
     await visit(`/ballots/${BALLOT}`)
     await page.locator('#result-status').waitFor()
     const cells = await page.locator('table[data-question="q2"] tbody td').allInnerTexts()
-    assert.deepEqual(cells.filter((_, i) => i % 2 === 0), ['1', '0', '1'])
+    assert.deepEqual(
+      cells.filter((_, i) => i % 2 === 0),
+      ['1', '0', '1'],
+    )
     await page.click('#recount')
     await page.locator('#recount-outcome[data-matches="true"]').waitFor({ timeout: 20_000 })
     await page.click('#check-receipt')
@@ -261,14 +300,18 @@ describe('ballots in Chromium against a real node', { timeout: 180_000 }, () => 
   })
 
   test('tabularium recount equals the published tally, from the node and from an export', () => {
-    const live = spawnSync(process.execPath, [cli, 'recount', BALLOT, '--url', node.url, '--json'], { encoding: 'utf8' })
+    const live = spawnSync(process.execPath, [cli, 'recount', BALLOT, '--url', node.url, '--json'], {
+      encoding: 'utf8',
+    })
     assert.equal(live.status, 0, live.stderr + live.stdout)
     assert.deepEqual(JSON.parse(live.stdout).counts, [
       [1, 0],
       [1, 0, 1],
     ])
     const file = join(node.dir, 'export.json')
-    const exported = spawnSync(process.execPath, [cli, 'entries', '--export', file, '--url', node.url, '--json'], { encoding: 'utf8' })
+    const exported = spawnSync(process.execPath, [cli, 'entries', '--export', file, '--url', node.url, '--json'], {
+      encoding: 'utf8',
+    })
     assert.equal(exported.status, 0, exported.stderr)
     const offline = spawnSync(process.execPath, [cli, 'recount', BALLOT, '--entries', file], { encoding: 'utf8' })
     assert.equal(offline.status, 0, offline.stderr)

@@ -25,7 +25,13 @@ export interface EntriesExport {
  *
  * @example const { entries, treeSize } = await fetchAllEntries({ baseUrl })
  */
-export async function fetchAllEntries({ baseUrl, from = 0 }: { baseUrl: string; from?: number }): Promise<EntriesExport> {
+export async function fetchAllEntries({
+  baseUrl,
+  from = 0,
+}: {
+  baseUrl: string
+  from?: number
+}): Promise<EntriesExport> {
   const client = createClient({ baseUrl })
   const entries: ExportedEntry[] = []
   let next = from
@@ -55,7 +61,9 @@ export async function exportEntries({ baseUrl, file, from = 0 }: { baseUrl: stri
 export function registerRecount(program: Command): void {
   program
     .command('recount')
-    .description("recompute a ballot's result from the log's entries alone; exit 1 unless it equals the published tally")
+    .description(
+      "recompute a ballot's result from the log's entries alone; exit 1 unless it equals the published tally",
+    )
     .argument('<ballot>', 'ballot id')
     .option('--entries <file>', 'an export of the log (`tabularium entries --export FILE`) instead of a node')
     .option('--no-proofs', 'skip re-verifying the zero-knowledge proofs (faster; tokens and tally still checked)')
@@ -68,7 +76,10 @@ export function registerRecount(program: Command): void {
 async function recount({ args, opts, out }: CommandContext<RecountOptions>): Promise<number> {
   const [ballot] = args
   if (ballot === undefined) throw new CliError('USAGE', 'name the ballot to recount')
-  const entries = opts.entries !== undefined ? await readExport(opts.entries) : (await fetchAllEntries({ baseUrl: await resolveUrl({ url: opts.url, dir: opts.dir }) })).entries
+  const entries =
+    opts.entries !== undefined
+      ? await readExport(opts.entries)
+      : (await fetchAllEntries({ baseUrl: await resolveUrl({ url: opts.url, dir: opts.dir }) })).entries
   const started = performance.now()
   const result = recountFromEntries(entries, { ballot, checkProofs: opts.proofs })
   const seconds = (performance.now() - started) / 1000
@@ -95,10 +106,16 @@ async function readExport(file: string): Promise<ExportedEntry[]> {
 }
 
 function describe(r: RecountResult, ok: boolean): string {
-  const lines = [`ballot ${r.ballot}: ${r.ballots} ballots counted (${r.replaced} replaced), ${r.tokensIssued} tokens issued`]
+  const lines = [
+    `ballot ${r.ballot}: ${r.ballots} ballots counted (${r.replaced} replaced), ${r.tokensIssued} tokens issued`,
+  ]
   for (const [i, counts] of (r.counts ?? []).entries()) lines.push(`  question ${i + 1}: ${counts.join(' ')}`)
   if (r.counts === null) lines.push('  no counts: the tally cannot be decrypted from the log (yet)')
-  lines.push(r.published === null ? '  no tally published yet' : `  published:  ${r.published.map((c) => c.join(' ')).join(' | ')}`)
+  lines.push(
+    r.published === null
+      ? '  no tally published yet'
+      : `  published:  ${r.published.map((c) => c.join(' ')).join(' | ')}`,
+  )
   for (const problem of r.problems) lines.push(`  problem: ${problem}`)
   lines.push(ok ? 'the recount equals the published tally' : 'the recount does NOT confirm the published tally')
   return lines.join('\n')

@@ -50,11 +50,15 @@ export async function checkCensus(p: {
 }): Promise<string> {
   const { census, proof } = p
   if (census.kind === 'list') {
-    if (proof.kind !== 'code') throw new ProtocolError('NOT_IN_CENSUS', `${p.process} has a list census: give the one-time code sent by post`)
+    if (proof.kind !== 'code')
+      throw new ProtocolError('NOT_IN_CENSUS', `${p.process} has a list census: give the one-time code sent by post`)
     return toHex(sha256(utf8(proof.code.trim().toUpperCase())))
   }
   if (proof.kind !== 'credential')
-    throw new ProtocolError('NOT_IN_CENSUS', `${p.process} has a credential census: present a ${census.credentialType} credential`)
+    throw new ProtocolError(
+      'NOT_IN_CENSUS',
+      `${p.process} has a credential census: present a ${census.credentialType} credential`,
+    )
   let verified: Awaited<ReturnType<typeof verifyCredential>>
   try {
     verified = await verifyCredential({
@@ -83,14 +87,22 @@ function assertClaims(wanted: Record<string, unknown>, disclosed: Record<string,
   const names = Object.keys(disclosed).filter((name) => !REGISTERED.has(name))
   const extra = names.filter((name) => !(name in wanted))
   if (extra.length > 0) {
-    throw new ProtocolError('PRESENTATION_REJECTED', `disclose only ${Object.keys(wanted).join(', ')}; not ${extra.join(', ')}`, {
-      details: { extra },
-    })
+    throw new ProtocolError(
+      'PRESENTATION_REJECTED',
+      `disclose only ${Object.keys(wanted).join(', ')}; not ${extra.join(', ')}`,
+      {
+        details: { extra },
+      },
+    )
   }
   const missing = Object.keys(wanted).filter((name) => !(name in disclosed))
   if (missing.length > 0)
-    throw new ProtocolError('PRESENTATION_REJECTED', `the presentation does not disclose ${missing.join(', ')}`, { details: { missing } })
+    throw new ProtocolError('PRESENTATION_REJECTED', `the presentation does not disclose ${missing.join(', ')}`, {
+      details: { missing },
+    })
   const differing = Object.keys(wanted).filter((name) => disclosed[name] !== wanted[name])
   if (differing.length > 0)
-    throw new ProtocolError('NOT_IN_CENSUS', `the credential does not meet the census: ${differing.join(', ')}`, { details: { claims: differing } })
+    throw new ProtocolError('NOT_IN_CENSUS', `the credential does not meet the census: ${differing.join(', ')}`, {
+      details: { claims: differing },
+    })
 }

@@ -9,7 +9,7 @@ import { generateKeyPair, signBytes } from '@tabularium/core/node'
 import { issueSdJwtVc, presentSdJwtVc } from '@tabularium/identity'
 import { createLedger, type Ledger, type SubmitResult } from '@tabularium/ledger'
 import { ballotsModule } from '@tabularium/module-ballots'
-import { governance } from '@tabularium/module-governance'
+import { governance, type SandboxMember } from '@tabularium/module-governance'
 import { registry } from '@tabularium/module-registry'
 import { transactionSigningInput } from '@tabularium/protocol'
 import { blindToken, finalizeToken, type TokenPublicKey, verifyToken } from '@tabularium/voting'
@@ -18,8 +18,8 @@ import { tokenRequestNonce } from '../ballots/checkCensus.js'
 import { BALLOT_KEYS_DIR, createTokenKeyStore } from '../ballots/tokenKeyStore.js'
 import { loadConfig } from '../config/loadConfig.js'
 import { createApp } from '../createApp.js'
-import { RESIDENCY } from '../identity/credentialConfigurations.js'
 import { bootstrapIssuer } from '../identity/bootstrapIssuer.js'
+import { RESIDENCY } from '../identity/credentialConfigurations.js'
 import { nodeIssuerOf } from '../identity/nodeIssuer.js'
 import { createTestNetwork } from '../testing/createTestNetwork.js'
 
@@ -33,7 +33,7 @@ const json = (body: unknown) => ({
 describe('ballots token desk: POST /v1/ballots/:id/tokens', () => {
   const dir = mkdtempSync(join(tmpdir(), 'tabularium-desk-'))
   const net = createTestNetwork()
-  const organiser = net.members[0]!
+  const organiser = net.members[0] as SandboxMember
   const issuer = nodeIssuerOf({
     did: 'did:tab:test-city',
     kid: 'did:tab:test-city#key-1',
@@ -66,13 +66,12 @@ describe('ballots token desk: POST /v1/ballots/:id/tokens', () => {
     return { tx, sig: toBase64Url(signBytes({ privateJwk: organiser.privateJwk, data: transactionSigningInput(tx) })) }
   }
   const send = async (action: string, args: Record<string, unknown>) => {
-    const [result] = (await ledger.submit([
-      net.sign({ module: 'ballots', action, args }),
-    ])) as [SubmitResult]
+    const [result] = (await ledger.submit([net.sign({ module: 'ballots', action, args })])) as [SubmitResult]
     assert.ok(result.ok && result.outcome.status === 'accepted', JSON.stringify(result))
   }
   const tokenKey = async (process: string) =>
-    (await call<{ publicKey: TokenPublicKey }>(`/v1/ballots/${process}/token-key`, json(command(process)), 201)).publicKey
+    (await call<{ publicKey: TokenPublicKey }>(`/v1/ballots/${process}/token-key`, json(command(process)), 201))
+      .publicKey
 
   before(async () => {
     ledger = await createLedger({
@@ -115,7 +114,17 @@ describe('ballots token desk: POST /v1/ballots/:id/tokens', () => {
     await send('createBallot', {
       id: 'pb-desk',
       title: 'Park',
-      questions: [{ id: 'q', title: 'Which?', type: 'single', options: [{ id: 'a', title: 'A' }, { id: 'b', title: 'B' }] }],
+      questions: [
+        {
+          id: 'q',
+          title: 'Which?',
+          type: 'single',
+          options: [
+            { id: 'a', title: 'A' },
+            { id: 'b', title: 'B' },
+          ],
+        },
+      ],
       opens,
       closes,
       census: { kind: 'list' },

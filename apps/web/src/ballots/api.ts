@@ -1,6 +1,6 @@
 import type { BallotRecord, BallotResult, PetitionRecord } from '@tabularium/module-ballots/client'
-import type { Ciphertext, TokenPublicKey } from '@tabularium/voting'
 import { buildTransaction, signTransaction } from '@tabularium/sdk'
+import type { Ciphertext, TokenPublicKey } from '@tabularium/voting'
 import { ApiError, getJson, query } from '../api/client.js'
 import { type StoredKey, signBytes } from '../lib/keys.js'
 
@@ -105,7 +105,11 @@ export async function postJson<T>(path: string, body: unknown): Promise<T> {
   }
   const parsed = (await response.json().catch(() => ({}))) as { error?: { code?: string; message?: string } }
   if (!response.ok) {
-    throw new ApiError(parsed.error?.code ?? 'HTTP_ERROR', parsed.error?.message ?? `HTTP ${response.status}`, response.status)
+    throw new ApiError(
+      parsed.error?.code ?? 'HTTP_ERROR',
+      parsed.error?.message ?? `HTTP ${response.status}`,
+      response.status,
+    )
   }
   return parsed as T
 }

@@ -81,11 +81,19 @@ export function ResultTables({ result }: { result: Extract<ResultView, { status:
                       <th class="utrecht-table__header-cell" scope="row">
                         {o.title}
                       </th>
-                      <td class="utrecht-table__cell utrecht-table__cell--numeric-column" data-label={tb('result.votes')}>
+                      <td
+                        class="utrecht-table__cell utrecht-table__cell--numeric-column"
+                        data-label={tb('result.votes')}
+                      >
                         <div class="tab-cell">{formatNumber(o.votes)}</div>
                       </td>
-                      <td class="utrecht-table__cell utrecht-table__cell--numeric-column" data-label={tb('result.share')}>
-                        <div class="tab-cell">{total === 0 ? '—' : `${formatNumber(Math.round((1000 * o.votes) / total) / 10)} %`}</div>
+                      <td
+                        class="utrecht-table__cell utrecht-table__cell--numeric-column"
+                        data-label={tb('result.share')}
+                      >
+                        <div class="tab-cell">
+                          {total === 0 ? '—' : `${formatNumber(Math.round((1000 * o.votes) / total) / 10)} %`}
+                        </div>
                       </td>
                     </tr>
                   ))}

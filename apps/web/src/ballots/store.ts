@@ -1,5 +1,5 @@
-import type { Receipt } from '../lib/receipt.js'
 import type { KeyShare, Token } from '@tabularium/voting'
+import type { Receipt } from '../lib/receipt.js'
 
 // What the ballots pages keep on this device, in their own IndexedDB
 // database (`tabularium-ballots`), so that this feature's schema never

@@ -35,12 +35,18 @@ async function fetchStatusList(url: string): Promise<string> {
  *
  * @example const state = await checkStatus(viewCredential(jwt))
  */
-export async function checkStatus(view: CredentialView, now = new Date()): Promise<CredentialState> {
-  if (view.validUntil !== undefined && Date.parse(view.validUntil) < now.getTime()) return 'expired'
-  if (view.validFrom !== undefined && Date.parse(view.validFrom) > now.getTime() + 60_000) return 'notYetValid'
+export async function checkStatus(view: CredentialView): Promise<CredentialState> {
+  const before = Date.now()
+  if (view.validUntil !== undefined && Date.parse(view.validUntil) < before) return 'expired'
+  if (view.validFrom !== undefined && Date.parse(view.validFrom) > before + 60_000) return 'notYetValid'
   if (view.status === undefined || view.format === 'vc+sd-jwt') return 'valid'
   try {
-    await checkCredentialStatus({ entry: view.status, issuer: view.issuer, fetchStatusList, resolveDid, now })
+    // The list is fetched before the check's time is taken: a list the node signed
+    // "now" must not be judged from a moment before it was signed.
+    const url = (view.status as { statusListCredential?: unknown }).statusListCredential
+    const list = await fetchStatusList(String(url))
+    const now = new Date()
+    await checkCredentialStatus({ entry: view.status, issuer: view.issuer, fetchStatusList: async () => list, resolveDid, now })
     return 'valid'
   } catch (error) {
     const code = (error as { code?: string }).code

@@ -13,10 +13,16 @@ export function ConsoleBallots() {
       <PageTitle title={tb('console.title')}>{tb('console.title')}</PageTitle>
       <p class="utrecht-paragraph utrecht-paragraph--lead">{tb('console.intro')}</p>
       <p class="tab-actions">
-        <a class="utrecht-button-link utrecht-button-link--html-a utrecht-button-link--primary-action" href={href('/console/ballots/new')}>
+        <a
+          class="utrecht-button-link utrecht-button-link--html-a utrecht-button-link--primary-action"
+          href={href('/console/ballots/new')}
+        >
           {tb('console.newBallot')}
         </a>
-        <a class="utrecht-button-link utrecht-button-link--html-a utrecht-button-link--secondary-action" href={href('/console/ballots/new-petition')}>
+        <a
+          class="utrecht-button-link utrecht-button-link--html-a utrecht-button-link--secondary-action"
+          href={href('/console/ballots/new-petition')}
+        >
           {tb('console.newPetition')}
         </a>
       </p>
@@ -32,7 +38,8 @@ export function ConsoleBallots() {
               <ul class="tab-process-list">
                 {data.data[0].map((b) => (
                   <li key={b.id}>
-                    <a href={href(`/console/ballots/${encodeURIComponent(b.id)}`)}>{b.title}</a> <PhaseBadge phase={b.status} />
+                    <a href={href(`/console/ballots/${encodeURIComponent(b.id)}`)}>{b.title}</a>{' '}
+                    <PhaseBadge phase={b.status} />
                     <br />
                     <span class="tab-muted">
                       <Schedule opens={b.opens} closes={b.closes} />
@@ -51,7 +58,9 @@ export function ConsoleBallots() {
                   <li key={p.id}>
                     <a href={href(`/ballots/${encodeURIComponent(p.id)}`)}>{p.title}</a>
                     <br />
-                    <span class="tab-muted">{tb('petition.count', { signatures: p.signatures, threshold: p.threshold })}</span>
+                    <span class="tab-muted">
+                      {tb('petition.count', { signatures: p.signatures, threshold: p.threshold })}
+                    </span>
                   </li>
                 ))}
               </ul>

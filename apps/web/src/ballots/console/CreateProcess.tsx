@@ -47,7 +47,17 @@ const newQuestion = (): QuestionDraft => ({
   minimumBudget: '',
 })
 
-function Text(p: { id: string; label: string; value: string; onInput: (v: string) => void; type?: string; description?: string; required?: boolean; step?: string; min?: string }) {
+function Text(p: {
+  id: string
+  label: string
+  value: string
+  onInput: (v: string) => void
+  type?: string
+  description?: string
+  required?: boolean
+  step?: string
+  min?: string
+}) {
   return (
     <Field id={p.id} label={p.label} {...(p.description ? { description: p.description } : {})}>
       <input
@@ -85,27 +95,69 @@ function useCommon() {
         }
   const fields = (
     <>
-      <Text id="process-id" label={tb('create.id')} description={tb('create.idHint')} value={id} onInput={setId} required />
+      <Text
+        id="process-id"
+        label={tb('create.id')}
+        description={tb('create.idHint')}
+        value={id}
+        onInput={setId}
+        required
+      />
       <Text id="process-title" label={tb('create.titleField')} value={title} onInput={setTitle} required />
       <div class="tab-grid">
-        <Text id="process-opens" label={tb('create.opens')} type="datetime-local" step="1" value={opens} onInput={setOpens} required />
-        <Text id="process-closes" label={tb('create.closes')} type="datetime-local" step="1" value={closes} onInput={setCloses} required />
+        <Text
+          id="process-opens"
+          label={tb('create.opens')}
+          type="datetime-local"
+          step="1"
+          value={opens}
+          onInput={setOpens}
+          required
+        />
+        <Text
+          id="process-closes"
+          label={tb('create.closes')}
+          type="datetime-local"
+          step="1"
+          value={closes}
+          onInput={setCloses}
+          required
+        />
       </div>
       <fieldset class="utrecht-form-fieldset tab-fieldset">
         <legend class="utrecht-form-fieldset__legend">{tb('create.census')}</legend>
         <label class="tab-choice">
-          <input type="radio" name="census" id="census-credential" checked={census === 'credential'} onChange={() => setCensus('credential')} />{' '}
+          <input
+            type="radio"
+            name="census"
+            id="census-credential"
+            checked={census === 'credential'}
+            onChange={() => setCensus('credential')}
+          />{' '}
           {tb('create.censusCredential')}
         </label>
         <label class="tab-choice">
-          <input type="radio" name="census" id="census-list" checked={census === 'list'} onChange={() => setCensus('list')} />{' '}
+          <input
+            type="radio"
+            name="census"
+            id="census-list"
+            checked={census === 'list'}
+            onChange={() => setCensus('list')}
+          />{' '}
           {tb('create.censusList')}
         </label>
         {census === 'credential' && (
           <div class="tab-stack">
-            <Text id="census-resident-of" label={tb('create.residentOf')} value={residentOf} onInput={setResidentOf} required />
+            <Text
+              id="census-resident-of"
+              label={tb('create.residentOf')}
+              value={residentOf}
+              onInput={setResidentOf}
+              required
+            />
             <label class="tab-choice">
-              <input type="checkbox" id="census-over-16" checked={over16} onChange={() => setOver16(!over16)} /> {tb('create.over16')}
+              <input type="checkbox" id="census-over-16" checked={over16} onChange={() => setOver16(!over16)} />{' '}
+              {tb('create.over16')}
             </label>
             <p class="tab-muted">{tb('create.censusCredentialHint')}</p>
           </div>
@@ -114,7 +166,14 @@ function useCommon() {
       </fieldset>
     </>
   )
-  return { id: id.trim(), title: title.trim(), opens: fromLocalInput(opens), closes: fromLocalInput(closes), censusArgs, fields }
+  return {
+    id: id.trim(),
+    title: title.trim(),
+    opens: fromLocalInput(opens),
+    closes: fromLocalInput(closes),
+    censusArgs,
+    fields,
+  }
 }
 
 async function submitWithKey(p: {
@@ -205,13 +264,20 @@ export function CreateBallot({ keyInfo, network }: { keyInfo: StoredKey; network
             />
           </Field>
           <label class="tab-choice">
-            <input type="checkbox" id="vote-again" checked={voteAgain} onChange={() => setVoteAgain(!voteAgain)} /> {tb('create.voteAgain')}
+            <input type="checkbox" id="vote-again" checked={voteAgain} onChange={() => setVoteAgain(!voteAgain)} />{' '}
+            {tb('create.voteAgain')}
           </label>
           <p class="tab-muted">{tb('create.voteAgainHint')}</p>
         </Card>
         {questions.map((q, i) => (
           <Card title={tb('create.question', { n: i + 1 })} key={i}>
-            <Text id={`q${i}-title`} label={tb('create.questionTitle')} value={q.title} onInput={(v) => update(i, { title: v })} required />
+            <Text
+              id={`q${i}-title`}
+              label={tb('create.questionTitle')}
+              value={q.title}
+              onInput={(v) => update(i, { title: v })}
+              required
+            />
             <Field id={`q${i}-type`} label={tb('create.type')}>
               <select
                 id={`q${i}-type`}
@@ -228,28 +294,77 @@ export function CreateBallot({ keyInfo, network }: { keyInfo: StoredKey; network
             </Field>
             {(q.type === 'multiple' || q.type === 'budget') && (
               <div class="tab-grid">
-                <Text id={`q${i}-min`} label={tb('create.min')} type="number" min="0" value={q.min} onInput={(v) => update(i, { min: v })} />
-                <Text id={`q${i}-max`} label={tb('create.max')} type="number" min="0" value={q.max} onInput={(v) => update(i, { max: v })} />
+                <Text
+                  id={`q${i}-min`}
+                  label={tb('create.min')}
+                  type="number"
+                  min="0"
+                  value={q.min}
+                  onInput={(v) => update(i, { min: v })}
+                />
+                <Text
+                  id={`q${i}-max`}
+                  label={tb('create.max')}
+                  type="number"
+                  min="0"
+                  value={q.max}
+                  onInput={(v) => update(i, { max: v })}
+                />
               </div>
             )}
             {q.type === 'budget' && (
               <div class="tab-grid">
-                <Text id={`q${i}-budget`} label={tb('create.budget')} type="number" min="0" value={q.budget} onInput={(v) => update(i, { budget: v })} required />
-                <Text id={`q${i}-minimum`} label={tb('create.minimumBudget')} type="number" min="0" value={q.minimumBudget} onInput={(v) => update(i, { minimumBudget: v })} />
+                <Text
+                  id={`q${i}-budget`}
+                  label={tb('create.budget')}
+                  type="number"
+                  min="0"
+                  value={q.budget}
+                  onInput={(v) => update(i, { budget: v })}
+                  required
+                />
+                <Text
+                  id={`q${i}-minimum`}
+                  label={tb('create.minimumBudget')}
+                  type="number"
+                  min="0"
+                  value={q.minimumBudget}
+                  onInput={(v) => update(i, { minimumBudget: v })}
+                />
               </div>
             )}
             <fieldset class="utrecht-form-fieldset tab-fieldset">
-              <legend class="utrecht-form-fieldset__legend">{q.type === 'budget' ? tb('create.projects') : tb('create.options')}</legend>
+              <legend class="utrecht-form-fieldset__legend">
+                {q.type === 'budget' ? tb('create.projects') : tb('create.options')}
+              </legend>
               {q.options.map((o, j) => (
                 <div class="tab-option-row" key={j}>
-                  <Text id={`q${i}-o${j}-title`} label={tb('create.optionTitle', { n: j + 1 })} value={o.title} onInput={(v) => updateOption(i, j, { title: v })} required />
+                  <Text
+                    id={`q${i}-o${j}-title`}
+                    label={tb('create.optionTitle', { n: j + 1 })}
+                    value={o.title}
+                    onInput={(v) => updateOption(i, j, { title: v })}
+                    required
+                  />
                   {q.type === 'budget' && (
-                    <Text id={`q${i}-o${j}-cost`} label={tb('create.cost')} type="number" min="0" value={o.cost} onInput={(v) => updateOption(i, j, { cost: v })} required />
+                    <Text
+                      id={`q${i}-o${j}-cost`}
+                      label={tb('create.cost')}
+                      type="number"
+                      min="0"
+                      value={o.cost}
+                      onInput={(v) => updateOption(i, j, { cost: v })}
+                      required
+                    />
                   )}
                 </div>
               ))}
               <div class="tab-actions">
-                <Button appearance="secondary" id={`q${i}-add-option`} onClick={() => update(i, { options: [...q.options, { title: '', cost: '' }] })}>
+                <Button
+                  appearance="secondary"
+                  id={`q${i}-add-option`}
+                  onClick={() => update(i, { options: [...q.options, { title: '', cost: '' }] })}
+                >
                   {q.type === 'budget' ? tb('create.addProject') : tb('create.addOption')}
                 </Button>
                 {q.options.length > 1 && (
@@ -280,13 +395,22 @@ export function CreateBallot({ keyInfo, network }: { keyInfo: StoredKey; network
                 <input
                   type="checkbox"
                   checked={trustees.includes(m.id)}
-                  onChange={() => setTrustees((ts) => (ts.includes(m.id) ? ts.filter((x) => x !== m.id) : [...ts, m.id]))}
+                  onChange={() =>
+                    setTrustees((ts) => (ts.includes(m.id) ? ts.filter((x) => x !== m.id) : [...ts, m.id]))
+                  }
                 />{' '}
                 {m.name}
               </label>
             ))}
           </fieldset>
-          <Text id="threshold" label={tb('create.threshold')} type="number" min="1" value={threshold} onInput={setThreshold} />
+          <Text
+            id="threshold"
+            label={tb('create.threshold')}
+            type="number"
+            min="1"
+            value={threshold}
+            onInput={setThreshold}
+          />
         </Card>
         {problem && <Alert type="error">{problem}</Alert>}
         <div class="tab-actions">
@@ -370,7 +494,15 @@ export function CreatePetition({ keyInfo, network }: { keyInfo: StoredKey; netwo
               onInput={(e) => setText((e.target as HTMLTextAreaElement).value)}
             />
           </Field>
-          <Text id="petition-threshold" label={tb('create.petitionThreshold')} description={tb('create.petitionThresholdHint')} type="number" min="1" value={threshold} onInput={setThreshold} />
+          <Text
+            id="petition-threshold"
+            label={tb('create.petitionThreshold')}
+            description={tb('create.petitionThresholdHint')}
+            type="number"
+            min="1"
+            value={threshold}
+            onInput={setThreshold}
+          />
         </Card>
         {problem && <Alert type="error">{problem}</Alert>}
         <div class="tab-actions">

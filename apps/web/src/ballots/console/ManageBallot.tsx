@@ -10,8 +10,8 @@ import { type BallotView, getBallot, getResult } from '../api.js'
 import { PhaseBadge, problemText, Schedule } from '../components.js'
 import { tb } from '../i18n/tb.js'
 import { getTrustee } from '../store.js'
-import { confirm, deal, dealingsOnLedger, publishResult, receiveShare, reveal, submitBallots } from './ceremony.js'
 import { codeHash, codesCsv, generateCodes } from './censusCodes.js'
+import { confirm, deal, dealingsOnLedger, publishResult, receiveShare, reveal, submitBallots } from './ceremony.js'
 import { memberIdOf } from './useConsole.js'
 
 /** The console's page of one ballot: census codes, the key ceremony, the reveal and the result. */
@@ -94,12 +94,18 @@ export function ManageBallot({ id, keyInfo, network }: { id: string; keyInfo: St
         ) : ballot.status !== 'scheduled' ? null : (
           <div class="tab-stack">
             <div class="tab-actions">
-              <Button id="ceremony-deal" disabled={dealt || busy !== undefined} onClick={act('deal', () => deal({ ...p, self: self as string }), tb('manage.dealtDone'))}>
+              <Button
+                id="ceremony-deal"
+                disabled={dealt || busy !== undefined}
+                onClick={act('deal', () => deal({ ...p, self: self as string }), tb('manage.dealtDone'))}
+              >
                 {dealt ? tb('manage.dealtDone') : tb('manage.deal')}
               </Button>
               <Button
                 id="ceremony-confirm"
-                disabled={!dealt || confirmed || busy !== undefined || ballot.ceremony.dealt.length < ballot.trustees.length}
+                disabled={
+                  !dealt || confirmed || busy !== undefined || ballot.ceremony.dealt.length < ballot.trustees.length
+                }
                 onClick={act('confirm', () => confirm(p), tb('manage.confirmedDone'))}
               >
                 {confirmed ? tb('manage.confirmedDone') : tb('manage.confirm')}
@@ -155,7 +161,17 @@ export function ManageBallot({ id, keyInfo, network }: { id: string; keyInfo: St
   )
 }
 
-function CodesCensus({ ballot, keyInfo, network, onAdded }: { ballot: BallotView; keyInfo: StoredKey; network: NetworkInfo; onAdded: () => void }) {
+function CodesCensus({
+  ballot,
+  keyInfo,
+  network,
+  onAdded,
+}: {
+  ballot: BallotView
+  keyInfo: StoredKey
+  network: NetworkInfo
+  onAdded: () => void
+}) {
   const [count, setCount] = useState('100')
   const [codes, setCodes] = useState<string[] | undefined>(undefined)
   const [busy, setBusy] = useState(false)
@@ -185,7 +201,15 @@ function CodesCensus({ ballot, keyInfo, network, onAdded }: { ballot: BallotView
         <>
           <p class="tab-muted">{tb('manage.codesHint')}</p>
           <Field id="codes-count" label={tb('manage.codesCount')}>
-            <input id="codes-count" class="utrecht-textbox utrecht-textbox--html-input" type="number" min="1" max="100000" value={count} onInput={(e) => setCount((e.target as HTMLInputElement).value)} />
+            <input
+              id="codes-count"
+              class="utrecht-textbox utrecht-textbox--html-input"
+              type="number"
+              min="1"
+              max="100000"
+              value={count}
+              onInput={(e) => setCount((e.target as HTMLInputElement).value)}
+            />
           </Field>
           <div class="tab-actions">
             <Button id="codes-generate" onClick={generate} disabled={busy}>
@@ -204,7 +228,10 @@ function CodesCensus({ ballot, keyInfo, network, onAdded }: { ballot: BallotView
             <Button appearance="secondary" onClick={() => print()}>
               {tb('manage.codesPrint')}
             </Button>
-            <a download={`census-codes-${ballot.id}.csv`} href={`data:text/csv;charset=utf-8,${encodeURIComponent(codesCsv(codes))}`}>
+            <a
+              download={`census-codes-${ballot.id}.csv`}
+              href={`data:text/csv;charset=utf-8,${encodeURIComponent(codesCsv(codes))}`}
+            >
               {tb('manage.codesCsv')}
             </a>
           </div>
@@ -223,7 +250,17 @@ function CodesCensus({ ballot, keyInfo, network, onAdded }: { ballot: BallotView
   )
 }
 
-function ShareExchange({ ballot, self, network, onChange }: { ballot: BallotView; self: string; network: NetworkInfo; onChange: () => void }) {
+function ShareExchange({
+  ballot,
+  self,
+  network,
+  onChange,
+}: {
+  ballot: BallotView
+  self: string
+  network: NetworkInfo
+  onChange: () => void
+}) {
   const record = useAsync(() => getTrustee(ballot.id), [ballot.id])
   const [text, setText] = useState('')
   const [problem, setProblem] = useState<string | undefined>(undefined)
@@ -257,7 +294,10 @@ function ShareExchange({ ballot, self, network, onChange }: { ballot: BallotView
           const file = JSON.stringify({ ballot: ballot.id, from: self, to: t, share })
           return (
             <li key={t}>
-              <a download={`share-${ballot.id}-for-${t}.json`} href={`data:application/json;charset=utf-8,${encodeURIComponent(file)}`}>
+              <a
+                download={`share-${ballot.id}-for-${t}.json`}
+                href={`data:application/json;charset=utf-8,${encodeURIComponent(file)}`}
+              >
                 {tb('manage.shareFor', { member: t })}
               </a>{' '}
               {r.received[t] ? tb('manage.shareReceived') : tb('manage.shareAwaited')}
@@ -267,7 +307,13 @@ function ShareExchange({ ballot, self, network, onChange }: { ballot: BallotView
       </ul>
       <form class="tab-stack" onSubmit={importShare}>
         <Field id="share-import" label={tb('manage.shareImport')}>
-          <textarea id="share-import" class="utrecht-textarea utrecht-textarea--html-textarea tab-code-input" rows={3} value={text} onInput={(e) => setText((e.target as HTMLTextAreaElement).value)} />
+          <textarea
+            id="share-import"
+            class="utrecht-textarea utrecht-textarea--html-textarea tab-code-input"
+            rows={3}
+            value={text}
+            onInput={(e) => setText((e.target as HTMLTextAreaElement).value)}
+          />
         </Field>
         {problem && <Alert type="error">{problem}</Alert>}
         <div class="tab-actions">

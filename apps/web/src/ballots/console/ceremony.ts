@@ -8,7 +8,12 @@ import { fetchProcessEntries, recountInBrowser } from '../recount.js'
 import { getTrustee, saveTrustee, type TrusteeRecord } from '../store.js'
 
 /** Signs and submits a ballots action with the console key; throws the refusal with its code. */
-export async function submitBallots(key: StoredKey, network: NetworkInfo, action: string, args: Record<string, unknown>) {
+export async function submitBallots(
+  key: StoredKey,
+  network: NetworkInfo,
+  action: string,
+  args: Record<string, unknown>,
+) {
   const result = await signAndSubmit({ key, network: network.network, module: 'ballots', action, args })
   if (!result.ok) throw Object.assign(new Error(result.error.message), { code: result.error.code })
   if (result.outcome.status !== 'accepted')
@@ -42,7 +47,8 @@ export async function deal(p: { key: StoredKey; network: NetworkInfo; ballot: Ba
 export async function dealingsOnLedger(ballot: string, network: NetworkInfo): Promise<Record<string, string[]>> {
   const out: Record<string, string[]> = {}
   for (const row of await fetchProcessEntries(ballot)) {
-    const entry = (row as { entry?: { tx?: { action?: string; signer?: string; args?: { commitments?: string[] } } } }).entry
+    const entry = (row as { entry?: { tx?: { action?: string; signer?: string; args?: { commitments?: string[] } } } })
+      .entry
     if (entry?.tx?.action !== 'submitDealing') continue
     const member = network.members.find((m) => m.did === entry.tx?.signer)?.id
     if (member && entry.tx.args?.commitments) out[member] = entry.tx.args.commitments

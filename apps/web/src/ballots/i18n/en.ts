@@ -156,7 +156,8 @@ export const ballotsEn = {
   'error.other': 'The node refused: {code} ({message})',
 
   'console.title': 'Ballots and petitions',
-  'console.intro': 'Create ballots and petitions, prepare their census, take part in the key ceremony and publish the result.',
+  'console.intro':
+    'Create ballots and petitions, prepare their census, take part in the key ceremony and publish the result.',
   'console.newBallot': 'New ballot',
   'console.newPetition': 'New petition',
   'console.back': 'All ballots and petitions',
@@ -222,7 +223,8 @@ export const ballotsEn = {
   'manage.codesCount': 'How many codes',
   'manage.codesGenerate': 'Generate and add the codes',
   'manage.codesFrozen': 'The census is frozen since the ballot opened.',
-  'manage.codesOnce': 'These codes are shown only now and are not stored anywhere. Print or download them before leaving the page.',
+  'manage.codesOnce':
+    'These codes are shown only now and are not stored anywhere. Print or download them before leaving the page.',
   'manage.codesPrint': 'Print the letters',
   'manage.codesCsv': 'Download as CSV',
   'manage.codesList': 'One-time codes',

@@ -26,7 +26,8 @@ export const ballotsEs: BallotsMessages = {
   'turnout.census': 'Personas en el censo',
   'turnout.credentialCensus': 'Todas las personas con la credencial requerida',
   'turnout.rate': 'Participación',
-  'turnout.live': 'Se actualiza en directo. Nadie —ni siquiera los organizadores— puede ver cómo se ha votado antes del cierre.',
+  'turnout.live':
+    'Se actualiza en directo. Nadie —ni siquiera los organizadores— puede ver cómo se ha votado antes del cierre.',
   'how.title': 'Cómo se protege esta votación',
   'how.text':
     'Su voto se cifra en su navegador con una clave que ninguna organización tiene por sí sola. Tras el cierre, cada custodio descifra solo el total y publica pruebas de que lo hizo honestamente.',
@@ -38,7 +39,8 @@ export const ballotsEs: BallotsMessages = {
   'result.title': 'Resultado',
   'result.sealed': 'El resultado está sellado hasta que cierre la votación ({closes}).',
   'result.decrypting': 'La votación está cerrada. Custodios que han descifrado su parte: {done} de los {t} necesarios.',
-  'result.published': 'Resultado final, descifrado por los custodios y publicado en el registro. Votantes contados: {ballots}.',
+  'result.published':
+    'Resultado final, descifrado por los custodios y publicado en el registro. Votantes contados: {ballots}.',
   'result.votes': 'Votos',
   'result.option': 'Opción',
   'result.share': 'Porcentaje',
@@ -140,7 +142,8 @@ export const ballotsEs: BallotsMessages = {
   'error.NETWORK': 'No se pudo contactar con el nodo del registro. Inténtelo de nuevo en un momento.',
   'error.other': 'El nodo lo rechazó: {code} ({message})',
   'console.title': 'Votaciones y peticiones',
-  'console.intro': 'Cree votaciones y peticiones, prepare su censo, participe en la ceremonia de claves y publique el resultado.',
+  'console.intro':
+    'Cree votaciones y peticiones, prepare su censo, participe en la ceremonia de claves y publique el resultado.',
   'console.newBallot': 'Nueva votación',
   'console.newPetition': 'Nueva petición',
   'console.back': 'Todas las votaciones y peticiones',
@@ -158,7 +161,8 @@ export const ballotsEs: BallotsMessages = {
   'create.closes': 'Cierra',
   'create.census': 'Quién puede participar',
   'create.censusCredential': 'Residentes con una credencial de residencia en su cartera',
-  'create.censusCredentialHint': 'Los votantes demuestran solo estos hechos (divulgación selectiva); la oficina nunca ve su nombre ni su fecha de nacimiento.',
+  'create.censusCredentialHint':
+    'Los votantes demuestran solo estos hechos (divulgación selectiva); la oficina nunca ve su nombre ni su fecha de nacimiento.',
   'create.residentOf': 'Residente en',
   'create.over16': 'Con 16 años o más',
   'create.censusList': 'Una lista de personas, a cada una se le envía por correo un código de un solo uso',
@@ -186,7 +190,8 @@ export const ballotsEs: BallotsMessages = {
   'create.addQuestion': 'Añadir una pregunta',
   'create.removeQuestion': 'Quitar esta pregunta',
   'create.trustees': 'Custodios',
-  'create.trusteesHint': 'Las organizaciones que juntas guardan la clave para descifrar el resultado. Cada una realiza la ceremonia de claves desde su consola antes de la apertura.',
+  'create.trusteesHint':
+    'Las organizaciones que juntas guardan la clave para descifrar el resultado. Cada una realiza la ceremonia de claves desde su consola antes de la apertura.',
   'create.trusteeList': 'Organizaciones custodias',
   'create.threshold': 'Custodios necesarios para descifrar',
   'create.petitionText': 'Texto de la petición',
@@ -198,17 +203,20 @@ export const ballotsEs: BallotsMessages = {
   'manage.census': 'Censo',
   'manage.censusCredential': 'Los votantes presentan una credencial de residencia que demuestra: {claims}.',
   'manage.codesSize': '{size} códigos de un solo uso en el censo.',
-  'manage.codesHint': 'Solo los hashes de los códigos van al registro. Imprima ahora las cartas: los códigos se muestran una sola vez.',
+  'manage.codesHint':
+    'Solo los hashes de los códigos van al registro. Imprima ahora las cartas: los códigos se muestran una sola vez.',
   'manage.codesCount': 'Cuántos códigos',
   'manage.codesGenerate': 'Generar y añadir los códigos',
   'manage.codesFrozen': 'El censo está congelado desde la apertura.',
-  'manage.codesOnce': 'Estos códigos solo se muestran ahora y no se guardan en ningún sitio. Imprímalos o descárguelos antes de salir de la página.',
+  'manage.codesOnce':
+    'Estos códigos solo se muestran ahora y no se guardan en ningún sitio. Imprímalos o descárguelos antes de salir de la página.',
   'manage.codesPrint': 'Imprimir las cartas',
   'manage.codesCsv': 'Descargar en CSV',
   'manage.codesList': 'Códigos de un solo uso',
   'manage.counters': 'Participación',
   'manage.ceremony': 'Ceremonia de claves',
-  'manage.ceremonyText': 'Cada custodio reparte una parte de la clave de la elección y confirma las partes recibidas; harán falta {t} de los {n} custodios para descifrar. Nadie tiene nunca la clave completa.',
+  'manage.ceremonyText':
+    'Cada custodio reparte una parte de la clave de la elección y confirma las partes recibidas; harán falta {t} de los {n} custodios para descifrar. Nadie tiene nunca la clave completa.',
   'manage.dealt': 'Custodios que han repartido',
   'manage.confirmed': 'Custodios que han confirmado',
   'manage.electionKey': 'Clave de la elección',
@@ -221,7 +229,8 @@ export const ballotsEs: BallotsMessages = {
   'manage.confirmedDone': 'Partes confirmadas',
   'manage.backupShare': 'Descargar nuestra parte de custodio (guárdela en secreto y a salvo)',
   'manage.shareExchange': 'Intercambiar partes con los demás custodios',
-  'manage.shareExchangeHint': 'Entregue a cada custodio su archivo por un canal seguro e importe los que le den. Cada uno se comprueba con los compromisos publicados por quien lo reparte.',
+  'manage.shareExchangeHint':
+    'Entregue a cada custodio su archivo por un canal seguro e importe los que le den. Cada uno se comprueba con los compromisos publicados por quien lo reparte.',
   'manage.shareFor': 'Parte para {member}',
   'manage.shareReceived': '(su parte para nosotros ya está)',
   'manage.shareAwaited': '(esperando su parte)',

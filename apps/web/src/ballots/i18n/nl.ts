@@ -26,7 +26,8 @@ export const ballotsNl: BallotsMessages = {
   'turnout.census': 'Mensen in het kiesregister',
   'turnout.credentialCensus': 'Iedereen met het vereiste bewijs',
   'turnout.rate': 'Opkomst',
-  'turnout.live': 'Wordt live bijgewerkt. Niemand — ook de organisatoren niet — kan vóór de sluiting zien hoe er gestemd is.',
+  'turnout.live':
+    'Wordt live bijgewerkt. Niemand — ook de organisatoren niet — kan vóór de sluiting zien hoe er gestemd is.',
   'how.title': 'Zo is deze stemming beschermd',
   'how.text':
     'Uw stem wordt in uw browser versleuteld met een sleutel die geen enkele organisatie alleen heeft. Na de sluiting ontsleutelen de beheerders elk alleen het totaal en publiceren ze bewijzen dat ze dat eerlijk deden.',
@@ -38,7 +39,8 @@ export const ballotsNl: BallotsMessages = {
   'result.title': 'Uitslag',
   'result.sealed': 'De uitslag is verzegeld tot de stemming sluit ({closes}).',
   'result.decrypting': 'De stemming is gesloten. Beheerders die hun deel hebben ontsleuteld: {done} van de {t} nodig.',
-  'result.published': 'Definitieve uitslag, ontsleuteld door de beheerders en gepubliceerd in het logboek. Getelde kiezers: {ballots}.',
+  'result.published':
+    'Definitieve uitslag, ontsleuteld door de beheerders en gepubliceerd in het logboek. Getelde kiezers: {ballots}.',
   'result.votes': 'Stemmen',
   'result.option': 'Keuze',
   'result.share': 'Aandeel',
@@ -140,7 +142,8 @@ export const ballotsNl: BallotsMessages = {
   'error.NETWORK': 'Het knooppunt van het logboek is niet bereikbaar. Probeer het zo opnieuw.',
   'error.other': 'Het knooppunt weigerde: {code} ({message})',
   'console.title': 'Stemmingen en petities',
-  'console.intro': 'Maak stemmingen en petities, stel het kiesregister op, neem deel aan de sleutelceremonie en publiceer de uitslag.',
+  'console.intro':
+    'Maak stemmingen en petities, stel het kiesregister op, neem deel aan de sleutelceremonie en publiceer de uitslag.',
   'console.newBallot': 'Nieuwe stemming',
   'console.newPetition': 'Nieuwe petitie',
   'console.back': 'Alle stemmingen en petities',
@@ -158,7 +161,8 @@ export const ballotsNl: BallotsMessages = {
   'create.closes': 'Sluit',
   'create.census': 'Wie mag meedoen',
   'create.censusCredential': 'Inwoners met een verblijfsbewijs in hun wallet',
-  'create.censusCredentialHint': 'Kiezers bewijzen alleen deze feiten (selectieve openbaarmaking); de balie ziet nooit hun naam of geboortedatum.',
+  'create.censusCredentialHint':
+    'Kiezers bewijzen alleen deze feiten (selectieve openbaarmaking); de balie ziet nooit hun naam of geboortedatum.',
   'create.residentOf': 'Inwoner van',
   'create.over16': '16 jaar of ouder',
   'create.censusList': 'Een lijst van mensen, die elk per post een eenmalige code krijgen',
@@ -186,7 +190,8 @@ export const ballotsNl: BallotsMessages = {
   'create.addQuestion': 'Vraag toevoegen',
   'create.removeQuestion': 'Deze vraag verwijderen',
   'create.trustees': 'Sleutelbeheerders',
-  'create.trusteesHint': 'De organisaties die samen de sleutel hebben om de uitslag te ontsleutelen. Elk voert vóór de opening de sleutelceremonie uit vanuit haar console.',
+  'create.trusteesHint':
+    'De organisaties die samen de sleutel hebben om de uitslag te ontsleutelen. Elk voert vóór de opening de sleutelceremonie uit vanuit haar console.',
   'create.trusteeList': 'Beherende organisaties',
   'create.threshold': 'Beheerders nodig om te ontsleutelen',
   'create.petitionText': 'Tekst van de petitie',
@@ -198,17 +203,20 @@ export const ballotsNl: BallotsMessages = {
   'manage.census': 'Kiesregister',
   'manage.censusCredential': 'Kiezers tonen een verblijfsbewijs dat aantoont: {claims}.',
   'manage.codesSize': '{size} eenmalige codes in het kiesregister.',
-  'manage.codesHint': 'Alleen de hashes van de codes gaan het logboek in. Druk de brieven nu af: de codes worden één keer getoond.',
+  'manage.codesHint':
+    'Alleen de hashes van de codes gaan het logboek in. Druk de brieven nu af: de codes worden één keer getoond.',
   'manage.codesCount': 'Hoeveel codes',
   'manage.codesGenerate': 'Codes aanmaken en toevoegen',
   'manage.codesFrozen': 'Het kiesregister ligt vast sinds de stemming opende.',
-  'manage.codesOnce': 'Deze codes worden alleen nu getoond en nergens bewaard. Druk ze af of download ze voordat u de pagina verlaat.',
+  'manage.codesOnce':
+    'Deze codes worden alleen nu getoond en nergens bewaard. Druk ze af of download ze voordat u de pagina verlaat.',
   'manage.codesPrint': 'Brieven afdrukken',
   'manage.codesCsv': 'Downloaden als CSV',
   'manage.codesList': 'Eenmalige codes',
   'manage.counters': 'Deelname',
   'manage.ceremony': 'Sleutelceremonie',
-  'manage.ceremonyText': 'Elke beheerder deelt een deel van de verkiezingssleutel uit en bevestigt de ontvangen delen; {t} van de {n} beheerders zijn nodig om te ontsleutelen. Niemand heeft ooit de hele sleutel.',
+  'manage.ceremonyText':
+    'Elke beheerder deelt een deel van de verkiezingssleutel uit en bevestigt de ontvangen delen; {t} van de {n} beheerders zijn nodig om te ontsleutelen. Niemand heeft ooit de hele sleutel.',
   'manage.dealt': 'Beheerders die hebben uitgedeeld',
   'manage.confirmed': 'Beheerders die hebben bevestigd',
   'manage.electionKey': 'Verkiezingssleutel',
@@ -221,7 +229,8 @@ export const ballotsNl: BallotsMessages = {
   'manage.confirmedDone': 'Delen bevestigd',
   'manage.backupShare': 'Ons beheerdersdeel downloaden (geheim en veilig bewaren)',
   'manage.shareExchange': 'Delen uitwisselen met de andere beheerders',
-  'manage.shareExchangeHint': 'Geef elke beheerder zijn bestand via een veilig kanaal en importeer de bestanden die u krijgt. Elk wordt gecontroleerd tegen de gepubliceerde toezeggingen van de uitdeler.',
+  'manage.shareExchangeHint':
+    'Geef elke beheerder zijn bestand via een veilig kanaal en importeer de bestanden die u krijgt. Elk wordt gecontroleerd tegen de gepubliceerde toezeggingen van de uitdeler.',
   'manage.shareFor': 'Deel voor {member}',
   'manage.shareReceived': '(hun deel voor ons is binnen)',
   'manage.shareAwaited': '(wacht op hun deel)',

@@ -1,22 +1,22 @@
 import { useEffect, useState } from 'preact/hooks'
 import { Alert, Button, Card, DataList, Loading, PageTitle } from '../../components/ui.js'
 import { formatNumber, formatTime } from '../../i18n/index.js'
-import { type CheckReceiptOutcome, checkMyBallot } from '../receiptCheck.js'
 import { href } from '../../lib/router.js'
 import { useAsync } from '../../lib/useAsync.js'
 import {
+  type BallotView,
   getBallot,
   getPetition,
   getResult,
   getTurnout,
   listBallots,
   listPetitions,
-  processKind,
-  type BallotView,
   type PetitionView,
+  processKind,
 } from '../api.js'
 import { PhaseBadge, problemText, ResultTables, Schedule } from '../components.js'
 import { tb } from '../i18n/tb.js'
+import { type CheckReceiptOutcome, checkMyBallot } from '../receiptCheck.js'
 import { recountInBrowser } from '../recount.js'
 import { getVote } from '../store.js'
 
@@ -218,7 +218,8 @@ function RecountCard({ ballot }: { ballot: BallotView }) {
                 [tb('recount.tokens'), formatNumber(outcome.tokensIssued)],
                 [tb('recount.time'), tb('recount.ms', { ms: outcome.ms })],
                 ...(outcome.counts ?? []).map(
-                  (c, i) => [ballot.questions[i]?.title ?? String(i + 1), c.map((n) => formatNumber(n)).join(' · ')] as const,
+                  (c, i) =>
+                    [ballot.questions[i]?.title ?? String(i + 1), c.map((n) => formatNumber(n)).join(' · ')] as const,
                 ),
               ]}
             />
@@ -249,7 +250,9 @@ function ReceiptCard({ ballot }: { ballot: BallotView }) {
         <p class="tab-muted">{tb('receipt.none')}</p>
       ) : (
         <>
-          <p class="tab-muted">{tb('receipt.yours', { time: formatTime(mine.data.castAt), index: mine.data.receipt.index })}</p>
+          <p class="tab-muted">
+            {tb('receipt.yours', { time: formatTime(mine.data.castAt), index: mine.data.receipt.index })}
+          </p>
           <div class="tab-actions">
             <Button id="check-receipt" onClick={check} disabled={busy}>
               {busy ? tb('receipt.checking') : tb('receipt.check')}
@@ -293,8 +296,15 @@ function PortalPetition({ id }: { id: string }) {
         <p class="utrecht-paragraph tab-prewrap">{p.text}</p>
       </Card>
       <Card title={tb('petition.signatures')}>
-        <label for="petition-progress">{tb('petition.count', { signatures: p.signatures, threshold: p.threshold })}</label>
-        <progress id="petition-progress" class="tab-progress" max={p.threshold} value={Math.min(p.signatures, p.threshold)}>
+        <label for="petition-progress">
+          {tb('petition.count', { signatures: p.signatures, threshold: p.threshold })}
+        </label>
+        <progress
+          id="petition-progress"
+          class="tab-progress"
+          max={p.threshold}
+          value={Math.min(p.signatures, p.threshold)}
+        >
           {percent} %
         </progress>
         {p.reachedAt ? (

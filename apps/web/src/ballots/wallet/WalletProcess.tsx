@@ -5,18 +5,18 @@ import { tokenNullifier } from '@tabularium/voting'
 import { useEffect, useState } from 'preact/hooks'
 import { getNetwork } from '../../api/client.js'
 import { Alert, Button, Field, Loading, PageTitle } from '../../components/ui.js'
+import { signAndSubmit } from '../../console/submit.js'
+import { formatNumber, formatTime } from '../../i18n/index.js'
 import { viewCredential } from '../../identity/credentialView.js'
 import type { StoredCredential } from '../../identity/wallet/credentialStore.js'
-import { formatNumber, formatTime } from '../../i18n/index.js'
 import { generateKey, loadKey, type StoredKey } from '../../lib/keys.js'
 import { href } from '../../lib/router.js'
 import { useAsync } from '../../lib/useAsync.js'
-import { signAndSubmit } from '../../console/submit.js'
 import { type BallotView, getBallot, getPetition, type PetitionView, processKind } from '../api.js'
 import { PhaseBadge, problemText, Schedule, Step } from '../components.js'
 import { tb } from '../i18n/tb.js'
 import { checkChoice, costOf } from '../rules.js'
-import { getToken, getVote, saveVote, type CastVote } from '../store.js'
+import { type CastVote, getToken, getVote, saveVote } from '../store.js'
 import { matchingCredentials, obtainToken } from '../token.js'
 
 type Process = { kind: 'ballot'; record: BallotView } | { kind: 'petition'; record: PetitionView }
@@ -97,7 +97,15 @@ export function WalletProcess({ id }: { id: string }) {
   )
 }
 
-function TokenForm({ process, walletKey, onToken }: { process: Process; walletKey: StoredKey | undefined; onToken: () => void }) {
+function TokenForm({
+  process,
+  walletKey,
+  onToken,
+}: {
+  process: Process
+  walletKey: StoredKey | undefined
+  onToken: () => void
+}) {
   const census = process.record.census
   const credentials = useAsync(() => matchingCredentials(census), [process.record.id])
   const [code, setCode] = useState('')
@@ -114,7 +122,10 @@ function TokenForm({ process, walletKey, onToken }: { process: Process; walletKe
       await obtainToken({
         process: process.record.id,
         census,
-        answer: census.kind === 'list' ? { kind: 'code', code } : { kind: 'credential', credential: credential as StoredCredential },
+        answer:
+          census.kind === 'list'
+            ? { kind: 'code', code }
+            : { kind: 'credential', credential: credential as StoredCredential },
         walletKey,
       })
       onToken()
@@ -170,7 +181,11 @@ function TokenForm({ process, walletKey, onToken }: { process: Process; walletKe
       )}
       {problem && <Alert type="error">{problem}</Alert>}
       <div class="tab-actions">
-        <Button type="submit" id="get-token" disabled={busy || (census.kind === 'credential' && !credentials.data?.length)}>
+        <Button
+          type="submit"
+          id="get-token"
+          disabled={busy || (census.kind === 'credential' && !credentials.data?.length)}
+        >
           {busy ? tb('token.busy') : tb('token.get')}
         </Button>
       </div>
@@ -210,9 +225,7 @@ function VoteForm({
   }
   const toggle = (qi: number, oi: number, single: boolean) => {
     setProblem(undefined)
-    setSelected((s) =>
-      s.map((row, i) => (i !== qi ? row : row.map((v, j) => (single ? j === oi : j === oi ? !v : v)))),
-    )
+    setSelected((s) => s.map((row, i) => (i !== qi ? row : row.map((v, j) => (single ? j === oi : j === oi ? !v : v)))))
   }
   const problems = ballot.questions.map((q, i) => checkChoice(q, selected[i] ?? []))
   const submit = async (e: Event) => {
@@ -377,4 +390,3 @@ function SignForm({ petition, token, onSigned }: { petition: PetitionView; token
     </div>
   )
 }
-

@@ -176,9 +176,13 @@ function PendingRequest({
     <div class="tab-stack">
       <div class="tab-card tab-reference">
         <p>{ti('residency.referenceIntro')}</p>
-        <p class="tab-reference__code" id="residency-reference">
-          {reference}
-        </p>
+        {reference ? (
+          <p class="tab-reference__code" id="residency-reference">
+            {reference}
+          </p>
+        ) : (
+          <Loading />
+        )}
         <p aria-live="polite" id="residency-status">
           {approved ? ti('residency.approved') : ti('residency.waiting')}
         </p>
