@@ -6,6 +6,7 @@ import { createLedger, type Ledger, type ModuleDefinition, type SubmitResult } f
 import type { Genesis } from '@tabularium/protocol'
 import { governance } from '../governance.js'
 import { createSandboxNetwork, type SandboxMember } from '../sandbox.js'
+import { codeOf } from './openModuleTestLedger.js'
 import { signTestTransaction } from './signTestTransaction.js'
 
 /** Anyone who signs: a sandbox member or another key pair. */
@@ -61,11 +62,4 @@ export async function openSandboxLedger(p: {
       rmSync(dir, { recursive: true, force: true })
     },
   }
-}
-
-// Refused at admission (not logged) or rejected at execution (logged): both
-// are refusals to the caller, with the same codes.
-function codeOf(result: SubmitResult): string {
-  if (!result.ok) return result.error.code
-  return result.outcome.status === 'accepted' ? 'ok' : result.outcome.code
 }
