@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto'
-import { toBase64Url } from '@tabularium/core'
+import { jwkFromDidKey, toBase64Url } from '@tabularium/core'
 import { LIMITS, ProtocolError } from '@tabularium/protocol'
+import type { Vault } from '@tabularium/vault'
 import { type Context, Hono } from 'hono'
 import { z } from 'zod'
 import type { AppEnv } from '../http/appEnv.js'
@@ -15,6 +16,7 @@ import {
   offerJson,
   offerLinks,
 } from '../identity/oid4vci/issuerState.js'
+import { RESIDENCY_KIND, readRequestClaims, type VaultRecordRef } from '../identity/oid4vci/residencyVault.js'
 import { verifySignedCommand } from '../identity/signedCommand.js'
 
 /** Roles that may create offers and approve requests (signed commands). */
@@ -34,6 +36,8 @@ const RequestBody = z
     configurationId: z.string().max(128).optional(),
     configurationIds: z.array(z.string().max(128)).min(1).max(4).optional(),
     claims: Claims,
+    /** The citizen's did:key: the claims are kept in the vault under it (issue 4, "who used my data"). */
+    subject: z.string().startsWith('did:key:').max(2048).optional(),
   })
   .refine((b) => (b.configurationId === undefined) !== (b.configurationIds === undefined), {
     message: 'give configurationId or configurationIds',
@@ -52,9 +56,12 @@ const ApproveArgs = z.strictObject({ id: z.string().max(64), claims: Claims.opti
 export function oid4vciOfferRoutes({
   identity,
   state,
+  vault,
 }: {
   identity: IdentityContext
   state: IssuerState
+  /** Where requests' personal data is kept (default: memory, as before the vault). */
+  vault?: Vault | undefined
 }): Hono<AppEnv> {
   const app = new Hono<AppEnv>()
   const base = (c: Context<AppEnv>) => identity.baseUrl(c.req.url)
@@ -68,7 +75,7 @@ export function oid4vciOfferRoutes({
     })
   const issue = (
     c: Context<AppEnv>,
-    p: { configurationIds: string[]; claims: Record<string, unknown>; txCode: boolean },
+    p: { configurationIds: string[]; claims: Record<string, unknown>; txCode: boolean; vaultRecord?: VaultRecordRef },
   ) => {
     identity.requireIssuer()
     assertConfigurations(p.configurationIds, identity.credentials)
@@ -98,11 +105,13 @@ export function oid4vciOfferRoutes({
     })
     const configurationIds = [...new Set(body.configurationIds ?? [body.configurationId as string])]
     assertConfigurations(configurationIds, identity.credentials)
+    const vaultRecord = await storeClaims(vault, body.subject, body.claims)
     const request: CredentialRequest = {
       id: toBase64Url(randomBytes(16)),
       configurationId: configurationIds[0] as string,
       configurationIds,
-      claims: body.claims,
+      claims: vaultRecord === undefined ? body.claims : {},
+      ...(vaultRecord === undefined ? {} : { vaultRecord }),
       status: 'pending',
       created: identity.now().toISOString(),
       offerId: undefined,
@@ -120,6 +129,12 @@ export function oid4vciOfferRoutes({
   app.post('/v1/oid4vci/requests/pending', async (c) => {
     await command(c, 'listPendingRequests')
     const items = state.requests.values().filter((r) => r.status === 'pending')
+    // The clerk opens a request: its data is read from the vault once (a logged ledger event) and held until approval.
+    for (const r of items) {
+      if (r.vaultRecord !== undefined && Object.keys(r.claims).length === 0) {
+        r.claims = await readRequestClaims({ vault, record: r.vaultRecord })
+      }
+    }
     return c.json({
       items: items.map(({ id, configurationId, configurationIds, claims, created }) => ({
         id,
@@ -137,7 +152,12 @@ export function oid4vciOfferRoutes({
     if (approval.id !== request.id) throw new ProtocolError('INVALID_REQUEST', 'the command approves another request')
     if (request.status !== 'pending') throw new ProtocolError('CONFLICT', `the request is ${request.status}`)
     const claims = approval.claims ?? request.claims
-    const offer = issue(c, { configurationIds: request.configurationIds, claims, txCode: true })
+    const offer = issue(c, {
+      configurationIds: request.configurationIds,
+      claims,
+      txCode: true,
+      ...(request.vaultRecord === undefined ? {} : { vaultRecord: request.vaultRecord }),
+    })
     Object.assign(request, { status: 'approved', offerId: offer.offerId, approvedBy: signer, claims: {} })
     return c.json({ request: publicView(request, undefined), ...offer })
   })
@@ -147,6 +167,22 @@ export function oid4vciOfferRoutes({
 function publicView(request: CredentialRequest, links: { uri: string; link: string } | undefined) {
   const { id, configurationId, configurationIds, status, created } = request
   return { id, configurationId, configurationIds, status, created, offer: links ?? null }
+}
+
+// Keeps a request's personal data in the vault under the citizen's did:key (when the node has a vault).
+async function storeClaims(
+  vault: Vault | undefined,
+  subject: string | undefined,
+  claims: Record<string, unknown>,
+): Promise<VaultRecordRef | undefined> {
+  if (vault === undefined || subject === undefined) return undefined
+  try {
+    jwkFromDidKey(subject)
+  } catch (cause) {
+    throw new ProtocolError('INVALID_DID', 'subject is not a did:key', { cause })
+  }
+  const { id } = await vault.put({ subject, kind: RESIDENCY_KIND, data: claims })
+  return { subject, id }
 }
 
 function notFound(): never {

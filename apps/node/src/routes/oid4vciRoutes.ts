@@ -1,9 +1,11 @@
 import type { Context } from 'hono'
+import type { Vault } from '@tabularium/vault'
 import { Hono } from 'hono'
 import type { AppEnv } from '../http/appEnv.js'
 import type { IdentityContext } from '../identity/identityContext.js'
 import { checkProof } from '../identity/oid4vci/checkProof.js'
 import { issueForGrant } from '../identity/oid4vci/issueForGrant.js'
+import { readRequestClaims } from '../identity/oid4vci/residencyVault.js'
 import {
   type Grant,
   hashOf,
@@ -25,7 +27,16 @@ import { readParams } from '../identity/readParams.js'
  *
  * @example app.route('/', oid4vciRoutes({ identity, state }))
  */
-export function oid4vciRoutes({ identity, state }: { identity: IdentityContext; state: IssuerState }): Hono<AppEnv> {
+export function oid4vciRoutes({
+  identity,
+  state,
+  vault,
+}: {
+  identity: IdentityContext
+  state: IssuerState
+  /** Where requests' personal data is kept; read (and logged) at issuance. */
+  vault?: Vault | undefined
+}): Hono<AppEnv> {
   const app = new Hono<AppEnv>()
   const base = (c: Context<AppEnv>) => identity.baseUrl(c.req.url)
   app.get('/.well-known/openid-credential-issuer', (c) => c.json(issuerMetadata(identity, base(c))))
@@ -50,7 +61,10 @@ export function oid4vciRoutes({ identity, state }: { identity: IdentityContext; 
       const proof = (request.proof ?? {}) as { proof_type?: unknown; jwt?: unknown }
       if (proof.proof_type !== 'jwt') throw new OAuthError('invalid_proof', 'a proof of type jwt is required')
       const holder = await checkProof({ jwt: proof.jwt, audience: base(c), nonce: grant.cNonce, now: identity.now() })
-      const credential = await issueForGrant({ identity, base: base(c), config, claims: grant.claims, ...holder })
+      // The clerk's claims (resident_of, corrections) win over the citizen's data read from the vault.
+      const stored = await readRequestClaims({ vault, record: grant.vaultRecord })
+      const claims = { ...stored, ...grant.claims }
+      const credential = await issueForGrant({ identity, base: base(c), config, claims, ...holder })
       grant.issued.push(config.id)
       grant.cNonce = secret()
       c.header('Cache-Control', 'no-store')

@@ -2,6 +2,7 @@ import { createHash, randomBytes, randomInt, timingSafeEqual } from 'node:crypto
 import { toBase64Url } from '@tabularium/core'
 import { ProtocolError } from '@tabularium/protocol'
 import { createTtlStore, type TtlStore } from '../ttlStore.js'
+import type { VaultRecordRef } from './residencyVault.js'
 
 /** OpenID4VCI's grant type of the pre-authorised code flow. */
 export const PRE_AUTHORIZED_GRANT = 'urn:ietf:params:oauth:grant-type:pre-authorized_code'
@@ -19,6 +20,8 @@ export interface Offer {
   attempts: number
   redeemed: boolean
   created: string
+  /** The personal data of the request in the vault, read (and logged) when the credential is issued. */
+  vaultRecord?: VaultRecordRef
 }
 
 /** An access token's grant. */
@@ -28,6 +31,7 @@ export interface Grant {
   claims: Record<string, unknown>
   cNonce: string
   issued: string[]
+  vaultRecord?: VaultRecordRef
 }
 
 /** A citizen's request for a credential, waiting for a clerk. */
@@ -41,6 +45,8 @@ export interface CredentialRequest {
   created: string
   offerId: string | undefined
   approvedBy: string | undefined
+  /** The personal data in the vault (under the citizen's did:key) instead of `claims`. */
+  vaultRecord?: VaultRecordRef
 }
 
 /** The issuer's short-lived protocol state (memory; lost on restart, by design of one-time codes). */
@@ -81,7 +87,13 @@ export const hashOf = (text: string): string => createHash('sha256').update(text
  */
 export function createOffer(
   state: IssuerState,
-  p: { configurationIds: string[]; claims: Record<string, unknown>; txCode: boolean; now: Date },
+  p: {
+    configurationIds: string[]
+    claims: Record<string, unknown>
+    txCode: boolean
+    now: Date
+    vaultRecord?: VaultRecordRef | undefined
+  },
 ): { offer: Offer; txCode: string | undefined } {
   const preAuthorizedCode = secret()
   const txCode = p.txCode ? String(randomInt(0, 1_000_000)).padStart(6, '0') : undefined
@@ -95,6 +107,7 @@ export function createOffer(
     attempts: 0,
     redeemed: false,
     created: p.now.toISOString(),
+    ...(p.vaultRecord === undefined ? {} : { vaultRecord: p.vaultRecord }),
   }
   state.offers.set(offer.id, offer)
   state.codes.set(offer.codeHash, offer.id)
@@ -159,6 +172,7 @@ export function redeemCode(state: IssuerState, p: { code: unknown; txCode: unkno
     claims: offer.claims,
     cNonce: secret(),
     issued: [],
+    ...(offer.vaultRecord === undefined ? {} : { vaultRecord: offer.vaultRecord }),
   }
   state.tokens.set(hashOf(accessToken), grant)
   return {
