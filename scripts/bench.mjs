@@ -5,6 +5,7 @@
 // limit, measured in the same run: Ed25519 verifications per second on all cores.
 // Transactions are signed before any timing starts, so a client's signing
 // cost never counts in a server figure.
+import { execFileSync } from 'node:child_process'
 import { mkdirSync, writeFileSync } from 'node:fs'
 import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
@@ -73,6 +74,10 @@ const credentials = measureCredentialVerifications({ seconds: quick ? 1 : 3 })
 const identityNote = `verifyCredential, one core, ES256 (raw ES256 verify on this core: ${credentials.rawEs256}/s)`
 record('identity.jwt_vc_verifications_per_s', credentials.jwtVc, 'verifications/s', `${identityNote}: EBSI JWT VC, signature, validity, accreditation, schema and a status-list check`)
 record('identity.sd_jwt_vc_verifications_per_s', credentials.sdJwtVc, 'verifications/s', `${identityNote}: SD-JWT VC presentation, 2 disclosures and key binding`)
+
+log('web: portal first load')
+const webSize = JSON.parse(execFileSync(process.execPath, [join(root, 'apps/web/scripts/size.mjs')], { encoding: 'utf8' }))
+record(webSize.name, webSize.value, webSize.unit, 'gzip -9 of the JS the portal requests on first load (entry chunk and its static imports); target < 200 KB')
 
 log(`restart with ${plan.restartLabel} entries`)
 const bigDir = join(root, 'bench-results', `ledger-${plan.restartLabel}`)

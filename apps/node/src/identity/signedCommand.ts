@@ -14,7 +14,7 @@ const MAX_AHEAD_MS = 10 * 60 * 1000
  * SDK's `signTransaction`, but executed by the node, not the ledger. Checks
  * network, action, expiry (at most 10 minutes ahead), replay of the nonce,
  * the signature of the signer's did:key, and that the signer holds one of
- * `roles` in governance state. Returns the signer and the args.
+ * `roles` in governance state (unless `roles` is `'anyone'`). Returns the signer and the args.
  *
  * @example const { signer, args } = verifySignedCommand({ body, ledger, action: 'approveRequest', roles, nonces })
  */
@@ -22,7 +22,8 @@ export function verifySignedCommand(p: {
   body: unknown
   ledger: Ledger
   action: string
-  roles: readonly string[]
+  /** Governance roles of which the signer needs one; `'anyone'` for a citizen proving control of a did:key. */
+  roles: readonly string[] | 'anyone'
   nonces: TtlStore<true>
   now?: number
   /** The envelope's pseudo-module (default `oid4vci`). */
@@ -47,8 +48,9 @@ export function verifySignedCommand(p: {
   }
   const nonce = `${tx.signer}\n${tx.nonce}`
   if (p.nonces.get(nonce) !== undefined) throw new ProtocolError('REPLAYED', 'this command was already accepted')
-  if (!p.roles.some((role) => p.ledger.state('governance', `roles/${role}/${tx.signer}`) === true)) {
-    throw new ProtocolError('UNAUTHORISED', `the signer needs one of: ${p.roles.join(', ')}`)
+  const { roles } = p
+  if (roles !== 'anyone' && !roles.some((role) => p.ledger.state('governance', `roles/${role}/${tx.signer}`) === true)) {
+    throw new ProtocolError('UNAUTHORISED', `the signer needs one of: ${roles.join(', ')}`)
   }
   p.nonces.set(nonce, true, expires - now)
   return { signer: tx.signer, args: tx.args as Record<string, unknown> }
