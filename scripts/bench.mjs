@@ -10,6 +10,7 @@ import { mkdirSync, writeFileSync } from 'node:fs'
 import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { parseArgs } from 'node:util'
+import { measureBallots } from './bench/ballots.mjs'
 import { measureHttpThroughput } from './bench/http.mjs'
 import { measureCredentialVerifications } from './bench/identity.mjs'
 import { measureCommitLatency, measureInProcessThroughput, measureProofs, openBenchLedger } from './bench/inProcess.mjs'
@@ -18,7 +19,6 @@ import { ensureBigLedger, measureRestart } from './bench/restart.mjs'
 import { removeBenchSandbox } from './bench/sandbox.mjs'
 import { measureVerifyLimit } from './bench/verifyLimit.mjs'
 import { measureVouchers } from './bench/vouchers.mjs'
-import { measureBallots } from './bench/ballots.mjs'
 
 const root = dirname(dirname(fileURLToPath(import.meta.url)))
 const { values } = parseArgs({ options: { quick: { type: 'boolean', default: false }, out: { type: 'string' } } })
@@ -27,8 +27,28 @@ const out = values.out ?? join(root, 'bench-results', 'latest.json')
 
 // Sizes of each run; --quick keeps the same figures on smaller runs (< 1 min).
 const plan = quick
-  ? { verifyMs: 1000, inProcess: 10_000, latencySeconds: 3, proofMs: 500, http: 10_000, restartEntries: 50_000, restartLabel: '50k', restartRuns: 1, vouchers: { beneficiaries: 5_000, providers: 100, sustained: 3_000, rate: 500, seconds: 3 } }
-  : { verifyMs: 3000, inProcess: 50_000, latencySeconds: 10, proofMs: 2000, http: 50_000, restartEntries: 1_000_000, restartLabel: '1m', restartRuns: 3, vouchers: { beneficiaries: 100_000, providers: 1_000, sustained: 20_000, rate: 500, seconds: 10 } }
+  ? {
+      verifyMs: 1000,
+      inProcess: 10_000,
+      latencySeconds: 3,
+      proofMs: 500,
+      http: 10_000,
+      restartEntries: 50_000,
+      restartLabel: '50k',
+      restartRuns: 1,
+      vouchers: { beneficiaries: 5_000, providers: 100, sustained: 3_000, rate: 500, seconds: 3 },
+    }
+  : {
+      verifyMs: 3000,
+      inProcess: 50_000,
+      latencySeconds: 10,
+      proofMs: 2000,
+      http: 50_000,
+      restartEntries: 1_000_000,
+      restartLabel: '1m',
+      restartRuns: 3,
+      vouchers: { beneficiaries: 100_000, providers: 1_000, sustained: 20_000, rate: 500, seconds: 10 },
+    }
 
 const measurements = []
 const record = (name, value, unit, note) => {
@@ -44,53 +64,120 @@ const firstLimit = await measureVerifyLimit({ ms: plan.verifyMs })
 log('ledger in process')
 const { sandbox, ledger } = await openBenchLedger()
 const inProcess = await measureInProcessThroughput({ ledger, signer: sandbox.signer, count: plan.inProcess })
-record('ledger.notary_tx_per_s_in_process', inProcess, 'tx/s', `${plan.inProcess} pre-signed stamps in batches of 1000, signatures verified, durable commit (synchronous=FULL), no receipts`)
+record(
+  'ledger.notary_tx_per_s_in_process',
+  inProcess,
+  'tx/s',
+  `${plan.inProcess} pre-signed stamps in batches of 1000, signatures verified, durable commit (synchronous=FULL), no receipts`,
+)
 const latency = await measureCommitLatency({ ledger, signer: sandbox.signer, rate: 2000, seconds: plan.latencySeconds })
 const latencyNote = `open loop: single-transaction submissions at 2000/s for ${plan.latencySeconds} s, scheduled time to durable commit`
 record('ledger.commit_latency_p50_ms', latency.p50, 'ms', latencyNote)
 record('ledger.commit_latency_p99_ms', latency.p99, 'ms', latencyNote)
 const proofs = measureProofs({ ledger, ms: plan.proofMs })
-record('log.inclusion_proofs_per_s', proofs.generation, 'proofs/s', `from SQLite, random leaves of a ${proofs.treeSize}-entry tree`)
-record('log.proof_verifications_per_s', proofs.verification, 'verifications/s', 'pure-JS SHA-256 (as in the browser), one thread')
+record(
+  'log.inclusion_proofs_per_s',
+  proofs.generation,
+  'proofs/s',
+  `from SQLite, random leaves of a ${proofs.treeSize}-entry tree`,
+)
+record(
+  'log.proof_verifications_per_s',
+  proofs.verification,
+  'verifications/s',
+  'pure-JS SHA-256 (as in the browser), one thread',
+)
 await ledger.close()
 removeBenchSandbox(sandbox)
 
 log('HTTP')
 const http = await measureHttpThroughput({ count: plan.http, batchSize: 500, clients: 4 })
-record('http.notary_tx_per_s_batched', http, 'tx/s', `${plan.http} pre-signed stamps, node in its own process on 127.0.0.1, 4 clients, batches of 500, wait=true (receipts)`)
+record(
+  'http.notary_tx_per_s_batched',
+  http,
+  'tx/s',
+  `${plan.http} pre-signed stamps, node in its own process on 127.0.0.1, 4 clients, batches of 500, wait=true (receipts)`,
+)
 
 log(`vouchers: ${plan.vouchers.beneficiaries} card vouchers, ${plan.vouchers.providers} providers`)
 const v = plan.vouchers
 const voucherRun = await measureVouchers(v)
-record('vouchers.redemptions_per_s', voucherRun.perSecond, 'redemptions/s', `${v.sustained} pre-signed card redemptions over ${v.beneficiaries} vouchers and ${v.providers} providers, batches of 500, signatures verified, durable commit`)
-record('vouchers.redemption_p99_ms_at_500_per_s', voucherRun.p99, 'ms', `open loop: single redemptions offered at ${v.rate}/s for ${v.seconds} s, scheduled time to durable commit (p50 ${Math.round(voucherRun.p50 * 10) / 10} ms)`)
+record(
+  'vouchers.redemptions_per_s',
+  voucherRun.perSecond,
+  'redemptions/s',
+  `${v.sustained} pre-signed card redemptions over ${v.beneficiaries} vouchers and ${v.providers} providers, batches of 500, signatures verified, durable commit`,
+)
+record(
+  'vouchers.redemption_p99_ms_at_500_per_s',
+  voucherRun.p99,
+  'ms',
+  `open loop: single redemptions offered at ${v.rate}/s for ${v.seconds} s, scheduled time to durable commit (p50 ${Math.round(voucherRun.p50 * 10) / 10} ms)`,
+)
 
 log('identity: credential verifications')
 log('ballots')
 const ballotRun = measureBallots({ root, casts: quick ? 40 : 120, tally: quick ? 100_000 : 1_000_000 })
-record(`ballots.cast_per_s${quick ? '_quick_scaled_down' : ''}`, ballotRun.castPerSecond, 'ballots/s', ballotRun.castNote)
-record(quick ? 'ballots.tally_100k_seconds_quick_scaled_down' : 'ballots.tally_1m_seconds', ballotRun.tallySeconds, 's', ballotRun.tallyNote)
+record(
+  `ballots.cast_per_s${quick ? '_quick_scaled_down' : ''}`,
+  ballotRun.castPerSecond,
+  'ballots/s',
+  ballotRun.castNote,
+)
+record(
+  quick ? 'ballots.tally_100k_seconds_quick_scaled_down' : 'ballots.tally_1m_seconds',
+  ballotRun.tallySeconds,
+  's',
+  ballotRun.tallyNote,
+)
 const credentials = measureCredentialVerifications({ seconds: quick ? 1 : 3 })
 const identityNote = `verifyCredential, one core, ES256 (raw ES256 verify on this core: ${credentials.rawEs256}/s)`
-record('identity.jwt_vc_verifications_per_s', credentials.jwtVc, 'verifications/s', `${identityNote}: EBSI JWT VC, signature, validity, accreditation, schema and a status-list check`)
-record('identity.sd_jwt_vc_verifications_per_s', credentials.sdJwtVc, 'verifications/s', `${identityNote}: SD-JWT VC presentation, 2 disclosures and key binding`)
+record(
+  'identity.jwt_vc_verifications_per_s',
+  credentials.jwtVc,
+  'verifications/s',
+  `${identityNote}: EBSI JWT VC, signature, validity, accreditation, schema and a status-list check`,
+)
+record(
+  'identity.sd_jwt_vc_verifications_per_s',
+  credentials.sdJwtVc,
+  'verifications/s',
+  `${identityNote}: SD-JWT VC presentation, 2 disclosures and key binding`,
+)
 
 log('web: portal first load')
-const webSize = JSON.parse(execFileSync(process.execPath, [join(root, 'apps/web/scripts/size.mjs')], { encoding: 'utf8' }))
-record(webSize.name, webSize.value, webSize.unit, 'gzip -9 of the JS the portal requests on first load (entry chunk and its static imports); target < 200 KB')
+const webSize = JSON.parse(
+  execFileSync(process.execPath, [join(root, 'apps/web/scripts/size.mjs')], { encoding: 'utf8' }),
+)
+record(
+  webSize.name,
+  webSize.value,
+  webSize.unit,
+  'gzip -9 of the JS the portal requests on first load (entry chunk and its static imports); target < 200 KB',
+)
 
 log(`restart with ${plan.restartLabel} entries`)
 const bigDir = join(root, 'bench-results', `ledger-${plan.restartLabel}`)
 await ensureBigLedger({ dir: bigDir, entries: plan.restartEntries })
 const restart = await measureRestart({ dir: bigDir, entries: plan.restartEntries, runs: plan.restartRuns })
 const restartName = `restart.serving_ms_${plan.restartLabel}_entries${quick ? '_quick_scaled_down' : ''}`
-record(restartName, restart, 'ms', `spawn of \`tabularium node start\` to the first GET /v1/checkpoint answer, median of ${plan.restartRuns}`)
+record(
+  restartName,
+  restart,
+  'ms',
+  `spawn of \`tabularium node start\` to the first GET /v1/checkpoint answer, median of ${plan.restartRuns}`,
+)
 
 // Measured again at the end and the better run kept: the limit is what the
 // machine can do, and a busy neighbour during one run should not lower it.
 const lastLimit = await measureVerifyLimit({ ms: plan.verifyMs })
 const limit = lastLimit.value > firstLimit.value ? lastLimit : firstLimit
-record('machine.ed25519_verify_all_cores', limit.value, 'verifications/s', `node:crypto, ${limit.threads} worker threads, best of a run at the start and one at the end (${firstLimit.value}, ${lastLimit.value})`)
+record(
+  'machine.ed25519_verify_all_cores',
+  limit.value,
+  'verifications/s',
+  `node:crypto, ${limit.threads} worker threads, best of a run at the start and one at the end (${firstLimit.value}, ${lastLimit.value})`,
+)
 record('ratio.in_process_to_verify_limit', inProcess / limit.value, 'ratio')
 record('ratio.http_to_verify_limit', http / limit.value, 'ratio')
 

@@ -4,7 +4,7 @@
 // the web app (`apps/web/test/*.test.mjs`). Ends with the line
 // `N passed, N failed` that CI reads. Arguments filter the files by substring.
 import { spawn } from 'node:child_process'
-import { readFileSync, readdirSync, statSync, existsSync, mkdirSync } from 'node:fs'
+import { existsSync, mkdirSync, readdirSync, readFileSync, statSync } from 'node:fs'
 import { join } from 'node:path'
 
 const root = new URL('..', import.meta.url).pathname

@@ -1,6 +1,6 @@
+import { spawnNode } from './nodeProcess.mjs'
 import { createBenchSandbox, removeBenchSandbox } from './sandbox.mjs'
 import { signStamps } from './signing.mjs'
-import { spawnNode } from './nodeProcess.mjs'
 
 /**
  * Committed notary stamps per second over real HTTP: a node in its own

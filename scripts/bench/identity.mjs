@@ -14,11 +14,19 @@ const root = dirname(dirname(dirname(fileURLToPath(import.meta.url))))
  * @example const { jwtVc, sdJwtVc } = measureCredentialVerifications({ seconds: 2 })
  */
 export function measureCredentialVerifications({ seconds }) {
-  const stdout = execFileSync(process.execPath, [join(root, 'packages', 'identity', 'bench', 'verifyCredentials.mjs')], {
-    cwd: root,
-    encoding: 'utf8',
-    env: { ...process.env, BENCH_SECONDS: String(seconds) },
-  })
+  const stdout = execFileSync(
+    process.execPath,
+    [join(root, 'packages', 'identity', 'bench', 'verifyCredentials.mjs')],
+    {
+      cwd: root,
+      encoding: 'utf8',
+      env: { ...process.env, BENCH_SECONDS: String(seconds) },
+    },
+  )
   const result = JSON.parse(stdout.trim().split('\n').at(-1))
-  return { jwtVc: result.jwtVcWithStatusList, sdJwtVc: result.sdJwtVcPresentation, rawEs256: result.rawEs256VerifyNodeCrypto }
+  return {
+    jwtVc: result.jwtVcWithStatusList,
+    sdJwtVc: result.sdJwtVcPresentation,
+    rawEs256: result.rawEs256VerifyNodeCrypto,
+  }
 }

@@ -1,5 +1,5 @@
-import { hashLeaf, verifyInclusion } from '@tabularium/log'
 import { createLedger } from '@tabularium/ledger'
+import { hashLeaf, verifyInclusion } from '@tabularium/log'
 import { governance } from '@tabularium/module-governance'
 import { notary } from '@tabularium/module-notary'
 import { log, percentile } from './machine.mjs'
@@ -31,7 +31,8 @@ export async function submitAll({ ledger, transactions, batchSize = 1000, window
   let next = 0
   const worker = async () => {
     while (next < transactions.length) {
-      const batch = transactions.slice(next, (next += batchSize))
+      const batch = transactions.slice(next, next + batchSize)
+      next += batchSize
       const results = await ledger.submit(batch, { receipts })
       const refused = results.find((r) => !r.ok)
       if (refused) throw new Error(`refused: ${JSON.stringify(refused.error)}`)
@@ -66,10 +67,12 @@ export async function measureCommitLatency({ ledger, signer, rate = 2000, second
       const due = Math.min(total, Math.floor(((performance.now() - start) * rate) / 1000))
       for (; sent < due; sent++) {
         const scheduled = start + (sent * 1000) / rate
-        pending.push(ledger.submit([transactions[sent]]).then(([r]) => {
-          if (!r.ok) throw new Error(`refused: ${r.error.code}`)
-          latencies.push(performance.now() - scheduled)
-        }))
+        pending.push(
+          ledger.submit([transactions[sent]]).then(([r]) => {
+            if (!r.ok) throw new Error(`refused: ${r.error.code}`)
+            latencies.push(performance.now() - scheduled)
+          }),
+        )
       }
       if (sent < total) setTimeout(tick, 1)
       else resolve()

@@ -39,7 +39,9 @@ export async function ensureBigLedger({ dir, entries }) {
     for (let done = 0; done < entries; done += CHUNK) {
       const transactions = await signStamps({ ...sandbox.signer, count: Math.min(CHUNK, entries - done) })
       await submitAll({ ledger, transactions, batchSize: 1000, window: 20 })
-      log(`built ${done + transactions.length} of ${entries} entries (${Math.round((performance.now() - started) / 1000)} s)`)
+      log(
+        `built ${done + transactions.length} of ${entries} entries (${Math.round((performance.now() - started) / 1000)} s)`,
+      )
     }
   } finally {
     await ledger.close()
@@ -62,7 +64,8 @@ export async function measureRestart({ dir, entries, runs = 3 }) {
     try {
       const checkpoint = await (await fetch(`${node.url}/v1/checkpoint`)).json()
       times.push(performance.now() - started)
-      if (checkpoint.treeSize < entries) throw new Error(`the node serves ${checkpoint.treeSize} entries, not ${entries}`)
+      if (checkpoint.treeSize < entries)
+        throw new Error(`the node serves ${checkpoint.treeSize} entries, not ${entries}`)
     } finally {
       await node.stop()
     }

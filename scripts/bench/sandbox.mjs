@@ -1,9 +1,9 @@
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { dirname, join } from 'node:path'
+import { readDataDir } from '@tabularium/node'
 import { createSandbox } from '../../apps/cli/dist/lib/createSandbox.js'
 import { loadPrivateKey } from '../../apps/cli/dist/lib/loadPrivateKey.js'
-import { readDataDir } from '@tabularium/node'
 
 /**
  * A fresh one-organisation sandbox data directory (as `tabularium init`
@@ -11,7 +11,9 @@ import { readDataDir } from '@tabularium/node'
  *
  * @example const { dir, genesis, keys, signer } = await createBenchSandbox()
  */
-export async function createBenchSandbox({ dir = join(mkdtempSync(join(tmpdir(), 'tabularium-bench-')), 'sandbox') } = {}) {
+export async function createBenchSandbox({
+  dir = join(mkdtempSync(join(tmpdir(), 'tabularium-bench-')), 'sandbox'),
+} = {}) {
   const sandbox = await createSandbox({ dir })
   return openBenchSandbox({ dir, keyPath: sandbox.members[0].key })
 }

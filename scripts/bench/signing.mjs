@@ -9,7 +9,14 @@ import { Worker } from 'node:worker_threads'
  *
  * @example const txs = await signStamps({ member, network: 'sandbox', count: 10_000 })
  */
-export async function signStamps({ privateJwk, did, network, count, expiresInMs = 23 * 3600_000, threads = availableParallelism() }) {
+export async function signStamps({
+  privateJwk,
+  did,
+  network,
+  count,
+  expiresInMs = 23 * 3600_000,
+  threads = availableParallelism(),
+}) {
   const run = randomBytes(6).toString('base64url')
   const share = Math.ceil(count / threads)
   const parts = await Promise.all(

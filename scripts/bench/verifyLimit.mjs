@@ -39,9 +39,7 @@ export async function measureVerifyLimit({ ms = 3000, threads = availableParalle
     ms,
   }
   const started = performance.now()
-  const counts = await Promise.all(
-    Array.from({ length: threads }, () => runWorker(workerData)),
-  )
+  const counts = await Promise.all(Array.from({ length: threads }, () => runWorker(workerData)))
   const elapsed = (performance.now() - started) / 1000
   const total = counts.reduce((a, b) => a + b, 0)
   // Divide by the wall time of the slowest worker: that includes start-up,

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { after, before, describe, test } from 'node:test'
 import Database from 'better-sqlite3'
-import { type CliRun, runCli, startNodeProcess, type NodeProcess } from './testing/cliProcess.js'
+import { type CliRun, type NodeProcess, runCli, startNodeProcess } from './testing/cliProcess.js'
 import { flipCharacter } from './testing/flipCharacter.js'
 
 const work = mkdtempSync(join(tmpdir(), 'tabularium-cli-'))
@@ -57,7 +57,10 @@ describe('tabularium, end to end with a real node', () => {
   test('verify exits 1 with the reason when the document is another one', async () => {
     const run = await cli('verify', receipts[2] as string, '--genesis', genesis, '--file', join(work, 'doc3.txt'))
     assert.equal(run.code, 1)
-    assert.match(run.stdout, /^invalid: the receipt does not verify\n {2}HASH_MISMATCH: .*doc3\.txt hashes to [0-9a-f]{64}, the receipt stamps [0-9a-f]{64}/)
+    assert.match(
+      run.stdout,
+      /^invalid: the receipt does not verify\n {2}HASH_MISMATCH: .*doc3\.txt hashes to [0-9a-f]{64}, the receipt stamps [0-9a-f]{64}/,
+    )
   })
 
   test('verify exits 1 with a coded reason for a change of any single character of the receipt', async () => {
@@ -92,7 +95,21 @@ describe('tabularium, end to end with a real node', () => {
       entries: await cli('entries', '--dir', dir, '--from', '1', '--limit', '2', '--json'),
       generate: await cli('keys', 'generate', '--out', keyFile, '--json'),
       show: await cli('keys', 'show', keyFile, '--json'),
-      sign: await cli('tx', 'sign', '--key', join(dir, 'keys', 'organisation-1.jwk.json'), '--module', 'notary', '--action', 'stamp', '--args', `{"hash":"${'c'.repeat(64)}"}`, '--dir', dir, '--json'),
+      sign: await cli(
+        'tx',
+        'sign',
+        '--key',
+        join(dir, 'keys', 'organisation-1.jwk.json'),
+        '--module',
+        'notary',
+        '--action',
+        'stamp',
+        '--args',
+        `{"hash":"${'c'.repeat(64)}"}`,
+        '--dir',
+        dir,
+        '--json',
+      ),
       initAgain: await cli('init', '--dir', dir, '--json'),
       missing: await cli('verify', join(work, 'nope.json'), '--genesis', genesis, '--json'),
     }
@@ -103,7 +120,10 @@ describe('tabularium, end to end with a real node', () => {
     assert.equal(out.verifyBad.failures[0].code, 'RECEIPT_MALFORMED')
     assert.equal(runs.verifyBad.code, 1)
     assert.equal(out.checkpoint.treeSize, out.entries.treeSize)
-    assert.deepEqual(out.entries.entries.map((e: { index: number }) => e.index), [1, 2])
+    assert.deepEqual(
+      out.entries.entries.map((e: { index: number }) => e.index),
+      [1, 2],
+    )
     assert.equal(out.generate.did, out.show.did)
     assert.deepEqual(out.initAgain.error.code, 'ALREADY_EXISTS')
     assert.equal(out.missing.error.code, 'FILE_NOT_FOUND')

@@ -5,11 +5,17 @@ import { join } from 'node:path'
 import { test } from 'node:test'
 import { assertReceipt } from '@tabularium/log'
 import type { Genesis } from '@tabularium/protocol'
-import { checkConsistency, checkInclusion, createClient, decodeLeaf, verifyReceiptAgainstGenesis } from '@tabularium/sdk'
+import {
+  checkConsistency,
+  checkInclusion,
+  createClient,
+  decodeLeaf,
+  verifyReceiptAgainstGenesis,
+} from '@tabularium/sdk'
 import { createSandbox } from './lib/createSandbox.js'
 import { loadPrivateKey } from './lib/loadPrivateKey.js'
-import { createLogMirror } from './testing/createLogMirror.js'
 import { type NodeProcess, startNodeProcess } from './testing/cliProcess.js'
+import { createLogMirror } from './testing/createLogMirror.js'
 import { type Acknowledged, runStampLoad } from './testing/stampLoad.js'
 
 const KILLS = Number(process.env.CRASH_KILLS ?? 20)
@@ -32,7 +38,13 @@ test(`every acknowledged receipt survives kill -9 of the node, ${KILLS} times`, 
   let node: NodeProcess = await startNodeProcess({ dir })
   try {
     for (let round = 0; round < KILLS; round++) {
-      const load = runStampLoad({ url: node.url, network: genesis.network, did: key.did, privateJwk: key.privateJwk, acknowledged })
+      const load = runStampLoad({
+        url: node.url,
+        network: genesis.network,
+        did: key.did,
+        privateJwk: key.privateJwk,
+        acknowledged,
+      })
       await sleep(50 + Math.random() * 600)
       await node.kill('SIGKILL')
       await load
@@ -60,7 +72,8 @@ function createChecker(genesis: Genesis) {
     async check(url: string, acknowledged: Acknowledged[]) {
       const client = createClient({ baseUrl: url })
       const head = await mirror.sync(client)
-      for (; checked < acknowledged.length; checked++) roots[checked] = verifyOnce(acknowledged[checked] as Acknowledged)
+      for (; checked < acknowledged.length; checked++)
+        roots[checked] = verifyOnce(acknowledged[checked] as Acknowledged)
       // Consistency from every receipt's tree size to the new one (one proof per distinct size).
       const sizes = new Map(acknowledged.map((a, i) => [a.receipt.treeSize, roots[i] as string]))
       for (const [treeSize, rootHash] of sizes) {
@@ -97,7 +110,13 @@ function createChecker(genesis: Genesis) {
     assertReceipt(receipt)
     assert.equal(receipt.treeSize, Number(treeSize))
     assert.equal(receipt.index, a.index)
-    checkInclusion({ leaf: receipt.leaf, index: receipt.index, treeSize: receipt.treeSize, rootHash, proof: receipt.inclusionProof })
+    checkInclusion({
+      leaf: receipt.leaf,
+      index: receipt.index,
+      treeSize: receipt.treeSize,
+      rootHash,
+      proof: receipt.inclusionProof,
+    })
     assert.equal(decodeLeaf({ leaf: receipt.leaf }).txid, a.txid)
     assert.equal(receipt.txid, a.txid)
     return rootHash
@@ -105,5 +124,8 @@ function createChecker(genesis: Genesis) {
 }
 
 function sample<T>(items: T[], count: number): T[] {
-  return Array.from({ length: Math.min(count, items.length) }, () => items[Math.floor(Math.random() * items.length)] as T)
+  return Array.from(
+    { length: Math.min(count, items.length) },
+    () => items[Math.floor(Math.random() * items.length)] as T,
+  )
 }

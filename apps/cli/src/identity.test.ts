@@ -50,11 +50,10 @@ describe('tabularium did and vc', () => {
     const file = join(dir, 'residency.jwt')
     writeFileSync(file, issued.credential)
     const verified = await json('vc', 'verify', file)
-    assert.deepEqual([verified.format, verified.issuer, verified.claims], [
-      'jwt_vc',
-      'did:tab:organisation-1',
-      { resident_of: 'Zug', age_over_16: true },
-    ])
+    assert.deepEqual(
+      [verified.format, verified.issuer, verified.claims],
+      ['jwt_vc', 'did:tab:organisation-1', { resident_of: 'Zug', age_over_16: true }],
+    )
     const revoked = await json('vc', 'revoke', file)
     assert.equal(revoked.issuer, 'did:tab:organisation-1')
     const again = await cli('vc', 'verify', file, '--json')
@@ -64,7 +63,16 @@ describe('tabularium did and vc', () => {
 
   it('issues an SD-JWT VC that verifies, and rejects a tampered one with exit 1', async () => {
     const claims = JSON.stringify({ resident_of: 'Zug', birthdate: '2001-04-01', age_over_16: true })
-    const issued = await json('vc', 'issue', '--format', 'sd-jwt', '--holder-key', join(dir, 'holder.jwk.json'), '--claims', claims)
+    const issued = await json(
+      'vc',
+      'issue',
+      '--format',
+      'sd-jwt',
+      '--holder-key',
+      join(dir, 'holder.jwk.json'),
+      '--claims',
+      claims,
+    )
     const file = join(dir, 'residency.sd-jwt')
     writeFileSync(file, issued.credential)
     assert.equal((await json('vc', 'verify', file)).format, 'sd_jwt_vc')

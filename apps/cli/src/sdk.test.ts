@@ -9,9 +9,9 @@ import { loadConfig, type RunningNode, startNode } from '@tabularium/node'
 import type { Genesis } from '@tabularium/protocol'
 import {
   buildTransaction,
+  type Client,
   checkConsistency,
   checkInclusion,
-  type Client,
   createClient,
   createJwkSigner,
   signTransaction,
@@ -40,7 +40,16 @@ describe('@tabularium/sdk against a real node', () => {
     // WebCrypto, as a browser would sign.
     const signer = createJwkSigner({ privateJwk })
     stamp = (hash) =>
-      signTransaction({ tx: buildTransaction({ network: genesis.network, module: 'notary', action: 'stamp', args: { hash }, signer: signer.did }), sign: signer.sign })
+      signTransaction({
+        tx: buildTransaction({
+          network: genesis.network,
+          module: 'notary',
+          action: 'stamp',
+          args: { hash },
+          signer: signer.did,
+        }),
+        sign: signer.sign,
+      })
   })
   after(async () => {
     await node?.stop()
@@ -70,24 +79,45 @@ describe('@tabularium/sdk against a real node', () => {
 
   test('proves an old receipt consistent with, and included in, a later checkpoint', async () => {
     const first = await client.submit({ transaction: await stamp(toHex(sha256('first'))) })
-    const batch = await client.submitBatch({ transactions: await Promise.all([1, 2, 3].map((i) => stamp(toHex(sha256(`b${i}`))))) })
+    const batch = await client.submitBatch({
+      transactions: await Promise.all([1, 2, 3].map((i) => stamp(toHex(sha256(`b${i}`))))),
+    })
     assert.equal(batch.status, 200)
     const old = verifyReceiptAgainstGenesis({ receipt: first.receipt, genesis })
     const latest = await client.getCheckpoint()
     const { proof } = await client.getConsistencyProof({ from: old.treeSize, to: latest.treeSize })
     checkConsistency({ from: old, to: latest, proof })
     const inclusion = await client.getInclusionProof({ index: old.index, treeSize: latest.treeSize })
-    checkInclusion({ leaf: first.receipt?.leaf as string, index: old.index, treeSize: latest.treeSize, rootHash: latest.rootHash, proof: inclusion.proof })
+    checkInclusion({
+      leaf: first.receipt?.leaf as string,
+      index: old.index,
+      treeSize: latest.treeSize,
+      rootHash: latest.rootHash,
+      proof: inclusion.proof,
+    })
   })
 
   test("raises the server's codes: replay, unknown transaction, a wholly refused batch", async () => {
     const signed = await stamp(toHex(sha256('once')))
     await client.submit({ transaction: signed })
-    await assert.rejects(client.submit({ transaction: signed }), (e) => isBaseError(e, 'REPLAYED') && e.details?.status === 409)
+    await assert.rejects(
+      client.submit({ transaction: signed }),
+      (e) => isBaseError(e, 'REPLAYED') && e.details?.status === 409,
+    )
     await assert.rejects(client.getTransaction({ txid: '0'.repeat(64) }), (e) => isBaseError(e, 'NOT_FOUND'))
     const stranger = generateKeyPair()
-    const tx = buildTransaction({ network: genesis.network, module: 'notary', action: 'stamp', args: { hash: '0'.repeat(64) }, signer: createJwkSigner({ privateJwk: stranger.privateJwk }).did })
-    const refused = await client.submitBatch({ transactions: [await signTransaction({ tx, sign: (data) => signBytes({ privateJwk: stranger.privateJwk, data }) })] })
+    const tx = buildTransaction({
+      network: genesis.network,
+      module: 'notary',
+      action: 'stamp',
+      args: { hash: '0'.repeat(64) },
+      signer: createJwkSigner({ privateJwk: stranger.privateJwk }).did,
+    })
+    const refused = await client.submitBatch({
+      transactions: [
+        await signTransaction({ tx, sign: (data) => signBytes({ privateJwk: stranger.privateJwk, data }) }),
+      ],
+    })
     assert.equal(refused.status, 403)
     assert.equal(refused.results[0]?.ok, false)
   })

@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto'
 import type { Ledger } from '@tabularium/ledger'
+import type { Vault } from '@tabularium/vault'
 import { Hono } from 'hono'
 import { cors } from 'hono/cors'
 import { methodNotAllowed } from 'hono/method-not-allowed'
@@ -27,6 +28,7 @@ import { type FundingOptions, fundingRoutes } from './routes/fundingRoutes.js'
 import { type BallotOptions, ballotRoutes } from './routes/ballotRoutes.js'
 import { tlogRoutes } from './routes/tlogRoutes.js'
 import { transactionRoutes } from './routes/transactionRoutes.js'
+import { vaultRoutes } from './routes/vaultRoutes.js'
 import { voucherApplicationRoutes } from './routes/voucherApplicationRoutes.js'
 import { awardCredentialRoutes } from './routes/awardCredentialRoutes.js'
 import { serveWebApp } from './web/serveWebApp.js'
@@ -47,6 +49,8 @@ export interface CreateAppParameters {
   funding?: FundingOptions
   /** Ballots token desk: where the blind-signing keys live (default in memory). */
   ballots?: BallotOptions
+  /** The personal-data vault (residency requests' data; "who used my data"); without it, request data stays in memory. */
+  vault?: Vault | undefined
 }
 
 /**
@@ -66,6 +70,7 @@ export function createApp({
   identity: identityOptions = {},
   funding = {},
   ballots = {},
+  vault,
 }: CreateAppParameters): Hono<AppEnv> {
   const app = new Hono<AppEnv>()
   const metrics = createMetrics()
@@ -98,8 +103,9 @@ export function createApp({
   const identity = createIdentityContext({ ledger, options: identityOptions })
   const issuerState = createIssuerState()
   app.route('/', registryRoutes({ identity }))
-  app.route('/', oid4vciRoutes({ identity, state: issuerState }))
-  app.route('/', oid4vciOfferRoutes({ identity, state: issuerState }))
+  app.route('/', oid4vciRoutes({ identity, state: issuerState, vault }))
+  app.route('/', oid4vciOfferRoutes({ identity, state: issuerState, vault }))
+  app.route('/', vaultRoutes({ ledger, vault }))
   app.route('/', oid4vpRoutes({ identity }))
   app.route('/', fundingRoutes({ ledger, options: funding }))
   app.route('/', ballotRoutes({ ledger, identity, options: ballots }))

@@ -10,6 +10,7 @@ import {
   setControllers,
 } from './did/didActions.js'
 import { REGISTRY } from './keys.js'
+import { dids, history, schemas, trustedIssuers } from './queries/listQueries.js'
 import {
   accreditation,
   accreditations,
@@ -19,7 +20,6 @@ import {
   statusList,
   statusLists,
 } from './queries/registryQueries.js'
-import { dids, history, schemas, trustedIssuers } from './queries/listQueries.js'
 import { registerSchema } from './schemas/registerSchema.js'
 import { allocateStatus, createStatusList, revoke, suspend, unsuspend } from './status/statusActions.js'
 import { accredit, revokeAccreditation } from './tir/tirActions.js'

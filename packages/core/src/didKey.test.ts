@@ -33,7 +33,13 @@ describe('did:key', () => {
   })
 
   it('rejects other DIDs and malformed keys with INVALID_DID', () => {
-    for (const bad of ['did:web:example.org', 'did:key:abc', 'did:key:z0OIl', 'did:key:z6Mk', `did:key:z${'1'.repeat(600)}`]) {
+    for (const bad of [
+      'did:web:example.org',
+      'did:key:abc',
+      'did:key:z0OIl',
+      'did:key:z6Mk',
+      `did:key:z${'1'.repeat(600)}`,
+    ]) {
       assert.throws(() => jwkFromDidKey(bad), { code: 'INVALID_DID' }, bad)
     }
   })

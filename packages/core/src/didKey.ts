@@ -1,9 +1,8 @@
 import { base58 } from '@scure/base'
-import { concatBytes, fromBase64Url, fromUtf8, toBase64Url } from './bytes.js'
+import { concatBytes, fromBase64Url, fromUtf8, toBase64Url, utf8 } from './bytes.js'
 import { CoreError } from './errors.js'
 import { canonicalize } from './jcs.js'
 import { assertPublicJwk, type PublicJwk } from './keys.js'
-import { utf8 } from './bytes.js'
 
 // Multicodec varints: ed25519-pub (0xed) and jwk_jcs-pub (0xeb51), the latter
 // being the EBSI profile for natural persons' P-256 keys.

@@ -11,11 +11,7 @@ export class BaseError<Code extends string = string> extends Error {
   readonly code: Code
   readonly details: Record<string, unknown> | undefined
 
-  constructor(
-    code: Code,
-    message: string,
-    options: { details?: Record<string, unknown>; cause?: unknown } = {},
-  ) {
+  constructor(code: Code, message: string, options: { details?: Record<string, unknown>; cause?: unknown } = {}) {
     super(message, options.cause === undefined ? undefined : { cause: options.cause })
     this.code = code
     this.details = options.details

@@ -37,7 +37,13 @@ describe('signatures', () => {
   })
 
   it('rejects unsupported or malformed JWKs with INVALID_KEY', () => {
-    for (const bad of [null, 'x', { kty: 'RSA' }, { kty: 'OKP', crv: 'Ed25519', x: 'abc' }, { kty: 'EC', crv: 'P-384', x: 'a', y: 'b' }]) {
+    for (const bad of [
+      null,
+      'x',
+      { kty: 'RSA' },
+      { kty: 'OKP', crv: 'Ed25519', x: 'abc' },
+      { kty: 'EC', crv: 'P-384', x: 'a', y: 'b' },
+    ]) {
       assert.throws(() => assertPublicJwk(bad), { code: 'INVALID_KEY' })
     }
   })

@@ -7,9 +7,7 @@ import { CoreError } from './errors.js'
 export type Algorithm = 'EdDSA' | 'ES256'
 
 /** A public key as a JWK (RFC 7517): Ed25519 (RFC 8037) or P-256. */
-export type PublicJwk =
-  | { kty: 'OKP'; crv: 'Ed25519'; x: string }
-  | { kty: 'EC'; crv: 'P-256'; x: string; y: string }
+export type PublicJwk = { kty: 'OKP'; crv: 'Ed25519'; x: string } | { kty: 'EC'; crv: 'P-256'; x: string; y: string }
 
 /** A private key as a JWK: the public members plus `d`. */
 export type PrivateJwk = PublicJwk & { d: string }
@@ -21,9 +19,7 @@ export function algorithmOf(jwk: PublicJwk): Algorithm {
 
 /** Strips a JWK to its public members in canonical order of fields. */
 export function publicJwkOf(jwk: PublicJwk | PrivateJwk): PublicJwk {
-  return jwk.kty === 'OKP'
-    ? { kty: 'OKP', crv: 'Ed25519', x: jwk.x }
-    : { kty: 'EC', crv: 'P-256', x: jwk.x, y: jwk.y }
+  return jwk.kty === 'OKP' ? { kty: 'OKP', crv: 'Ed25519', x: jwk.x } : { kty: 'EC', crv: 'P-256', x: jwk.x, y: jwk.y }
 }
 
 /**

@@ -1,7 +1,7 @@
 import { availableParallelism } from 'node:os'
 import { formatIssues, type Genesis, GenesisSchema, ProtocolError } from '@tabularium/protocol'
 import { createCheckpointSigner } from './checkpoints/createCheckpointSigner.js'
-import { GOVERNANCE_MODULE, createRoleChecker } from './executor/roles.js'
+import { createRoleChecker, GOVERNANCE_MODULE } from './executor/roles.js'
 import type { ModuleDefinition } from './module/defineModule.js'
 import { embeddedOrderer } from './orderer/embeddedOrderer.js'
 import { createReads, type LedgerReads } from './reads/createReads.js'

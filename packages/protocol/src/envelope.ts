@@ -11,7 +11,11 @@ export const LIMITS = {
   maxExpiryMs: 24 * 60 * 60 * 1000,
 } as const
 
-const name = z.string().min(1).max(LIMITS.maxNameLength).regex(/^[a-z][a-z0-9-]*$/)
+const name = z
+  .string()
+  .min(1)
+  .max(LIMITS.maxNameLength)
+  .regex(/^[a-z][a-z0-9-]*$/)
 
 /**
  * The transaction envelope (DESIGN §2.1). Signed as
@@ -21,7 +25,11 @@ export const TransactionEnvelopeSchema = z.strictObject({
   v: z.literal(1),
   network: name,
   module: name,
-  action: z.string().min(1).max(LIMITS.maxNameLength).regex(/^[a-zA-Z][a-zA-Z0-9]*$/),
+  action: z
+    .string()
+    .min(1)
+    .max(LIMITS.maxNameLength)
+    .regex(/^[a-zA-Z][a-zA-Z0-9]*$/),
   args: z.record(z.string(), z.unknown()),
   signer: z.string().min(9).max(512).startsWith('did:'),
   nonce: z.string().min(1).max(LIMITS.maxNonceLength),
@@ -31,7 +39,11 @@ export const TransactionEnvelopeSchema = z.strictObject({
 /** A signed transaction on the wire: the envelope and a base64url signature. */
 export const SignedTransactionSchema = z.strictObject({
   tx: TransactionEnvelopeSchema,
-  sig: z.string().min(16).max(256).regex(/^[A-Za-z0-9_-]+$/),
+  sig: z
+    .string()
+    .min(16)
+    .max(256)
+    .regex(/^[A-Za-z0-9_-]+$/),
 })
 
 /** A transaction envelope. */

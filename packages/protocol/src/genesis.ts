@@ -2,7 +2,11 @@ import { z } from 'zod'
 
 /** A member organisation named in the genesis file. */
 export const MemberSchema = z.strictObject({
-  id: z.string().min(1).max(64).regex(/^[a-z0-9][a-z0-9-]*$/),
+  id: z
+    .string()
+    .min(1)
+    .max(64)
+    .regex(/^[a-z0-9][a-z0-9-]*$/),
   name: z.string().min(1).max(200),
   /** The organisation's DID; its key signs governance transactions. */
   did: z.string().startsWith('did:'),
@@ -20,7 +24,11 @@ export const MemberSchema = z.strictObject({
  */
 export const GenesisSchema = z.strictObject({
   v: z.literal(1),
-  network: z.string().min(1).max(64).regex(/^[a-z][a-z0-9-]*$/),
+  network: z
+    .string()
+    .min(1)
+    .max(64)
+    .regex(/^[a-z][a-z0-9-]*$/),
   /** The C2SP checkpoint origin line, e.g. `tabularium.example/sandbox`. */
   origin: z.string().min(1).max(200),
   createdAt: z.iso.datetime(),

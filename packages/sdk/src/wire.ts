@@ -102,4 +102,4 @@ export interface CommittedEvent {
   signer: string
 }
 
-export type { Receipt, Genesis, LogEntry }
+export type { Genesis, LogEntry, Receipt }

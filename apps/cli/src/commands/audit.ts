@@ -18,7 +18,9 @@ interface AuditOptions {
 export function registerAudit(program: Command): void {
   program
     .command('audit')
-    .description('audit D/ledger.sqlite: every leaf, signature, outcome, state digest and checkpoint; exit 1 on the first bad entry')
+    .description(
+      'audit D/ledger.sqlite: every leaf, signature, outcome, state digest and checkpoint; exit 1 on the first bad entry',
+    )
     .option('--dir <dir>', 'data directory (genesis.json, ledger.sqlite)', DEFAULT_DIR)
     .option('--json', 'print JSON')
     .action(commandAction<AuditOptions>(audit))
@@ -27,7 +29,8 @@ export function registerAudit(program: Command): void {
 async function audit({ opts, out }: CommandContext<AuditOptions>) {
   const genesis = await loadGenesis(join(opts.dir, 'genesis.json'))
   const path = join(opts.dir, 'ledger.sqlite')
-  if (!(await exists(path))) throw new CliError('FILE_NOT_FOUND', `${path} does not exist; start the node once to create it`)
+  if (!(await exists(path)))
+    throw new CliError('FILE_NOT_FOUND', `${path} does not exist; start the node once to create it`)
   const progress = createProgress({ enabled: !opts.json })
   let started = false
   const result = await auditLedger({
@@ -46,12 +49,16 @@ async function audit({ opts, out }: CommandContext<AuditOptions>) {
     return EXIT.ok
   }
   const where = result.firstBadIndex < 0 ? 'before the first entry' : `at entry ${result.firstBadIndex}`
-  out.result({ ok: false, firstBadIndex: result.firstBadIndex, reason: result.reason }, () => `audit failed ${where}: ${result.reason}`)
+  out.result(
+    { ok: false, firstBadIndex: result.firstBadIndex, reason: result.reason },
+    () => `audit failed ${where}: ${result.reason}`,
+  )
   return EXIT.failed
 }
 
 async function loadGenesis(path: string): Promise<Genesis> {
   const parsed = GenesisSchema.safeParse(await readJsonFile({ path }))
-  if (!parsed.success) throw new CliError('INVALID_FILE', `${path} is not a valid genesis file`, { cause: parsed.error })
+  if (!parsed.success)
+    throw new CliError('INVALID_FILE', `${path} is not a valid genesis file`, { cause: parsed.error })
   return parsed.data
 }

@@ -44,7 +44,8 @@ export function registerDid(program: Command): void {
 
 async function create({ args, opts, out }: CommandContext<DidOptions>) {
   const name = args[0] as string
-  if (!/^[a-z0-9][a-z0-9-]{1,63}$/.test(name)) throw new CliError('USAGE', 'the name is 2–64 of a-z 0-9 - (did:tab:<name>)')
+  if (!/^[a-z0-9][a-z0-9-]{1,63}$/.test(name))
+    throw new CliError('USAGE', 'the name is 2–64 of a-z 0-9 - (did:tab:<name>)')
   const key = await loadPrivateKey({ path: await resolveKeyPath({ key: opts.key, dir: opts.dir }) })
   const client = createClient({ baseUrl: await resolveUrl({ url: opts.url, dir: opts.dir }) })
   const { network } = await client.getNetwork()
@@ -60,7 +61,11 @@ async function create({ args, opts, out }: CommandContext<DidOptions>) {
     throw new CliError('USAGE', `the registry refused: ${result.outcome.code}: ${result.outcome.message}`)
   }
   out.result({ did, controller: key.did, txid: result.txid, index: result.index, receipt: result.receipt }, () =>
-    [`registered ${did} (entry ${result.index}, txid ${result.txid})`, `  key:        ${did}#key-1`, `  controller: ${key.did}`].join('\n'),
+    [
+      `registered ${did} (entry ${result.index}, txid ${result.txid})`,
+      `  key:        ${did}#key-1`,
+      `  controller: ${key.did}`,
+    ].join('\n'),
   )
   return EXIT.ok
 }
@@ -68,7 +73,11 @@ async function create({ args, opts, out }: CommandContext<DidOptions>) {
 async function resolutionOf(did: string, opts: DidOptions): Promise<Record<string, unknown>> {
   if (did.startsWith('did:key:')) {
     const document = await createDidResolver()(did)
-    return { didDocument: document, didDocumentMetadata: {}, didResolutionMetadata: { contentType: 'application/did+json' } }
+    return {
+      didDocument: document,
+      didDocumentMetadata: {},
+      didResolutionMetadata: { contentType: 'application/did+json' },
+    }
   }
   const http = createNodeHttp(await resolveUrl({ url: opts.url, dir: opts.dir }))
   return http.get(`/v1/registry/dids/${encodeURIComponent(did)}`, { at: opts.at })
@@ -90,10 +99,14 @@ interface Version {
 
 async function show({ args, opts, out }: CommandContext<DidOptions>) {
   const did = args[0] as string
-  if (!did.startsWith('did:tab:')) throw new CliError('USAGE', '`did show` describes a did:tab; use `did resolve` for did:key')
+  if (!did.startsWith('did:tab:'))
+    throw new CliError('USAGE', '`did show` describes a did:tab; use `did resolve` for did:key')
   const http = createNodeHttp(await resolveUrl({ url: opts.url, dir: opts.dir }))
   const resolution = await http.get<{
-    didDocument: { controller?: string[]; verificationMethod?: { id: string; publicKeyJwk?: { crv?: string } }[] } | null
+    didDocument: {
+      controller?: string[]
+      verificationMethod?: { id: string; publicKeyJwk?: { crv?: string } }[]
+    } | null
     didDocumentMetadata: { organisation?: string | null; version?: number; created?: string; deactivated?: boolean }
   }>(`/v1/registry/dids/${encodeURIComponent(did)}`)
   const { versions } = await http.get<{ versions: Version[] }>('/v1/modules/registry/queries/history', { did })

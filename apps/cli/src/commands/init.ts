@@ -58,7 +58,9 @@ export function describeSandbox(r: CreateSandboxResult): string {
     // One node holds one witness key: until the other members' witnesses
     // cosign, its checkpoints stay below the quorum and receipts do not verify.
     ...(r.witnessQuorum > 1
-      ? [`note: checkpoints need ${r.witnessQuorum} of ${r.members.length} witness cosignatures; one node cosigns as ${r.members[0]?.id} only`]
+      ? [
+          `note: checkpoints need ${r.witnessQuorum} of ${r.members.length} witness cosignatures; one node cosigns as ${r.members[0]?.id} only`,
+        ]
       : []),
     `next: tabularium node start --dir ${r.dir}`,
   ].join('\n')

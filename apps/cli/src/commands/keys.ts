@@ -58,6 +58,10 @@ async function show({ args, out }: CommandContext<{ json?: boolean }>) {
   const did = didKeyFromJwk(publicJwk)
   const hasPrivate = typeof (value as { d?: unknown }).d === 'string'
   out.result({ did, publicJwk, private: hasPrivate }, () =>
-    [`did: ${did}`, `algorithm: ${publicJwk.kty === 'OKP' ? 'EdDSA' : 'ES256'}`, `public JWK: ${JSON.stringify(publicJwk)}`].join('\n'),
+    [
+      `did: ${did}`,
+      `algorithm: ${publicJwk.kty === 'OKP' ? 'EdDSA' : 'ES256'}`,
+      `public JWK: ${JSON.stringify(publicJwk)}`,
+    ].join('\n'),
   )
 }

@@ -1,5 +1,5 @@
-import { rm, writeFile } from 'node:fs/promises'
 import { existsSync } from 'node:fs'
+import { rm, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { loadConfig, startNode } from '@tabularium/node'
@@ -8,8 +8,8 @@ import { pino } from 'pino'
 import { type CommandContext, commandAction } from '../lib/commandAction.js'
 import { createSandbox } from '../lib/createSandbox.js'
 import { exists, formatJson } from '../lib/files.js'
-import { bootstrapSandboxIssuer } from '../lib/sandboxIssuer.js'
 import { DEFAULT_DIR, NODE_INFO_FILE } from '../lib/resolveUrl.js'
+import { bootstrapSandboxIssuer } from '../lib/sandboxIssuer.js'
 import { describeSandbox } from './init.js'
 
 interface StartOptions {
@@ -65,8 +65,9 @@ async function start({ opts, out }: CommandContext<StartOptions>) {
   const infoPath = join(opts.dir, NODE_INFO_FILE)
   await writeFile(infoPath, formatJson({ url: node.url, pid: process.pid }))
   const network = node.ledger.genesis.network
-  out.result({ url: node.url, network, dir: opts.dir, pid: process.pid }, () =>
-    `Tabularium node for network "${network}" listening on ${node.url} (Ctrl-C to stop)`,
+  out.result(
+    { url: node.url, network, dir: opts.dir, pid: process.pid },
+    () => `Tabularium node for network "${network}" listening on ${node.url} (Ctrl-C to stop)`,
     { compact: true },
   )
   await waitForSignal()

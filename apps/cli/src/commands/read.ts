@@ -42,7 +42,14 @@ async function checkpoint({ opts, out }: CommandContext<ReadOptions>) {
   const client = createClient({ baseUrl: await resolveUrl({ url: opts.url, dir: opts.dir }) })
   const view = await client.getCheckpoint()
   out.result(view, () =>
-    [`tree size: ${view.treeSize}`, `root hash: ${view.rootHash}`, `state:     ${view.stateDigest}`, `time:      ${view.time}`, '', view.note.trimEnd()].join('\n'),
+    [
+      `tree size: ${view.treeSize}`,
+      `root hash: ${view.rootHash}`,
+      `state:     ${view.stateDigest}`,
+      `time:      ${view.time}`,
+      '',
+      view.note.trimEnd(),
+    ].join('\n'),
   )
 }
 
@@ -50,7 +57,11 @@ async function entries({ opts, out }: CommandContext<EntriesOptions>) {
   const from = toCount(opts.from, '--from')
   const limit = toCount(opts.limit, '--limit')
   if (opts.export !== undefined) {
-    const written = await exportEntries({ baseUrl: await resolveUrl({ url: opts.url, dir: opts.dir }), file: opts.export, from })
+    const written = await exportEntries({
+      baseUrl: await resolveUrl({ url: opts.url, dir: opts.dir }),
+      file: opts.export,
+      from,
+    })
     out.result(written, () => `wrote ${written.entries} entries (tree size ${written.treeSize}) to ${written.file}`)
     return
   }

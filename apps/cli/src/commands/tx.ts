@@ -1,6 +1,6 @@
 import { signBytes } from '@tabularium/core/node'
 import type { SignedTransaction } from '@tabularium/protocol'
-import { buildTransaction, createClient, signTransaction, type SubmitResult } from '@tabularium/sdk'
+import { buildTransaction, createClient, type SubmitResult, signTransaction } from '@tabularium/sdk'
 import type { Command } from 'commander'
 import { CliError, EXIT } from '../cliError.js'
 import { type CommandContext, commandAction } from '../lib/commandAction.js'
@@ -55,7 +55,8 @@ export function registerTx(program: Command): void {
 async function sign({ opts, out }: CommandContext<SignOptions>) {
   const args = parseArgs(opts.args)
   const expiresIn = Number(opts.expiresIn)
-  if (!Number.isFinite(expiresIn) || expiresIn <= 0) throw new CliError('USAGE', '--expires-in must be a positive number of seconds')
+  if (!Number.isFinite(expiresIn) || expiresIn <= 0)
+    throw new CliError('USAGE', '--expires-in must be a positive number of seconds')
   const key = await loadPrivateKey({ path: opts.key })
   const network = opts.network ?? (await readGenesisNetwork(opts.dir)) ?? 'sandbox'
   const envelope = buildTransaction({
@@ -67,7 +68,10 @@ async function sign({ opts, out }: CommandContext<SignOptions>) {
     expiresInMs: expiresIn * 1000,
     ...(opts.nonce === undefined ? {} : { nonce: opts.nonce }),
   })
-  const signed = await signTransaction({ tx: envelope, sign: (data) => signBytes({ privateJwk: key.privateJwk, data }) })
+  const signed = await signTransaction({
+    tx: envelope,
+    sign: (data) => signBytes({ privateJwk: key.privateJwk, data }),
+  })
   out.result(signed, () => JSON.stringify(signed, null, 2))
 }
 
@@ -78,7 +82,8 @@ function parseArgs(text: string): Record<string, unknown> {
   } catch (cause) {
     throw new CliError('USAGE', '--args is not valid JSON', { cause })
   }
-  if (value === null || typeof value !== 'object' || Array.isArray(value)) throw new CliError('USAGE', '--args must be a JSON object')
+  if (value === null || typeof value !== 'object' || Array.isArray(value))
+    throw new CliError('USAGE', '--args must be a JSON object')
   return value as Record<string, unknown>
 }
 

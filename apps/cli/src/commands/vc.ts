@@ -1,7 +1,14 @@
 import { readFile } from 'node:fs/promises'
 import { BaseError, isBaseError } from '@tabularium/core'
 import { signBytes } from '@tabularium/core/node'
-import { createDidResolver, type DidDocument, decodeJwt, didKeyKid, signJwt, verifyCredential } from '@tabularium/identity'
+import {
+  createDidResolver,
+  type DidDocument,
+  decodeJwt,
+  didKeyKid,
+  signJwt,
+  verifyCredential,
+} from '@tabularium/identity'
 import { createRegistrySchemas, type RegistryReader } from '@tabularium/module-registry'
 import { buildTransaction, createClient, signTransaction } from '@tabularium/sdk'
 import type { Command } from 'commander'
@@ -37,14 +44,21 @@ const common = (c: Command) =>
 export function registerVc(program: Command): void {
   const vc = program.command('vc').description('verifiable credentials (EBSI JWT VC, SD-JWT VC)')
   common(vc.command('issue'))
-    .description("issue a residency credential from the node's issuer to a holder key (OpenID4VCI, pre-authorised code)")
+    .description(
+      "issue a residency credential from the node's issuer to a holder key (OpenID4VCI, pre-authorised code)",
+    )
     .requiredOption('--holder-key <file>', "the holder's private JWK (proof of possession; its did:key is the subject)")
     .requiredOption('--claims <json>', 'the claims, e.g. {"resident_of":"Zug","age_over_16":true}')
     .option('--format <format>', 'jwt (EBSI JWT VC, revocable) or sd-jwt (SD-JWT VC)', 'jwt')
-    .option('--key <file>', "a clerk's private JWK (role member or oid4vci:clerk; default: the first key in <dir>/keys)")
+    .option(
+      '--key <file>',
+      "a clerk's private JWK (role member or oid4vci:clerk; default: the first key in <dir>/keys)",
+    )
     .action(commandAction<VcOptions>(issue))
   common(vc.command('verify'))
-    .description('verify a credential here: signature, accreditation, schema, validity, status (registry read from the node)')
+    .description(
+      'verify a credential here: signature, accreditation, schema, validity, status (registry read from the node)',
+    )
     .argument('<file>', 'the credential (JWT VC or SD-JWT VC), or - for stdin')
     .option('--format <format>', 'unused', 'any')
     .action(commandAction<VcOptions>(verify))
@@ -57,9 +71,12 @@ export function registerVc(program: Command): void {
 }
 
 async function readCredential(path: string): Promise<string> {
-  const text = path === '-' ? await readStdin() : await readFile(path, 'utf8').catch((cause) => {
-    throw new CliError('FILE_NOT_FOUND', `cannot read ${path}`, { cause })
-  })
+  const text =
+    path === '-'
+      ? await readStdin()
+      : await readFile(path, 'utf8').catch((cause) => {
+          throw new CliError('FILE_NOT_FOUND', `cannot read ${path}`, { cause })
+        })
   const trimmed = text.trim()
   // A file `vc issue --json` wrote holds { credential }.
   if (trimmed.startsWith('{')) return String((JSON.parse(trimmed) as { credential?: unknown }).credential ?? '')
@@ -97,7 +114,10 @@ async function issue({ opts, out }: CommandContext<VcOptions>) {
   const holder = await loadPrivateKey({ path: opts.holderKey as string })
   const http = createNodeHttp(await resolveUrl({ url: opts.url, dir: opts.dir }))
   const { network } = await http.get<{ network: string }>('/v1/network')
-  const created = await http.post<{ offer: { credential_issuer: string; grants: Record<string, Record<string, string>> }; txCode: string }>(
+  const created = await http.post<{
+    offer: { credential_issuer: string; grants: Record<string, Record<string, string>> }
+    txCode: string
+  }>(
     '/v1/oid4vci/offers',
     await command({ network, key: clerk, action: 'createOffer', args: { configurationIds: [configuration], claims } }),
   )
@@ -160,9 +180,12 @@ async function verificationWorld(http: NodeHttp, credential: string) {
     resolveDid: createDidResolver({
       registry: async (did: string, { at }: { at?: Date }) => {
         try {
-          const r = await http.get<{ didDocument: DidDocument | null }>(`/v1/registry/dids/${encodeURIComponent(did)}`, {
-            at: at?.toISOString(),
-          })
+          const r = await http.get<{ didDocument: DidDocument | null }>(
+            `/v1/registry/dids/${encodeURIComponent(did)}`,
+            {
+              at: at?.toISOString(),
+            },
+          )
           return r.didDocument ?? undefined
         } catch (error) {
           if (isBaseError(error) && (error.code === 'DID_NOT_FOUND' || error.code === 'NOT_FOUND')) return undefined
@@ -171,8 +194,17 @@ async function verificationWorld(http: NodeHttp, credential: string) {
       },
     }),
     isAccredited: async ({ issuer, type, termsOfUse }: { issuer: string; type: string; termsOfUse: unknown }) => {
-      const id = typeof (termsOfUse as { id?: unknown })?.id === 'string' ? String((termsOfUse as { id: string }).id).split('/').at(-1) : undefined
-      const r = await http.get<{ accredited: boolean }>('/v1/modules/registry/queries/isAccredited', { issuer, type, accreditation: id })
+      const id =
+        typeof (termsOfUse as { id?: unknown })?.id === 'string'
+          ? String((termsOfUse as { id: string }).id)
+              .split('/')
+              .at(-1)
+          : undefined
+      const r = await http.get<{ accredited: boolean }>('/v1/modules/registry/queries/isAccredited', {
+        issuer,
+        type,
+        accreditation: id,
+      })
       return r.accredited
     },
     schemas: createRegistrySchemas(reader),
@@ -207,25 +239,44 @@ async function verify({ args, opts, out }: CommandContext<VcOptions>) {
   try {
     const world = await verificationWorld(http, credential)
     const v = await verifyCredential({ credential, now: new Date(), ...world })
-    const summary = { ok: true, format: v.format, issuer: v.issuer, subject: v.subject, types: v.types, claims: v.claims, validFrom: v.validFrom, validUntil: v.validUntil ?? null }
+    const summary = {
+      ok: true,
+      format: v.format,
+      issuer: v.issuer,
+      subject: v.subject,
+      types: v.types,
+      claims: v.claims,
+      validFrom: v.validFrom,
+      validUntil: v.validUntil ?? null,
+    }
     out.result(summary, () =>
-      [`valid: ${v.format} of ${v.types.join(', ')} issued by ${v.issuer}`, ...Object.entries(v.claims).map(([k, val]) => `  ${k}: ${JSON.stringify(val)}`)].join('\n'),
+      [
+        `valid: ${v.format} of ${v.types.join(', ')} issued by ${v.issuer}`,
+        ...Object.entries(v.claims).map(([k, val]) => `  ${k}: ${JSON.stringify(val)}`),
+      ].join('\n'),
     )
     return EXIT.ok
   } catch (error) {
     if (!isBaseError(error)) throw error
-    throw new CliError('VERIFICATION_FAILED', `invalid: ${error.code}: ${error.message}`, { cause: error, details: { reason: error.code } })
+    throw new CliError('VERIFICATION_FAILED', `invalid: ${error.code}: ${error.message}`, {
+      cause: error,
+      details: { reason: error.code },
+    })
   }
 }
 
 async function revoke({ args, opts, out }: CommandContext<VcOptions>) {
   const credential = await readCredential(args[0] as string)
   const { payload } = decodeJwt(credential.split('~')[0])
-  const entry = (payload.vc as { credentialStatus?: { statusListCredential?: unknown; statusListIndex?: unknown } } | undefined)?.credentialStatus
-  const match = typeof entry?.statusListCredential === 'string'
-    ? /\/v1\/registry\/status-lists\/(did:tab:[a-z0-9-]+)\/([A-Za-z0-9._-]+)$/.exec(entry.statusListCredential)
-    : null
-  if (!match || typeof entry?.statusListIndex !== 'string') throw new CliError('USAGE', 'this credential names no registry status list; it cannot be revoked')
+  const entry = (
+    payload.vc as { credentialStatus?: { statusListCredential?: unknown; statusListIndex?: unknown } } | undefined
+  )?.credentialStatus
+  const match =
+    typeof entry?.statusListCredential === 'string'
+      ? /\/v1\/registry\/status-lists\/(did:tab:[a-z0-9-]+)\/([A-Za-z0-9._-]+)$/.exec(entry.statusListCredential)
+      : null
+  if (!match || typeof entry?.statusListIndex !== 'string')
+    throw new CliError('USAGE', 'this credential names no registry status list; it cannot be revoked')
   const position = { issuer: match[1] as string, list: match[2] as string, index: Number(entry.statusListIndex) }
   const key = await loadPrivateKey({ path: await resolveKeyPath({ key: opts.key, dir: opts.dir }) })
   const client = createClient({ baseUrl: await resolveUrl({ url: opts.url, dir: opts.dir }) })
@@ -234,10 +285,14 @@ async function revoke({ args, opts, out }: CommandContext<VcOptions>) {
   const transaction = await signTransaction({ tx, sign: (data) => signBytes({ privateJwk: key.privateJwk, data }) })
   const result = await client.submit({ transaction, wait: true })
   if (result.outcome.status === 'rejected') {
-    throw new CliError('USAGE', `the registry refused: ${result.outcome.code}: ${result.outcome.message}`, { details: { reason: result.outcome.code } })
+    throw new CliError('USAGE', `the registry refused: ${result.outcome.code}: ${result.outcome.message}`, {
+      details: { reason: result.outcome.code },
+    })
   }
-  out.result({ ...position, txid: result.txid, index: result.index, receipt: result.receipt }, () =>
-    `revoked index ${position.index} of ${position.issuer}/${position.list} (entry ${result.index}, txid ${result.txid})`,
+  out.result(
+    { ...position, txid: result.txid, index: result.index, receipt: result.receipt },
+    () =>
+      `revoked index ${position.index} of ${position.issuer}/${position.list} (entry ${result.index}, txid ${result.txid})`,
   )
   return EXIT.ok
 }

@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises'
 import { type Genesis, GenesisSchema } from '@tabularium/protocol'
-import { verifyReceiptAgainstGenesis, type VerifiedReceipt } from '@tabularium/sdk'
+import { type VerifiedReceipt, verifyReceiptAgainstGenesis } from '@tabularium/sdk'
 import type { Command } from 'commander'
 import { CliError, EXIT } from '../cliError.js'
 import { type CommandContext, commandAction } from '../lib/commandAction.js'
@@ -27,7 +27,7 @@ export function registerVerify(program: Command): void {
     .description('verify a receipt offline against the network genesis; exit 0 valid, 1 invalid')
     .argument('<receipt>', 'receipt JSON file (as `stamp` prints it)')
     .requiredOption('--genesis <file>', "the network's genesis.json (holds the trusted keys)")
-    .option('--file <document>', 'also check that the stamped hash is this file\'s SHA-256')
+    .option('--file <document>', "also check that the stamped hash is this file's SHA-256")
     .option('--json', 'print JSON')
     .action(commandAction<VerifyOptions>(verify))
 }
@@ -58,7 +58,8 @@ async function verify({ args, opts, out }: CommandContext<VerifyOptions>) {
 
 async function loadGenesis(path: string): Promise<Genesis> {
   const parsed = GenesisSchema.safeParse(await readJsonFile({ path }))
-  if (!parsed.success) throw new CliError('INVALID_FILE', `${path} is not a valid genesis file`, { cause: parsed.error })
+  if (!parsed.success)
+    throw new CliError('INVALID_FILE', `${path} is not a valid genesis file`, { cause: parsed.error })
   return parsed.data
 }
 
@@ -94,7 +95,7 @@ async function checkFile(path: string, verified: VerifiedReceipt | undefined, fa
   const stamped = verified?.entry.tx.args.hash
   if (verified === undefined) return { path, hash }
   if (typeof stamped !== 'string') {
-    failures.push({ code: 'NOT_A_STAMP', message: 'the receipt\'s entry stamps no document hash' })
+    failures.push({ code: 'NOT_A_STAMP', message: "the receipt's entry stamps no document hash" })
   } else if (stamped.toLowerCase() !== hash) {
     failures.push({ code: 'HASH_MISMATCH', message: `${path} hashes to ${hash}, the receipt stamps ${stamped}` })
   }

@@ -70,7 +70,17 @@ export async function createSandbox(p: CreateSandboxParameters): Promise<CreateS
   const { genesis } = issuer
   // The genesis goes last: its presence is what marks a complete sandbox.
   await writeFile(genesisPath, formatJson(genesis))
-  return { dir, network, origin: genesis.origin, witnessQuorum: genesis.witnessQuorum, genesis: genesisPath, nodeKeys: nodeKeysPath, removedLedger, members: written, issuer: { did: issuer.did, key: issuer.path } }
+  return {
+    dir,
+    network,
+    origin: genesis.origin,
+    witnessQuorum: genesis.witnessQuorum,
+    genesis: genesisPath,
+    nodeKeys: nodeKeysPath,
+    removedLedger,
+    members: written,
+    issuer: { did: issuer.did, key: issuer.path },
+  }
 }
 
 async function removeOld(dir: string, keysDir: string): Promise<boolean> {

@@ -39,6 +39,7 @@ export async function resolveKeyPath({ key, dir }: { key?: string | undefined; d
   const keysDir = join(dir, 'keys')
   const files = await readdir(keysDir).catch(() => [] as string[])
   const first = files.filter((f) => f.endsWith('.jwk.json')).sort()[0]
-  if (first === undefined) throw new CliError('USAGE', `no --key given and no key in ${keysDir}; run \`tabularium init\``)
+  if (first === undefined)
+    throw new CliError('USAGE', `no --key given and no key in ${keysDir}; run \`tabularium init\``)
   return join(keysDir, first)
 }

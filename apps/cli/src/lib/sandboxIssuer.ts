@@ -6,7 +6,13 @@ import type { Genesis } from '@tabularium/protocol'
 import { formatJson, writeSecretFile } from './files.js'
 
 /** Roles the sandbox issuer's did:key holds: it registers its DID, is its own Root TAO and issues. */
-export const SANDBOX_ISSUER_ROLES = ['registry:registrant', 'registry:root', 'registry:issuer', 'vault:reader', 'ballots:issuer'] as const
+export const SANDBOX_ISSUER_ROLES = [
+  'registry:registrant',
+  'registry:root',
+  'registry:issuer',
+  'vault:reader',
+  'ballots:issuer',
+] as const
 
 /**
  * Writes `issuer-key.json` (a fresh P-256 key for `did:tab:<name>`, mode
@@ -24,7 +30,11 @@ export async function createSandboxIssuer(p: {
   consoleDid: string
 }): Promise<{ genesis: Genesis; did: string; path: string }> {
   const did = `did:tab:${p.name}`
-  const issuer = nodeIssuerOf({ did, kid: `${did}#key-1`, privateJwk: generateKeyPair({ algorithm: 'ES256' }).privateJwk })
+  const issuer = nodeIssuerOf({
+    did,
+    kid: `${did}#key-1`,
+    privateJwk: generateKeyPair({ algorithm: 'ES256' }).privateJwk,
+  })
   const path = join(p.dir, ISSUER_KEY_FILE)
   await writeSecretFile({ path, data: formatJson({ did, kid: issuer.kid, privateJwk: issuer.privateJwk }) })
   const roles: Record<string, string[]> = { ...p.genesis.roles }

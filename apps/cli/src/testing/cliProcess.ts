@@ -18,7 +18,11 @@ export interface CliRun {
  */
 export function runCli({ args, cwd, env }: { args: string[]; cwd?: string; env?: NodeJS.ProcessEnv }): Promise<CliRun> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [CLI, ...args], { cwd, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] })
+    const child = spawn(process.execPath, [CLI, ...args], {
+      cwd,
+      env: { ...process.env, ...env },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    })
     let stdout = ''
     let stderr = ''
     child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()))
@@ -43,7 +47,15 @@ export interface NodeProcess {
  *
  * @example const node = await startNodeProcess({ dir }); …; await node.kill('SIGKILL')
  */
-export function startNodeProcess({ dir, cwd, extra = [] }: { dir: string; cwd?: string; extra?: string[] }): Promise<NodeProcess> {
+export function startNodeProcess({
+  dir,
+  cwd,
+  extra = [],
+}: {
+  dir: string
+  cwd?: string
+  extra?: string[]
+}): Promise<NodeProcess> {
   const args = ['node', 'start', '--dir', dir, '--port', '0', '--json', '--log-level', 'warn', ...extra]
   const child = spawn(process.execPath, [CLI, ...args], { cwd, stdio: ['ignore', 'pipe', 'pipe'] })
   let stderr = ''

@@ -1,7 +1,7 @@
 import { canonicalBytes, toBase64 } from '@tabularium/core'
 import { createMemoryTree, verifyCheckpoint } from '@tabularium/log'
 import type { Genesis } from '@tabularium/protocol'
-import { checkConsistency, type Client, trustFromGenesis } from '@tabularium/sdk'
+import { type Client, checkConsistency, trustFromGenesis } from '@tabularium/sdk'
 
 /**
  * A client-side mirror of a node's log: it follows the node across restarts,
@@ -32,7 +32,8 @@ export function createLogMirror({ genesis }: { genesis: Genesis }) {
       }
       while (tree.size() < next.treeSize) {
         const page = await client.getEntries({ from: tree.size(), limit: 1000 })
-        if (page.entries.length === 0) throw new Error(`the node serves no entry at ${tree.size()} below ${next.treeSize}`)
+        if (page.entries.length === 0)
+          throw new Error(`the node serves no entry at ${tree.size()} below ${next.treeSize}`)
         for (const { entry, txid, index } of page.entries) {
           if (index !== tree.size() || index >= next.treeSize) continue
           tree.append(canonicalBytes(entry))

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto'
-import { signBytes } from '@tabularium/core/node'
 import type { PrivateJwk } from '@tabularium/core'
+import { signBytes } from '@tabularium/core/node'
 import type { Receipt } from '@tabularium/log'
 import { buildTransaction, createClient, type SubmitResult, signTransaction } from '@tabularium/sdk'
 
@@ -46,7 +46,8 @@ export async function runStampLoad(p: StampLoadParameters): Promise<number> {
       }
       batches++
       for (const result of results) {
-        if (!result.ok || result.receipt === undefined) throw new Error(`a stamp was refused: ${JSON.stringify(result)}`)
+        if (!result.ok || result.receipt === undefined)
+          throw new Error(`a stamp was refused: ${JSON.stringify(result)}`)
         p.acknowledged.push({ txid: result.txid, index: result.index, receipt: result.receipt })
       }
     }

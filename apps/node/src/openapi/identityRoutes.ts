@@ -195,6 +195,19 @@ export const IDENTITY_ROUTES: readonly ApiRoute[] = [
   },
   {
     method: 'post',
+    path: '/v1/vault/access-log',
+    operationId: 'listMyVaultAccess',
+    tag: 'oid4vci',
+    summary:
+      'Who used my data: the reads of the signer’s vault records logged on the ledger (signed command `vault-citizen.accessLog` by the citizen’s did:key)',
+    description:
+      'The body is a signed command `{ tx: { v, network, module: "vault-citizen", action: "accessLog", args: {}, signer, nonce, expires (≤ 10 min ahead) }, sig }` signed by the citizen’s own did:key (no role needed); it proves control of the key and is never submitted. Answers `{ items: [{ index, txid, time, type, organisation, purpose, kind }] }`, newest first: each item is a `vault.accessLogged` (or `erased`) event under the citizen’s pseudonym; `index` is its ledger entry.',
+    body: ['SignedTransaction'],
+    responses: [ok('The access events')],
+    errors: COMMAND_ERRORS.filter((code) => code !== 'UNAUTHORISED'),
+  },
+  {
+    method: 'post',
     path: '/v1/oid4vp/requests',
     operationId: 'createPresentationRequest',
     tag: 'oid4vp',

@@ -26,6 +26,7 @@ export function FileDrop({
     onFile(file)
   }
   return (
+    // biome-ignore lint/a11y/noStaticElementInteractions: drag-and-drop needs a drop target; the labelled file input inside is the keyboard path
     <div
       class={`tab-drop${over ? ' tab-drop--over' : ''}`}
       onDragOver={(e) => {

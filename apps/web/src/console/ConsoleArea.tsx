@@ -1,15 +1,19 @@
 import { useEffect, useState } from 'preact/hooks'
 import { getNetwork } from '../api/client.js'
 import type { NetworkInfo } from '../api/types.js'
+import { tb } from '../ballots/i18n/tb.js'
+import { Lazy } from '../components/Lazy.js'
 import { Alert, Button, Loading } from '../components/ui.js'
 import { t } from '../i18n/index.js'
+import {
+  IdentityConsole,
+  identityConsoleSections,
+  isIdentityConsoleSection,
+} from '../identity/console/IdentityConsole.js'
 import { forgetKey, loadKey, type StoredKey } from '../lib/keys.js'
 import { href, navigate, type Route } from '../lib/router.js'
 import { memberName } from '../portal/members.js'
-import { IdentityConsole, identityConsoleSections, isIdentityConsoleSection } from '../identity/console/IdentityConsole.js'
-import { Lazy } from '../components/Lazy.js'
 import { vt } from '../vouchers/i18n/vt.js'
-import { tb } from '../ballots/i18n/tb.js'
 import { loadConsoleVouchers } from '../vouchers/routes.js'
 import { DashboardPage } from './DashboardPage.js'
 import { GovernancePage } from './GovernancePage.js'

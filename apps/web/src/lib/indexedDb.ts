@@ -15,7 +15,10 @@ export interface KeyValueStore<S extends string> {
  *
  * @example const db = createKeyValueStore({ name: 'tabularium', stores: ['keys'] }); await db.put('keys', 'k', key)
  */
-export function createKeyValueStore<const S extends string>(p: { name: string; stores: readonly S[] }): KeyValueStore<S> {
+export function createKeyValueStore<const S extends string>(p: {
+  name: string
+  stores: readonly S[]
+}): KeyValueStore<S> {
   let opened: Promise<IDBDatabase> | undefined
   const open = () => {
     opened ??= new Promise((resolve, reject) => {

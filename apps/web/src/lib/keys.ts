@@ -69,7 +69,9 @@ export async function generateKey({
   const pair = (await crypto.subtle.generateKey(params, extractable, ['sign', 'verify'])) as CryptoKeyPair
   const jwk = await crypto.subtle.exportKey('jwk', pair.publicKey)
   const publicJwk = assertPublicJwk(
-    algorithm === 'ES256' ? { kty: jwk.kty, crv: jwk.crv, x: jwk.x, y: jwk.y } : { kty: jwk.kty, crv: jwk.crv, x: jwk.x },
+    algorithm === 'ES256'
+      ? { kty: jwk.kty, crv: jwk.crv, x: jwk.x, y: jwk.y }
+      : { kty: jwk.kty, crv: jwk.crv, x: jwk.x },
   )
   return { key: pair.privateKey, publicJwk, did: didKeyFromJwk(publicJwk), createdAt: new Date().toISOString() }
 }

@@ -1,5 +1,5 @@
-import type { Receipt } from './receipt.js'
 import { createKeyValueStore } from './indexedDb.js'
+import type { Receipt } from './receipt.js'
 
 // One IndexedDB database for the app: the signing keys and saved receipts.
 const db = createKeyValueStore({ name: 'tabularium', stores: ['keys', 'receipts'] })

@@ -26,6 +26,7 @@ export function ExplorerPage({ route }: { route: Route }) {
     <div class="tab-stack">
       <PageTitle title={t('explorer.title')}>{t('explorer.title')}</PageTitle>
       <p class="utrecht-paragraph">{t('explorer.intro')}</p>
+      {/* biome-ignore lint/a11y/useSemanticElements: <search> is not yet announced by every screen reader; role=search on a form is */}
       <form role="search" class="tab-search" onSubmit={onSubmit} aria-label={t('explorer.searchLabel')}>
         <Field id="explorer-q" label={t('explorer.searchLabel')} description={t('explorer.searchHelp')}>
           <div class="tab-search__row">

@@ -2,7 +2,7 @@ export type { MemoryLedger, MemoryLedgerParameters, RunParameters, RunResult } f
 export { createMemoryLedger } from './createMemoryLedger.js'
 export type { CreateTestNetworkParameters, TestNetwork } from './createTestNetwork.js'
 export { createTestNetwork } from './createTestNetwork.js'
+export { codeOf, newSigner, openModuleTestLedger } from './openModuleTestLedger.js'
 export type { SandboxLedger, TestSigner } from './openSandboxLedger.js'
 export { openSandboxLedger } from './openSandboxLedger.js'
 export { signTestTransaction } from './signTestTransaction.js'
-export { codeOf, newSigner, openModuleTestLedger } from './openModuleTestLedger.js'

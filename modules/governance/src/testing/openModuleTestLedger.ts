@@ -64,7 +64,8 @@ export async function openModuleTestLedger(p: {
       return { code: codeOf(result), result }
     },
     // biome-ignore lint/suspicious/noExplicitAny: tests read query results loosely
-    query: (query: string, params: Record<string, unknown> = {}, module = name) => ledger.query(module, query, params) as any,
+    query: (query: string, params: Record<string, unknown> = {}, module = name) =>
+      ledger.query(module, query, params) as any,
     now: () => now,
     setTime(time: string) {
       now = Date.parse(time)

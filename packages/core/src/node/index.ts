@@ -1,2 +1,2 @@
-export { generateKeyPair, signBytes, verifyBytesFast, publicKeyObject } from './sign.js'
 export type { KeyPair } from './sign.js'
+export { generateKeyPair, publicKeyObject, signBytes, verifyBytesFast } from './sign.js'

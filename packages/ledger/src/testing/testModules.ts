@@ -96,6 +96,7 @@ export const governance: ModuleDefinition = defineModule({
   queries: {},
   genesis(ctx, genesis) {
     for (const [role, dids] of Object.entries(genesis.roles)) for (const did of dids) ctx.put(roleKey(role, did), true)
-    for (const member of genesis.members) for (const role of genesis.memberRoles) ctx.put(roleKey(role, member.did), true)
+    for (const member of genesis.members)
+      for (const role of genesis.memberRoles) ctx.put(roleKey(role, member.did), true)
   },
 })

@@ -16,7 +16,19 @@ function scripted(status: number, body: unknown, seen: Seen[] = []) {
   return createClient({ baseUrl: 'http://node.test/', fetch })
 }
 
-const signed = { tx: { v: 1 as const, network: 'n', module: 'm', action: 'a', args: {}, signer: 'did:key:z', nonce: 'x', expires: '2030-01-01T00:00:00.000Z' }, sig: 'A'.repeat(86) }
+const signed = {
+  tx: {
+    v: 1 as const,
+    network: 'n',
+    module: 'm',
+    action: 'a',
+    args: {},
+    signer: 'did:key:z',
+    nonce: 'x',
+    expires: '2030-01-01T00:00:00.000Z',
+  },
+  sig: 'A'.repeat(86),
+}
 
 test('encodes paths and query strings instead of splicing them', async () => {
   const seen: Seen[] = []
@@ -28,7 +40,9 @@ test('encodes paths and query strings instead of splicing them', async () => {
 })
 
 test("raises the server's catalogued code with the HTTP status in details", async () => {
-  const client = scripted(409, { error: { code: 'REPLAYED', message: 'nonce used', details: { status: 1, nonce: 'x' } } })
+  const client = scripted(409, {
+    error: { code: 'REPLAYED', message: 'nonce used', details: { status: 1, nonce: 'x' } },
+  })
   await assert.rejects(client.getCheckpoint(), (error: unknown) => {
     assert.ok(error instanceof SdkError)
     assert.equal(error.code, 'REPLAYED')
@@ -40,12 +54,20 @@ test("raises the server's catalogued code with the HTTP status in details", asyn
 
 test('reports an unknown server code as HTTP_ERROR, keeping the code in details', async () => {
   const client = scripted(418, { error: { code: 'TEAPOT', message: 'short and stout' } })
-  await assert.rejects(client.getNetwork(), (e: unknown) => isBaseError(e, 'HTTP_ERROR') && e.details?.serverCode === 'TEAPOT')
+  await assert.rejects(
+    client.getNetwork(),
+    (e: unknown) => isBaseError(e, 'HTTP_ERROR') && e.details?.serverCode === 'TEAPOT',
+  )
 })
 
 test('reports a non-JSON success as INVALID_RESPONSE and an unreachable node as NETWORK_ERROR', async () => {
   await assert.rejects(scripted(200, '<html>').getCheckpoint(), (e: unknown) => isBaseError(e, 'INVALID_RESPONSE'))
-  const down = createClient({ baseUrl: 'http://node.test', fetch: async () => { throw new TypeError('fetch failed') } })
+  const down = createClient({
+    baseUrl: 'http://node.test',
+    fetch: async () => {
+      throw new TypeError('fetch failed')
+    },
+  })
   await assert.rejects(down.getCheckpoint(), (e: unknown) => isBaseError(e, 'NETWORK_ERROR'))
 })
 
@@ -66,7 +88,8 @@ test('throws the refusal of a single submission with its code', async () => {
 })
 
 test('streams committed events over a fetch body', async () => {
-  const text = ': hi\n\nevent: committed\ndata: {"index":1,"txid":"a"}\n\nevent: other\ndata: {}\n\nevent: committed\r\ndata: {"index":2}\r\n\r\n'
+  const text =
+    ': hi\n\nevent: committed\ndata: {"index":1,"txid":"a"}\n\nevent: other\ndata: {}\n\nevent: committed\r\ndata: {"index":2}\r\n\r\n'
   const fetch = async () => new Response(new Blob([text]).stream(), { status: 200 })
   const client = createClient({ baseUrl: 'http://node.test', fetch })
   const events = []

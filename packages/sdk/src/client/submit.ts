@@ -1,7 +1,7 @@
 import type { SignedTransaction } from '@tabularium/protocol'
 import { SdkError } from '../errors.js'
 import type { CommittedResult, SubmitResult } from '../wire.js'
-import { errorFromBody, type createRequester } from './request.js'
+import { type createRequester, errorFromBody } from './request.js'
 
 type Request = ReturnType<typeof createRequester>
 

@@ -3,7 +3,13 @@ import { test } from 'node:test'
 import { TransactionEnvelopeSchema } from '@tabularium/protocol'
 import { buildTransaction, randomNonce } from './buildTransaction.js'
 
-const base = { network: 'sandbox', module: 'notary', action: 'stamp', args: { hash: 'ab'.repeat(32) }, signer: 'did:key:z6MkTest' }
+const base = {
+  network: 'sandbox',
+  module: 'notary',
+  action: 'stamp',
+  args: { hash: 'ab'.repeat(32) },
+  signer: 'did:key:z6MkTest',
+}
 
 test('builds a schema-valid envelope that expires ten minutes after now', () => {
   const tx = buildTransaction({ ...base, nonce: 'n-1', now: Date.UTC(2026, 0, 2, 3, 4, 5) })

@@ -25,9 +25,19 @@ for (const algorithm of ['EdDSA', 'ES256'] as const) {
 
 test('accepts a synchronous node:crypto signer, and the txid covers the signature', async () => {
   const { privateJwk, publicJwk } = generateKeyPair({ algorithm: 'EdDSA' })
-  const tx = buildTransaction({ network: 'sandbox', module: 'notary', action: 'stamp', args: {}, signer: 'did:key:zX', nonce: 'n' })
+  const tx = buildTransaction({
+    network: 'sandbox',
+    module: 'notary',
+    action: 'stamp',
+    args: {},
+    signer: 'did:key:zX',
+    nonce: 'n',
+  })
   const signed = await signTransaction({ tx, sign: (data) => signBytes({ privateJwk, data }) })
-  assert.equal(verifyBytes({ publicJwk, data: transactionSigningInput(tx), signature: fromBase64Url(signed.sig) }), true)
+  assert.equal(
+    verifyBytes({ publicJwk, data: transactionSigningInput(tx), signature: fromBase64Url(signed.sig) }),
+    true,
+  )
   // Ed25519 is deterministic, so signing twice gives the same transaction id.
   const again = await signTransaction({ tx, sign: (data) => signBytes({ privateJwk, data }) })
   assert.equal(transactionId(again), transactionId(signed))

@@ -19,13 +19,22 @@ test('accepts every older tree head as a prefix of a newer one', () => {
 test('rejects a consistency proof against a rewritten history', () => {
   const proof = tree.consistencyProof({ from: 5, to: 11 })
   const rewritten = { treeSize: 5, rootHash: tree.root({ treeSize: 6 }) }
-  assert.throws(() => checkConsistency({ from: rewritten, to: head(11), proof }), (e) => isBaseError(e, 'INVALID_PROOF'))
-  assert.throws(() => checkConsistency({ from: head(5), to: head(11), proof: ['%%'] }), (e) => isBaseError(e, 'INVALID_ENCODING'))
+  assert.throws(
+    () => checkConsistency({ from: rewritten, to: head(11), proof }),
+    (e) => isBaseError(e, 'INVALID_PROOF'),
+  )
+  assert.throws(
+    () => checkConsistency({ from: head(5), to: head(11), proof: ['%%'] }),
+    (e) => isBaseError(e, 'INVALID_ENCODING'),
+  )
 })
 
 test("checks an old receipt's leaf against a newer tree", () => {
   const receipt = receipts[4] as (typeof receipts)[0]
   const proof = tree.inclusionProof({ index: 4, treeSize: 11 })
   checkInclusion({ leaf: receipt.leaf, index: 4, ...head(11), proof })
-  assert.throws(() => checkInclusion({ leaf: receipt.leaf, index: 5, ...head(11), proof }), (e) => isBaseError(e, 'INVALID_PROOF'))
+  assert.throws(
+    () => checkInclusion({ leaf: receipt.leaf, index: 5, ...head(11), proof }),
+    (e) => isBaseError(e, 'INVALID_PROOF'),
+  )
 })

@@ -12,11 +12,14 @@ const { genesis, receipts } = fixture
 const receipt = receipts[3] as (typeof receipts)[0]
 
 function rejectsWith(value: unknown, code: string, g: unknown = genesis) {
-  assert.throws(() => verifyReceiptAgainstGenesis({ receipt: value, genesis: g }), (error: unknown) => {
-    assert.ok(isBaseError(error), String(error))
-    assert.equal(error.code, code, error.message)
-    return true
-  })
+  assert.throws(
+    () => verifyReceiptAgainstGenesis({ receipt: value, genesis: g }),
+    (error: unknown) => {
+      assert.ok(isBaseError(error), String(error))
+      assert.equal(error.code, code, error.message)
+      return true
+    },
+  )
 }
 
 test('verifies a real receipt and returns its decoded entry and cosigners', () => {
@@ -63,7 +66,8 @@ test('no single-character change anywhere in a receipt verifies', () => {
     fc.property(fc.constantFrom(...fields), fc.nat(), fc.integer({ min: 1, max: 0xfff }), (field, at, delta) => {
       const text = receipt[field]
       const i = at % text.length
-      const changed = text.slice(0, i) + String.fromCharCode((text.charCodeAt(i) + delta) % 0xd7ff || 1) + text.slice(i + 1)
+      const changed =
+        text.slice(0, i) + String.fromCharCode((text.charCodeAt(i) + delta) % 0xd7ff || 1) + text.slice(i + 1)
       if (changed === text) return
       assert.throws(() => verifyReceiptAgainstGenesis({ receipt: { ...receipt, [field]: changed }, genesis }))
     }),

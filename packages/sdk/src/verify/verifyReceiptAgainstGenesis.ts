@@ -30,7 +30,13 @@ export interface VerifiedReceipt {
  * const { entry, index, cosigners } = verifyReceiptAgainstGenesis({ receipt, genesis })
  * entry.tx.args.hash // the stamped document hash
  */
-export function verifyReceiptAgainstGenesis({ receipt, genesis }: { receipt: unknown; genesis: Genesis | unknown }): VerifiedReceipt {
+export function verifyReceiptAgainstGenesis({
+  receipt,
+  genesis,
+}: {
+  receipt: unknown
+  genesis: Genesis | unknown
+}): VerifiedReceipt {
   const trust = trustFromGenesis(genesis)
   const verified = wrapLogErrors(() => verifyReceipt({ receipt, trust }))
   const entry = decodeLeaf({ leaf: verified.leaf })
@@ -66,7 +72,8 @@ function checkSignature(entry: LogEntry): void {
   } catch (cause) {
     throw new SdkError('INVALID_SIGNATURE', "the entry's signature or signer cannot be decoded", { cause })
   }
-  if (!ok) throw new SdkError('INVALID_SIGNATURE', `the transaction's signature does not verify with ${entry.tx.signer}`)
+  if (!ok)
+    throw new SdkError('INVALID_SIGNATURE', `the transaction's signature does not verify with ${entry.tx.signer}`)
 }
 
 function wrapLogErrors<T>(run: () => T): T {
@@ -74,6 +81,9 @@ function wrapLogErrors<T>(run: () => T): T {
     return run()
   } catch (cause) {
     if (!isBaseError(cause)) throw cause
-    throw new SdkError(cause.code as SdkErrorCode, cause.message, { cause, ...(cause.details ? { details: cause.details } : {}) })
+    throw new SdkError(cause.code as SdkErrorCode, cause.message, {
+      cause,
+      ...(cause.details ? { details: cause.details } : {}),
+    })
   }
 }
