@@ -13,7 +13,10 @@ import { observeRequests } from './http/observeRequests.js'
 import { createIdentityContext, type IdentityOptions } from './identity/identityContext.js'
 import { createIssuerState } from './identity/oid4vci/issuerState.js'
 import { createMetrics } from './metrics/createMetrics.js'
+import { awardCredentialRoutes } from './routes/awardCredentialRoutes.js'
+import { type BallotOptions, ballotRoutes } from './routes/ballotRoutes.js'
 import { eventRoutes } from './routes/eventRoutes.js'
+import { type FundingOptions, fundingRoutes } from './routes/fundingRoutes.js'
 import { healthRoutes } from './routes/healthRoutes.js'
 import { logRoutes } from './routes/logRoutes.js'
 import { moduleRoutes } from './routes/moduleRoutes.js'
@@ -24,13 +27,10 @@ import { oid4vpRoutes } from './routes/oid4vpRoutes.js'
 import { openApiRoutes } from './routes/openApiRoutes.js'
 import { proofRoutes } from './routes/proofRoutes.js'
 import { registryRoutes } from './routes/registryRoutes.js'
-import { type FundingOptions, fundingRoutes } from './routes/fundingRoutes.js'
-import { type BallotOptions, ballotRoutes } from './routes/ballotRoutes.js'
 import { tlogRoutes } from './routes/tlogRoutes.js'
 import { transactionRoutes } from './routes/transactionRoutes.js'
 import { vaultRoutes } from './routes/vaultRoutes.js'
 import { voucherApplicationRoutes } from './routes/voucherApplicationRoutes.js'
-import { awardCredentialRoutes } from './routes/awardCredentialRoutes.js'
 import { serveWebApp } from './web/serveWebApp.js'
 
 /** Options of `createApp`. */
@@ -105,7 +105,7 @@ export function createApp({
   app.route('/', registryRoutes({ identity }))
   app.route('/', oid4vciRoutes({ identity, state: issuerState, vault }))
   app.route('/', oid4vciOfferRoutes({ identity, state: issuerState, vault }))
-  app.route('/', vaultRoutes({ ledger, vault }))
+  app.route('/', vaultRoutes({ ledger, vault, issuer: identity.issuer }))
   app.route('/', oid4vpRoutes({ identity }))
   app.route('/', fundingRoutes({ ledger, options: funding }))
   app.route('/', ballotRoutes({ ledger, identity, options: ballots }))

@@ -4,15 +4,15 @@ import { type ServerType, serve } from '@hono/node-server'
 import { createLedger, etcdOrderer, type Ledger } from '@tabularium/ledger'
 import type { Vault } from '@tabularium/vault'
 import { type Logger, pino } from 'pino'
-import type { NodeConfig } from './config/nodeConfigSchema.js'
-import { NODE_MODULES } from './nodeModules.js'
 import { BALLOT_KEYS_DIR, createTokenKeyStore } from './ballots/tokenKeyStore.js'
+import type { NodeConfig } from './config/nodeConfigSchema.js'
 import { createApp } from './createApp.js'
 import { readIssuerKey } from './identity/nodeIssuer.js'
+import { NODE_MODULES } from './nodeModules.js'
 import { readDataDir } from './readDataDir.js'
-import { openNodeVault } from './vault/openNodeVault.js'
 import { openDataDirBlobStore } from './routes/fundingRoutes.js'
 import { openPseudonymKey } from './routes/voucherApplicationRoutes.js'
+import { openNodeVault } from './vault/openNodeVault.js'
 
 /** Options of `startNode`. */
 export interface StartNodeParameters {
@@ -63,14 +63,25 @@ export async function startNode({
   let url: string | undefined
   const identity = { issuer: readIssuerKey({ dir: config.dataDir }), publicUrl: () => url }
   const vault = openNodeVault({ dataDir: config.dataDir, ledger, issuer: identity.issuer })
-  const app = createApp({ vault, ledger, config, logger, webRoot: config.webRoot, shutdown: shutdown.signal, identity, funding: { blobs: openDataDirBlobStore(config.dataDir), pseudonymKey: openPseudonymKey(config.dataDir) }, ballots: { tokenKeys: createTokenKeyStore({ dir: join(config.dataDir, BALLOT_KEYS_DIR) }) } })
+  const app = createApp({
+    vault,
+    ledger,
+    config,
+    logger,
+    webRoot: config.webRoot,
+    shutdown: shutdown.signal,
+    identity,
+    funding: { blobs: openDataDirBlobStore(config.dataDir), pseudonymKey: openPseudonymKey(config.dataDir) },
+    ballots: { tokenKeys: createTokenKeyStore({ dir: join(config.dataDir, BALLOT_KEYS_DIR) }) },
+  })
   const server = await listen(app.fetch, config)
   const { port } = server.address() as AddressInfo
   url = `http://${config.host.includes(':') ? `[${config.host}]` : config.host}:${port}`
   logger.info({ url, network: genesis.network, dataDir: config.dataDir }, 'node listening')
   print(`Tabularium node for network "${genesis.network}" listening on ${url}`)
   let stopping: Promise<void> | undefined
-  const stop = () => (stopping ??= stopNode({ server, ledger, vault, shutdown, logger, timeoutMs: config.shutdownTimeoutMs }))
+  const stop = () =>
+    (stopping ??= stopNode({ server, ledger, vault, shutdown, logger, timeoutMs: config.shutdownTimeoutMs }))
   if (handleSignals) {
     const onSignal = (signal: string) => {
       logger.info({ signal }, 'shutting down')

@@ -81,6 +81,9 @@ describe('the residency flow of Zug in Chromium', { timeout: 120_000 }, () => {
     // EBSI profile: a P-256 did:key in the jwk_jcs-pub form.
     assert.match(did, /^did:key:z2dmzD81cgPx8Vki7JbuuMmFYrWPgYoytykUZ3eyqht1j9Kb/)
     await citizen.getByText('No credentials yet.', { exact: false }).waitFor()
+    await citizen.getByRole('link', { name: /Who used my data/ }).click()
+    await citizen.locator('#data-use-empty').waitFor()
+    await visit(citizen, '/wallet')
     await citizen.getByRole('link', { name: /Ask for a residency certificate/ }).click()
     await citizen.getByRole('heading', { name: 'Ask for a residency certificate', level: 1 }).waitFor()
     await expectAccessible(citizen, 'wallet residency request')
@@ -141,6 +144,30 @@ describe('the residency flow of Zug in Chromium', { timeout: 120_000 }, () => {
     assert.deepEqual(stored.map((c) => c.format).sort(), ['jwt_vc_json', 'vc+sd-jwt'])
     await expectAccessible(citizen, 'wallet with credentials')
     await screenshots(citizen, 'identity-wallet-credentials')
+  })
+
+  test('“Who used my data” lists the clerk’s and the issuer’s reads, each a ledger entry with its purpose', async () => {
+    await visit(citizen, '/wallet')
+    await citizen.getByRole('link', { name: /Who used my data/ }).click()
+    await citizen.getByRole('heading', { name: 'Who used my data', level: 1 }).waitFor()
+    const rows = citizen.locator('#data-use tbody tr')
+    await rows.first().waitFor()
+    // One read when the clerk opened the request, one per credential issued (JWT VC and SD-JWT VC).
+    assert.equal(await rows.count(), 3)
+    // The organisation's name comes from the registry (the read was signed with its issuer key).
+    await citizen.waitForFunction(() =>
+      [...document.querySelectorAll('#data-use tbody td:nth-child(2)')].every((td) => td.textContent === 'Organisation 1'),
+    )
+    for (const row of await rows.all()) {
+      const cells = await row.locator('td').allTextContents()
+      assert.equal(cells[1], 'Organisation 1')
+      assert.match(cells[2], /Issuing your residency certificate \(“residency credential issuance”\)/)
+      assert.match(cells[3], /^Entry \d+$/)
+    }
+    const receipt = await rows.first().getByRole('link').getAttribute('href')
+    assert.match(receipt, /^#\/receipt\/[0-9a-f]{64}$/)
+    await expectAccessible(citizen, 'wallet who used my data')
+    await screenshots(citizen, 'identity-wallet-data-use')
   })
 
   test('the citizen shows a service only “resident of” and “over 16”, not the birth date', async () => {

@@ -49,7 +49,10 @@ export function verifySignedCommand(p: {
   const nonce = `${tx.signer}\n${tx.nonce}`
   if (p.nonces.get(nonce) !== undefined) throw new ProtocolError('REPLAYED', 'this command was already accepted')
   const { roles } = p
-  if (roles !== 'anyone' && !roles.some((role) => p.ledger.state('governance', `roles/${role}/${tx.signer}`) === true)) {
+  if (
+    roles !== 'anyone' &&
+    !roles.some((role) => p.ledger.state('governance', `roles/${role}/${tx.signer}`) === true)
+  ) {
     throw new ProtocolError('UNAUTHORISED', `the signer needs one of: ${roles.join(', ')}`)
   }
   p.nonces.set(nonce, true, expires - now)

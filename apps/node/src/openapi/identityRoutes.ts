@@ -201,7 +201,7 @@ export const IDENTITY_ROUTES: readonly ApiRoute[] = [
     summary:
       'Who used my data: the reads of the signer’s vault records logged on the ledger (signed command `vault-citizen.accessLog` by the citizen’s did:key)',
     description:
-      'The body is a signed command `{ tx: { v, network, module: "vault-citizen", action: "accessLog", args: {}, signer, nonce, expires (≤ 10 min ahead) }, sig }` signed by the citizen’s own did:key (no role needed); it proves control of the key and is never submitted. Answers `{ items: [{ index, txid, time, type, organisation, purpose, kind }] }`, newest first: each item is a `vault.accessLogged` (or `erased`) event under the citizen’s pseudonym; `index` is its ledger entry.',
+      'The body is a signed command `{ tx: { v, network, module: "vault-citizen", action: "accessLog", args: {}, signer, nonce, expires (≤ 10 min ahead) }, sig }` signed by the citizen’s own did:key (no role needed); it proves control of the key and is never submitted. Answers `{ items: [{ index, txid, time, type, organisation, organisationDid?, purpose, kind }] }`, newest first: each item is a `vault.accessLogged` (or `erased`) event under the citizen’s pseudonym; `index` is its ledger entry; `organisationDid` is the did:tab of a reader that signed with this node’s issuer key.',
     body: ['SignedTransaction'],
     responses: [ok('The access events')],
     errors: COMMAND_ERRORS.filter((code) => code !== 'UNAUTHORISED'),

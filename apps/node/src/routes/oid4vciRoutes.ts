@@ -1,11 +1,10 @@
-import type { Context } from 'hono'
 import type { Vault } from '@tabularium/vault'
+import type { Context } from 'hono'
 import { Hono } from 'hono'
 import type { AppEnv } from '../http/appEnv.js'
 import type { IdentityContext } from '../identity/identityContext.js'
 import { checkProof } from '../identity/oid4vci/checkProof.js'
 import { issueForGrant } from '../identity/oid4vci/issueForGrant.js'
-import { readRequestClaims } from '../identity/oid4vci/residencyVault.js'
 import {
   type Grant,
   hashOf,
@@ -17,6 +16,7 @@ import {
   secret,
 } from '../identity/oid4vci/issuerState.js'
 import { authorizationServerMetadata, issuerMetadata } from '../identity/oid4vci/metadata.js'
+import { readRequestClaims } from '../identity/oid4vci/residencyVault.js'
 import { readParams } from '../identity/readParams.js'
 
 /**

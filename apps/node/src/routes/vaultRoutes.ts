@@ -1,9 +1,10 @@
-import { LIMITS } from '@tabularium/protocol'
 import type { Ledger } from '@tabularium/ledger'
+import { LIMITS } from '@tabularium/protocol'
 import type { Vault } from '@tabularium/vault'
 import { Hono } from 'hono'
 import type { AppEnv } from '../http/appEnv.js'
 import { readJsonBody } from '../http/readJsonBody.js'
+import type { NodeIssuer } from '../identity/nodeIssuer.js'
 import { verifySignedCommand } from '../identity/signedCommand.js'
 import { createTtlStore } from '../identity/ttlStore.js'
 
@@ -21,6 +22,8 @@ export interface AccessLogItem {
   organisation: string
   purpose: string | null
   kind: string | null
+  /** The organisation's did:tab when the reader signed with a DID's key this node knows (its own issuer key). */
+  organisationDid?: string
 }
 
 /**
@@ -32,7 +35,16 @@ export interface AccessLogItem {
  *
  * @example app.route('/', vaultRoutes({ ledger, vault }))
  */
-export function vaultRoutes({ ledger, vault }: { ledger: Ledger; vault?: Vault | undefined }): Hono<AppEnv> {
+export function vaultRoutes({
+  ledger,
+  vault,
+  issuer,
+}: {
+  ledger: Ledger
+  vault?: Vault | undefined
+  /** This node's issuer key: its reads are logged under its did:key, shown as its did:tab. */
+  issuer?: Pick<NodeIssuer, 'did' | 'signerDid'> | undefined
+}): Hono<AppEnv> {
   const app = new Hono<AppEnv>()
   const nonces = createTtlStore<true>({ ttlMs: 10 * 60_000, max: 100_000 })
   app.post('/v1/vault/access-log', async (c) => {
@@ -50,7 +62,20 @@ export function vaultRoutes({ ledger, vault }: { ledger: Ledger; vault?: Vault |
       items: AccessLogItem[]
     }
     c.header('Cache-Control', 'no-store')
-    return c.json({ items: items.map(({ index, txid, time, type, organisation, purpose, kind }) => ({ index, txid, time, type, organisation, purpose, kind })) })
+    const didOf = (organisation: string) =>
+      issuer !== undefined && organisation === issuer.signerDid ? { organisationDid: issuer.did } : {}
+    return c.json({
+      items: items.map(({ index, txid, time, type, organisation, purpose, kind }) => ({
+        index,
+        txid,
+        time,
+        type,
+        organisation,
+        ...didOf(organisation),
+        purpose,
+        kind,
+      })),
+    })
   })
   return app
 }

@@ -69,10 +69,12 @@ export async function signedCommand(p: {
   network: string
   action: string
   args: Record<string, unknown>
+  /** The envelope's pseudo-module (default `oid4vci`). */
+  module?: string
 }): Promise<unknown> {
   const tx = buildTransaction({
     network: p.network,
-    module: 'oid4vci',
+    module: p.module ?? 'oid4vci',
     action: p.action,
     args: p.args,
     signer: p.key.did,
@@ -81,9 +83,36 @@ export async function signedCommand(p: {
   return signTransaction({ tx, sign: (bytes) => signBytes(p.key, bytes) })
 }
 
-/** The citizen asks for a residency credential; the clerk sees the claims. */
-export function requestCredential(claims: Record<string, unknown>): Promise<CredentialRequestView> {
-  return send('/v1/oid4vci/requests', { configurationIds: RESIDENCY_CONFIGURATIONS, claims })
+/**
+ * The citizen asks for a residency credential; the clerk sees the claims.
+ * With `subject` (the wallet's did:key) the node keeps them in its vault,
+ * where every read is logged ("who used my data").
+ */
+export function requestCredential(claims: Record<string, unknown>, subject?: string): Promise<CredentialRequestView> {
+  return send('/v1/oid4vci/requests', {
+    configurationIds: RESIDENCY_CONFIGURATIONS,
+    claims,
+    ...(subject === undefined ? {} : { subject }),
+  })
+}
+
+/** One logged use of the citizen's data (a `vault.accessLogged` ledger event). */
+export interface AccessLogItem {
+  index: number
+  txid: string
+  time: string
+  type: 'accessLogged' | 'erased'
+  organisation: string
+  /** The reader's did:tab, when the node knows it (its own issuer). */
+  organisationDid?: string
+  purpose: string | null
+  kind: string | null
+}
+
+/** "Who used my data": the wallet proves its did:key with a signed command and gets the logged reads. */
+export async function listMyDataUse(key: StoredKey, network: string): Promise<AccessLogItem[]> {
+  const body = await signedCommand({ key, network, module: 'vault-citizen', action: 'accessLog', args: {} })
+  return (await send<{ items: AccessLogItem[] }>('/v1/vault/access-log', body)).items
 }
 
 /** Polls a request by its id (the id is the capability). */

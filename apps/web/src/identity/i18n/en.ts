@@ -199,4 +199,16 @@ export const identityEn = {
   'error.proof': 'Your wallet’s proof was refused. Try again.',
   'error.expiredOffer': 'The offer has expired. Ask the clerk again.',
   'error.other': 'Something went wrong ({code}): {message}',
+
+  'wallet.task.dataUseText': 'See which organisations read your personal data, when and for what.',
+  'dataUse.title': 'Who used my data',
+  'dataUse.intro': 'Every time an organisation reads the personal data you gave it, the read is recorded on the public ledger under a code only this node can link to you. Here are those records.',
+  'dataUse.when': 'When',
+  'dataUse.organisation': 'Organisation',
+  'dataUse.purpose': 'For what',
+  'dataUse.entry': 'Ledger entry',
+  'dataUse.entryLink': 'Entry {index}',
+  'dataUse.erased': 'Your data was erased',
+  'dataUse.empty': 'No organisation has read your data yet. When one does, it will show here.',
+  'dataUse.purpose.residency': 'Issuing your residency certificate',
 } as const

@@ -198,4 +198,16 @@ export const identityEs: IdentityMessages = {
   'error.proof': 'Se rechazó la prueba de tu cartera. Inténtalo de nuevo.',
   'error.expiredOffer': 'La oferta ha caducado. Pídela de nuevo al funcionario.',
   'error.other': 'Algo salió mal ({code}): {message}',
+
+  'wallet.task.dataUseText': 'Mira qué organizaciones leyeron tus datos personales, cuándo y para qué.',
+  'dataUse.title': 'Quién usó mis datos',
+  'dataUse.intro': 'Cada vez que una organización lee los datos personales que le diste, la lectura queda registrada en el registro público con un código que solo este nodo puede vincular contigo. Estos son esos registros.',
+  'dataUse.when': 'Cuándo',
+  'dataUse.organisation': 'Organización',
+  'dataUse.purpose': 'Para qué',
+  'dataUse.entry': 'Entrada del registro',
+  'dataUse.entryLink': 'Entrada {index}',
+  'dataUse.erased': 'Tus datos fueron borrados',
+  'dataUse.empty': 'Ninguna organización ha leído tus datos todavía. Cuando alguna lo haga, aparecerá aquí.',
+  'dataUse.purpose.residency': 'Emitir tu certificado de residencia',
 }

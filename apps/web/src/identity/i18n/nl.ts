@@ -198,4 +198,16 @@ export const identityNl: IdentityMessages = {
   'error.proof': 'Het bewijs van uw wallet werd geweigerd. Probeer het opnieuw.',
   'error.expiredOffer': 'Het aanbod is verlopen. Vraag het opnieuw aan de medewerker.',
   'error.other': 'Er ging iets mis ({code}): {message}',
+
+  'wallet.task.dataUseText': 'Bekijk welke organisaties uw persoonsgegevens lazen, wanneer en waarvoor.',
+  'dataUse.title': 'Wie gebruikte mijn gegevens',
+  'dataUse.intro': 'Elke keer dat een organisatie de persoonsgegevens leest die u haar gaf, wordt dat vastgelegd in het openbare register, onder een code die alleen dit knooppunt aan u kan koppelen. Dit zijn die vermeldingen.',
+  'dataUse.when': 'Wanneer',
+  'dataUse.organisation': 'Organisatie',
+  'dataUse.purpose': 'Waarvoor',
+  'dataUse.entry': 'Registervermelding',
+  'dataUse.entryLink': 'Vermelding {index}',
+  'dataUse.erased': 'Uw gegevens zijn gewist',
+  'dataUse.empty': 'Nog geen enkele organisatie heeft uw gegevens gelezen. Zodra dat gebeurt, ziet u het hier.',
+  'dataUse.purpose.residency': 'Uw verblijfsverklaring uitgeven',
 }

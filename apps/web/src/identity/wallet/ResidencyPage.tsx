@@ -41,7 +41,7 @@ export function ResidencyPage({ walletKey }: { walletKey: StoredKey }) {
           </p>
         </Alert>
       )}
-      {!done && request === null && <RequestForm onRequested={setRequest} />}
+      {!done && request === null && <RequestForm subject={walletKey.did} onRequested={setRequest} />}
       {!done && request && (
         <PendingRequest
           request={request}
@@ -57,7 +57,7 @@ export function ResidencyPage({ walletKey }: { walletKey: StoredKey }) {
   )
 }
 
-function RequestForm({ onRequested }: { onRequested: (r: StoredRequest) => void }) {
+function RequestForm({ subject, onRequested }: { subject: string; onRequested: (r: StoredRequest) => void }) {
   const [given, setGiven] = useState('')
   const [family, setFamily] = useState('')
   const [birthdate, setBirthdate] = useState('')
@@ -70,7 +70,7 @@ function RequestForm({ onRequested }: { onRequested: (r: StoredRequest) => void 
     setProblem(undefined)
     try {
       const claims = { given_name: given.trim(), family_name: family.trim(), birthdate }
-      const view: CredentialRequestView = await requestCredential(claims)
+      const view: CredentialRequestView = await requestCredential(claims, subject)
       const stored = { id: view.id, created: view.created }
       await saveRequest(stored)
       onRequested(stored)

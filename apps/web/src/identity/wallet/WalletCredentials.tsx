@@ -40,6 +40,12 @@ export function WalletCredentials() {
             <span>{ti('wallet.task.presentText')}</span>
           </a>
         </li>
+        <li>
+          <a class="tab-task" href={href('/wallet/data-use')}>
+            <span class="tab-task__title">{ti('dataUse.title')}</span>
+            <span>{ti('wallet.task.dataUseText')}</span>
+          </a>
+        </li>
       </ul>
       {!credentials && <Loading />}
       {credentials && credentials.length === 0 && <p class="tab-empty">{ti('wallet.noCredentials')}</p>}
