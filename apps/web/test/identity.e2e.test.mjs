@@ -5,9 +5,15 @@
 // "resident of" and "over 16" (OpenID4VP, SD-JWT VC). Every new page is
 // checked with axe-core and photographed at phone and desktop width.
 import assert from 'node:assert/strict'
-import { after, before, describe, test } from 'node:test'
 import { rmSync } from 'node:fs'
-import { launchBrowser, privateWebBuild, screenshots, seriousViolations, startNode } from '../scripts/browserTestSupport.mjs'
+import { after, before, describe, test } from 'node:test'
+import {
+  launchBrowser,
+  privateWebBuild,
+  screenshots,
+  seriousViolations,
+  startNode,
+} from '../scripts/browserTestSupport.mjs'
 
 let node
 let webRoot
@@ -106,7 +112,9 @@ describe('the residency flow of Zug in Chromium', { timeout: 120_000 }, () => {
     await clerk.setInputFiles('#key-file', node.keyFile)
     await clerk.getByText('Signed in as Organisation 1.').waitFor()
     await clerk.getByRole('link', { name: 'Residency requests' }).click()
-    const card = clerk.locator('article', { has: clerk.getByRole('heading', { name: `Reference ${reference}`, exact: true }) })
+    const card = clerk.locator('article', {
+      has: clerk.getByRole('heading', { name: `Reference ${reference}`, exact: true }),
+    })
     await card.waitFor()
     await card.getByText('Anna').waitFor()
     await card.getByText('Over 16').waitFor()
@@ -156,7 +164,9 @@ describe('the residency flow of Zug in Chromium', { timeout: 120_000 }, () => {
     assert.equal(await rows.count(), 3)
     // The organisation's name comes from the registry (the read was signed with its issuer key).
     await citizen.waitForFunction(() =>
-      [...document.querySelectorAll('#data-use tbody td:nth-child(2)')].every((td) => td.textContent === 'Organisation 1'),
+      [...document.querySelectorAll('#data-use tbody td:nth-child(2)')].every(
+        (td) => td.textContent === 'Organisation 1',
+      ),
     )
     for (const row of await rows.all()) {
       const cells = await row.locator('td').allTextContents()

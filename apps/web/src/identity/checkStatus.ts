@@ -10,7 +10,9 @@ const resolveDid = createDidResolver({
   registry: async (did, { at }) => {
     try {
       const query = at ? `?at=${encodeURIComponent(at.toISOString())}` : ''
-      const result = await getJson<{ didDocument: DidDocument | null }>(`/v1/registry/dids/${encodeURIComponent(did)}${query}`)
+      const result = await getJson<{ didDocument: DidDocument | null }>(
+        `/v1/registry/dids/${encodeURIComponent(did)}${query}`,
+      )
       return result.didDocument ?? undefined
     } catch (error) {
       if (error instanceof ApiError && error.status === 404) return undefined
@@ -46,7 +48,13 @@ export async function checkStatus(view: CredentialView): Promise<CredentialState
     const url = (view.status as { statusListCredential?: unknown }).statusListCredential
     const list = await fetchStatusList(String(url))
     const now = new Date()
-    await checkCredentialStatus({ entry: view.status, issuer: view.issuer, fetchStatusList: async () => list, resolveDid, now })
+    await checkCredentialStatus({
+      entry: view.status,
+      issuer: view.issuer,
+      fetchStatusList: async () => list,
+      resolveDid,
+      now,
+    })
     return 'valid'
   } catch (error) {
     const code = (error as { code?: string }).code

@@ -131,7 +131,10 @@ export function readSuite(node: () => TestNode): void {
     }>(await node().fetch('/v1/modules'))
     // startNode installs more modules (ballots, …) than the in-process test node; both serve these two.
     const names = modules.map((m) => m.name)
-    assert.ok(['governance', 'notary'].every((n) => names.includes(n)), names.join(', '))
+    assert.ok(
+      ['governance', 'notary'].every((n) => names.includes(n)),
+      names.join(', '),
+    )
     const notary = modules.find((m) => m.name === 'notary')
     const stamp = notary?.actions.find((a) => a.name === 'stamp')
     assert.deepEqual(stamp?.access, { roles: ['notary:stamper'] })

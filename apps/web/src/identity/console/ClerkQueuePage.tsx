@@ -26,9 +26,7 @@ export function ClerkQueuePage({ keyInfo, network }: { keyInfo: StoredKey; netwo
   useEffect(() => {
     let live = true
     listPending(keyInfo, network.network)
-      .then((pending) =>
-        Promise.all(pending.map(async (p) => ({ ...p, reference: await referenceOf(p.id) }))),
-      )
+      .then((pending) => Promise.all(pending.map(async (p) => ({ ...p, reference: await referenceOf(p.id) }))))
       .then(
         (list) => {
           if (!live) return
@@ -50,8 +48,9 @@ export function ClerkQueuePage({ keyInfo, network }: { keyInfo: StoredKey; netwo
       {approved && (
         <Alert type="ok">
           <p>{ti('clerk.approved', { reference: approved.reference })}</p>
-          <p class="tab-reference__code" id="clerk-tx-code" aria-label={ti('clerk.codeLabel')}>
-            {formatCode(approved.approval.txCode ?? '')}
+          <p class="tab-reference__code">
+            <span class="tab-visually-hidden">{ti('clerk.codeLabel')} </span>
+            <span id="clerk-tx-code">{formatCode(approved.approval.txCode ?? '')}</span>
           </p>
           <p>{ti('clerk.handOver')}</p>
           <Button appearance="secondary" onClick={() => setApproved(undefined)}>
@@ -146,7 +145,11 @@ function RequestCard(p: {
           />
         </Field>
         <label class="tab-check">
-          <input type="checkbox" checked={checked} onChange={(e) => setChecked((e.target as HTMLInputElement).checked)} />{' '}
+          <input
+            type="checkbox"
+            checked={checked}
+            onChange={(e) => setChecked((e.target as HTMLInputElement).checked)}
+          />{' '}
           {ti('clerk.checked')}
         </label>
         <div class="tab-actions">

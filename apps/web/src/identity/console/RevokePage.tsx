@@ -14,7 +14,9 @@ import { ti } from '../i18n/ti.js'
 export function statusPositionOf(view: CredentialView): { issuer: string; list: string; index: number } | undefined {
   const entry = view.status as { statusListCredential?: unknown; statusListIndex?: unknown } | undefined
   if (typeof entry?.statusListCredential !== 'string' || typeof entry.statusListIndex !== 'string') return undefined
-  const match = /\/v1\/registry\/status-lists\/(did:tab:[a-z0-9-]+)\/([A-Za-z0-9._-]+)$/.exec(entry.statusListCredential)
+  const match = /\/v1\/registry\/status-lists\/(did:tab:[a-z0-9-]+)\/([A-Za-z0-9._-]+)$/.exec(
+    entry.statusListCredential,
+  )
   if (!match || !/^\d{1,10}$/.test(entry.statusListIndex)) return undefined
   return { issuer: match[1] as string, list: match[2] as string, index: Number(entry.statusListIndex) }
 }
@@ -49,7 +51,13 @@ export function RevokePage({ keyInfo, network }: { keyInfo: StoredKey; network: 
     setBusy(true)
     setProblem(undefined)
     try {
-      const r = await signAndSubmit({ key: keyInfo, network: network.network, module: 'registry', action: 'revoke', args: position })
+      const r = await signAndSubmit({
+        key: keyInfo,
+        network: network.network,
+        module: 'registry',
+        action: 'revoke',
+        args: position,
+      })
       if (!r.ok) setProblem(reasonOf(r.error.code, r.error.message))
       else if (r.outcome.status === 'rejected') setProblem(reasonOf(r.outcome.code, r.outcome.message))
       else setDone({ index: r.index, txid: r.txid })

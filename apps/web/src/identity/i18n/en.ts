@@ -202,7 +202,8 @@ export const identityEn = {
 
   'wallet.task.dataUseText': 'See which organisations read your personal data, when and for what.',
   'dataUse.title': 'Who used my data',
-  'dataUse.intro': 'Every time an organisation reads the personal data you gave it, the read is recorded on the public ledger under a code only this node can link to you. Here are those records.',
+  'dataUse.intro':
+    'Every time an organisation reads the personal data you gave it, the read is recorded on the public ledger under a code only this node can link to you. Here are those records.',
   'dataUse.when': 'When',
   'dataUse.organisation': 'Organisation',
   'dataUse.purpose': 'For what',

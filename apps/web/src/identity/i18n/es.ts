@@ -25,7 +25,8 @@ export const identityEs: IdentityMessages = {
 
   'wallet.credentials.title': 'Credenciales',
   'wallet.credentialsList': 'Tus credenciales',
-  'wallet.noCredentials': 'Aún no tienes credenciales. Pide a tu ayuntamiento un certificado de residencia para empezar.',
+  'wallet.noCredentials':
+    'Aún no tienes credenciales. Pide a tu ayuntamiento un certificado de residencia para empezar.',
   'wallet.task.residency': 'Pedir un certificado de residencia',
   'wallet.task.residencyText': 'Regístrate una vez en la ventanilla; úsalo en todos los servicios.',
   'wallet.task.residencyPending': 'Tu solicitud espera al funcionario: ábrela para ver tu referencia.',
@@ -188,7 +189,8 @@ export const identityEs: IdentityMessages = {
   'error.network': 'No se pudo contactar con el nodo. Inténtalo de nuevo en un momento.',
   'error.notFound': 'No encontrado: puede haber caducado o el nodo se reinició.',
   'error.conflict': 'Esto ya estaba hecho.',
-  'error.unauthorised': 'Tu clave no puede hacer esto. Entra con la clave de una organización con el papel de funcionario.',
+  'error.unauthorised':
+    'Tu clave no puede hacer esto. Entra con la clave de una organización con el papel de funcionario.',
   'error.notOwner': 'Tu organización no controla este emisor.',
   'error.noIssuer': 'Este nodo no emite credenciales (no tiene clave de emisor).',
   'error.notAccredited': 'El emisor de este nodo no está acreditado para esta credencial.',
@@ -201,7 +203,8 @@ export const identityEs: IdentityMessages = {
 
   'wallet.task.dataUseText': 'Mira qué organizaciones leyeron tus datos personales, cuándo y para qué.',
   'dataUse.title': 'Quién usó mis datos',
-  'dataUse.intro': 'Cada vez que una organización lee los datos personales que le diste, la lectura queda registrada en el registro público con un código que solo este nodo puede vincular contigo. Estos son esos registros.',
+  'dataUse.intro':
+    'Cada vez que una organización lee los datos personales que le diste, la lectura queda registrada en el registro público con un código que solo este nodo puede vincular contigo. Estos son esos registros.',
   'dataUse.when': 'Cuándo',
   'dataUse.organisation': 'Organización',
   'dataUse.purpose': 'Para qué',

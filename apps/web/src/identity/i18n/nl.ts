@@ -147,7 +147,8 @@ export const identityNl: IdentityMessages = {
   'revoke.pasteHelp': 'Plak het bewijs (de lange tekst die met “ey” begint).',
   'revoke.read': 'Toon wat het is',
   'revoke.unreadable': 'Dit is geen bewijs dat deze pagina kan lezen.',
-  'revoke.noStatus': 'Dit bewijs heeft geen intrekkingslijst en kan niet worden ingetrokken; het eindigt op de einddatum.',
+  'revoke.noStatus':
+    'Dit bewijs heeft geen intrekkingslijst en kan niet worden ingetrokken; het eindigt op de einddatum.',
   'revoke.position': 'Positie {index} van statuslijst {list}.',
   'revoke.button': 'Dit bewijs intrekken',
   'revoke.confirm': 'Dit bewijs intrekken? Dit kan niet ongedaan worden gemaakt.',
@@ -188,7 +189,8 @@ export const identityNl: IdentityMessages = {
   'error.network': 'Het knooppunt is niet bereikbaar. Probeer het zo opnieuw.',
   'error.notFound': 'Niet gevonden: mogelijk verlopen, of het knooppunt is herstart.',
   'error.conflict': 'Dit was al gedaan.',
-  'error.unauthorised': 'Uw sleutel mag dit niet. Meld u aan met de sleutel van een organisatie met de rol van medewerker.',
+  'error.unauthorised':
+    'Uw sleutel mag dit niet. Meld u aan met de sleutel van een organisatie met de rol van medewerker.',
   'error.notOwner': 'Uw organisatie beheert deze uitgever niet.',
   'error.noIssuer': 'Dit knooppunt geeft geen bewijzen uit (het heeft geen uitgeverssleutel).',
   'error.notAccredited': 'De uitgever van dit knooppunt is niet geaccrediteerd voor dit bewijs.',
@@ -201,7 +203,8 @@ export const identityNl: IdentityMessages = {
 
   'wallet.task.dataUseText': 'Bekijk welke organisaties uw persoonsgegevens lazen, wanneer en waarvoor.',
   'dataUse.title': 'Wie gebruikte mijn gegevens',
-  'dataUse.intro': 'Elke keer dat een organisatie de persoonsgegevens leest die u haar gaf, wordt dat vastgelegd in het openbare register, onder een code die alleen dit knooppunt aan u kan koppelen. Dit zijn die vermeldingen.',
+  'dataUse.intro':
+    'Elke keer dat een organisatie de persoonsgegevens leest die u haar gaf, wordt dat vastgelegd in het openbare register, onder een code die alleen dit knooppunt aan u kan koppelen. Dit zijn die vermeldingen.',
   'dataUse.when': 'Wanneer',
   'dataUse.organisation': 'Organisatie',
   'dataUse.purpose': 'Waarvoor',

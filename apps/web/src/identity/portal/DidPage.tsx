@@ -1,10 +1,10 @@
 import { useState } from 'preact/hooks'
-import { Alert, Button, Card, DataList, Field, Hash, Loading, PageTitle } from '../../components/ui.js'
 import { getNetwork } from '../../api/client.js'
+import { Alert, Button, Card, DataList, Field, Hash, Loading, PageTitle } from '../../components/ui.js'
 import { formatTime } from '../../i18n/index.js'
-import { memberName } from '../../portal/members.js'
 import { navigate, type Route } from '../../lib/router.js'
 import { useAsync } from '../../lib/useAsync.js'
+import { memberName } from '../../portal/members.js'
 import { codeOf, didHistory, listDids, resolveDidDocument } from '../api.js'
 import { IssuerName } from '../components.js'
 import { reasonOf } from '../errors.js'
@@ -106,9 +106,7 @@ export function DidPage({ route }: { route: Route }) {
                 [
                   ti('portal.didControllers'),
                   (doc?.controller ?? []).map((c) => (
-                    <div key={c}>
-                      {memberName(c, network.data) ?? <Hash value={c} />}
-                    </div>
+                    <div key={c}>{memberName(c, network.data) ?? <Hash value={c} />}</div>
                   )),
                 ],
               ]}

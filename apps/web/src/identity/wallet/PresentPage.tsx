@@ -100,7 +100,8 @@ function serviceName(plan: PresentationPlan): string {
 
 function Consent(p: { plan: PresentationPlan; busy: boolean; onShare: () => void; onDecline: () => void }) {
   const { plan } = p
-  const purpose = plan.request.presentation_definition.purpose ?? plan.request.presentation_definition.input_descriptors[0]?.purpose
+  const purpose =
+    plan.request.presentation_definition.purpose ?? plan.request.presentation_definition.input_descriptors[0]?.purpose
   if (!plan.credential || !plan.view) {
     return (
       <Alert type="warning">

@@ -6,7 +6,7 @@ import { type CredentialRequestView, codeOf, getRequest, requestCredential } fro
 import { reasonOf } from '../errors.js'
 import { ti } from '../i18n/ti.js'
 import { referenceOf } from '../reference.js'
-import { deleteRequest, listRequests, saveCredential, saveRequest, type StoredRequest } from './credentialStore.js'
+import { deleteRequest, listRequests, type StoredRequest, saveCredential, saveRequest } from './credentialStore.js'
 import { receiveOffer } from './receiveOffer.js'
 
 const POLL_MS = 2000

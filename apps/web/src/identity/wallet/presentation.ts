@@ -69,8 +69,15 @@ export async function planPresentation(link: string, credentials: StoredCredenti
   if (view.format === 'jwt_vc_json') {
     return { request, ...chosen, shared: Object.entries(view.claims), withheld: [] }
   }
-  const asked = new Set(fields.flatMap((f) => f.path.map((p) => p.split('.').slice(1))).filter((n) => n.length === 1).map((n) => n[0] as string))
-  const shared = view.disclosable.filter((name) => asked.has(name)).map((name) => [name, view.claims[name]] as [string, unknown])
+  const asked = new Set(
+    fields
+      .flatMap((f) => f.path.map((p) => p.split('.').slice(1)))
+      .filter((n) => n.length === 1)
+      .map((n) => n[0] as string),
+  )
+  const shared = view.disclosable
+    .filter((name) => asked.has(name))
+    .map((name) => [name, view.claims[name]] as [string, unknown])
   const withheld = view.disclosable.filter((name) => !asked.has(name))
   return { request, ...chosen, shared, withheld }
 }
@@ -109,8 +116,17 @@ export async function sendPresentation(p: { plan: PresentationPlan; walletKey: S
       })
   const descriptor = sdJwt
     ? { id: descriptorId, format: 'vc+sd-jwt', path: '$' }
-    : { id: descriptorId, format: 'jwt_vp', path: '$', path_nested: { format: 'jwt_vc', path: '$.verifiableCredential[0]' } }
-  const submission = { id: crypto.randomUUID(), definition_id: request.presentation_definition.id, descriptor_map: [descriptor] }
+    : {
+        id: descriptorId,
+        format: 'jwt_vp',
+        path: '$',
+        path_nested: { format: 'jwt_vc', path: '$.verifiableCredential[0]' },
+      }
+  const submission = {
+    id: crypto.randomUUID(),
+    definition_id: request.presentation_definition.id,
+    descriptor_map: [descriptor],
+  }
   const answer = await send<{ status?: string }>(
     request.response_uri,
     { vp_token: vpToken, presentation_submission: JSON.stringify(submission), state: request.state },
@@ -141,7 +157,11 @@ function lookup(value: unknown, names: string[]): unknown {
 
 function passes(value: unknown, filter: Field['filter']): boolean {
   if (filter === undefined) return true
-  if (filter.type !== undefined && filter.type !== (filter.type === 'integer' && Number.isInteger(value) ? 'integer' : typeof value)) return false
+  if (
+    filter.type !== undefined &&
+    filter.type !== (filter.type === 'integer' && Number.isInteger(value) ? 'integer' : typeof value)
+  )
+    return false
   if (filter.const !== undefined && value !== filter.const) return false
   return filter.enum === undefined || filter.enum.includes(value)
 }
