@@ -7,8 +7,11 @@
 // the code) and redeems part of it; a second redemption above the balance
 // (the wallet's next code, typed into the scanner's manual entry) is refused
 // with a clear message; a settlement batch is exported and its SEPA file
-// validates against the pain.001.001.03 XSD. axe-core on every new page,
-// screenshots at phone and desktop width.
+// validates against the pain.001.001.03 XSD. For residents without a
+// smartphone, a list fund issues printed cards (number and PIN made in the
+// browser, only hashes on the ledger) that the till redeems, refusing a wrong
+// PIN; a wallet's reimbursement request is approved in the console. axe-core
+// on every new page, screenshots at phone and desktop width.
 import assert from 'node:assert/strict'
 import { randomBytes } from 'node:crypto'
 import { readFileSync } from 'node:fs'
@@ -22,6 +25,7 @@ import {
   buildWeb,
   launchBrowser,
   repoRoot,
+  screenshotDir,
   screenshots,
   seriousViolations,
   startNode,
@@ -31,6 +35,7 @@ import {
 const XSD = readFileSync(join(repoRoot, 'vectors', 'sepa', 'pain.001.001.03.xsd'), 'utf8')
 const RESIDENCY_VCT = 'https://schemas.tabularium.org/residency/v1'
 const FUND_NAME = 'Stadjerspas 2026'
+const LIST_FUND = 'Kindpakket 2026'
 
 let node
 let browser
@@ -39,6 +44,8 @@ let page
 let shop
 let fundId
 let firstCode
+let listFundId
+let cards
 
 async function expectAccessible(target, name) {
   assert.deepEqual(await seriousViolations(target), [], `axe found serious or critical violations on ${name}`)
@@ -201,6 +208,64 @@ describe('smart vouchers in Chromium against a real node', { timeout: 180_000 },
     await page.getByText('€10,000.00 of €10,000.00 not yet committed').waitFor()
   })
 
+  test('a list fund issues printed cards: number and PIN on paper, only their hashes on the ledger', async () => {
+    await visit(page, '/console/vouchers')
+    await page.fill('#fund-name', LIST_FUND)
+    await page.fill('#fund-budget', '5000')
+    await page.fill('#fund-amount', '20')
+    await page.selectOption('#fund-eligibility', 'list')
+    await page.fill('#fund-debtor', 'Gemeente Groningen')
+    await page.fill('#fund-iban', 'NL91 ABNA 0417 1643 00')
+    await page.getByRole('button', { name: 'Sign and create the fund' }).click()
+    await page.getByRole('heading', { name: LIST_FUND }).waitFor({ timeout: 15_000 })
+    listFundId = /#\/console\/vouchers\/([a-z0-9-]+)$/.exec(page.url())?.[1]
+    assert.ok(listFundId, page.url())
+    await page.setInputFiles('#eligibility-file', {
+      name: 'residents.csv',
+      mimeType: 'text/csv',
+      buffer: Buffer.from('id;children\n100000001;1\n100000002;2\n100000003;0\n'),
+    })
+    await page.getByText('3 residents added to the list.').waitFor({ timeout: 15_000 })
+    await page.getByRole('link', { name: 'Issue printed cards' }).click()
+    await page.getByRole('heading', { name: `Printed cards — ${LIST_FUND}` }).waitFor()
+    // Not on the list: refused as a whole, nothing issued.
+    await page.fill('#cards-ids', '999999999')
+    await page.getByRole('button', { name: 'Sign and issue the cards' }).click()
+    await page
+      .getByText(/^Not issued: at least one of these residents is not on the fund’s list\./)
+      .waitFor({ timeout: 15_000 })
+    await page.fill('#cards-ids', '100000001\n100000002')
+    await expectAccessible(page, 'console printed cards')
+    await screenshots(page, 'vouchers-console-cards-form')
+    let submitted = ''
+    page.on('request', (request) => {
+      if (request.method() === 'POST') submitted += request.postData() ?? ''
+    })
+    await page.getByRole('button', { name: 'Sign and issue the cards' }).click()
+    await page.locator('#card-sheet li').nth(1).waitFor({ timeout: 15_000 })
+    cards = await page.locator('#card-sheet li').evaluateAll((items) =>
+      items.map((li) => ({
+        number: li.querySelector('[data-card-number]').dataset.cardNumber,
+        pin: li.querySelector('[data-pin]').dataset.pin,
+      })),
+    )
+    assert.equal(cards.length, 2)
+    for (const card of cards) {
+      assert.match(card.number, /^\d{16}$/)
+      assert.match(card.pin, /^\d{4}$/)
+      assert.ok(!submitted.includes(card.number), 'the card number never leaves the browser')
+      assert.ok(!submitted.includes(`"${card.pin}"`), 'the PIN never leaves the browser')
+    }
+    await page.getByText('Print the sheet now').waitFor()
+    assert.match(await page.locator('#card-sheet').innerText(), /€20\.00/)
+    await expectAccessible(page, 'console printed card sheet')
+    await screenshots(page, 'vouchers-console-cards-sheet')
+    await page.emulateMedia({ media: 'print' })
+    assert.equal(await page.locator('.tab-console__bar, .tab-header').first().isVisible(), false)
+    await page.screenshot({ path: join(screenshotDir, 'vouchers-console-cards-print.png'), fullPage: true })
+    await page.emulateMedia({ media: 'screen' })
+  })
+
   test('a citizen with a residency credential applies and receives a voucher in the wallet', async () => {
     await visit(page, '/wallet')
     await page.locator('#wallet-create').click()
@@ -239,12 +304,16 @@ describe('smart vouchers in Chromium against a real node', { timeout: 180_000 },
     await shop.fill('#provider-categories', 'sport')
     await shop.fill('#provider-iban', 'BE68 5390 0754 7034')
     await shop.getByLabel(FUND_NAME).check()
+    await shop.getByLabel(LIST_FUND).check()
     await expectAccessible(shop, 'provider sign-up')
     await screenshots(shop, 'vouchers-provider-signup')
     await shop.getByRole('button', { name: 'Sign up' }).click()
     await shop.getByRole('heading', { name: 'Take a payment' }).waitFor({ timeout: 15_000 })
 
     await visit(page, `/console/vouchers/${fundId}`)
+    await page.getByRole('button', { name: 'Approve Sportwinkel Oost' }).click()
+    await page.getByRole('button', { name: 'Suspend Sportwinkel Oost' }).waitFor()
+    await visit(page, `/console/vouchers/${listFundId}`)
     await page.getByRole('button', { name: 'Approve Sportwinkel Oost' }).click()
     await page.getByRole('button', { name: 'Suspend Sportwinkel Oost' }).waitFor()
 
@@ -276,6 +345,32 @@ describe('smart vouchers in Chromium against a real node', { timeout: 180_000 },
     await shop.getByText('Nothing was charged.').waitFor()
     await expectAccessible(shop, 'provider refusal')
     await screenshots(shop, 'vouchers-provider-refused')
+  })
+
+  test('the till redeems a printed card by number and PIN, and refuses a wrong PIN', async () => {
+    const [card] = cards
+    const wrong = String((Number(card.pin) + 1) % 10_000).padStart(4, '0')
+    await shop.getByRole('button', { name: 'Next customer' }).click()
+    await shop.getByRole('button', { name: 'Card and PIN' }).click()
+    await shop.fill('#till-amount', '8')
+    await shop.fill('#till-card', card.number.replace(/(\d{4})(?=\d)/g, '$1 '))
+    await shop.fill('#till-pin', wrong)
+    await shop.getByRole('button', { name: 'Charge €8.00' }).click()
+    await shop.locator('#till-outcome[data-ok="false"]').waitFor({ timeout: 15_000 })
+    assert.equal(
+      await shop.locator('#till-outcome .tab-outcome').innerText(),
+      'Refused: the PIN does not match this card.',
+    )
+    await shop.getByText('Nothing was charged.').waitFor()
+    await screenshots(shop, 'vouchers-provider-card-refused')
+    await shop.getByRole('button', { name: 'Next customer' }).click()
+    await shop.fill('#till-amount', '8')
+    await shop.fill('#till-pin', card.pin)
+    await expectAccessible(shop, 'provider till (card)')
+    await screenshots(shop, 'vouchers-provider-card')
+    await shop.getByRole('button', { name: 'Charge €8.00' }).click()
+    await shop.locator('#till-outcome[data-ok="true"]').waitFor({ timeout: 15_000 })
+    assert.equal(await shop.locator('#till-outcome .tab-outcome').innerText(), 'Paid: €8.00.')
   })
 
   test('a settlement batch is exported and its SEPA file validates against the pain.001 XSD', async () => {
@@ -318,5 +413,41 @@ describe('smart vouchers in Chromium against a real node', { timeout: 180_000 },
     }
     await screenshots(page, 'vouchers-portal-nl')
     await page.selectOption('#tab-lang-select', 'en')
+  })
+
+  test('a wallet asks for a reimbursement; it appears in the console and is approved', async () => {
+    await visit(page, '/wallet/vouchers')
+    await page.locator('#wallet-vouchers a').first().click()
+    await page.getByRole('link', { name: 'Ask for a reimbursement' }).click()
+    await page.getByRole('heading', { name: 'Ask for a reimbursement' }).waitFor()
+    await page.fill('#reimburse-amount', '5')
+    await page.selectOption('#reimburse-category', 'sport')
+    await page.fill('#reimburse-shop', 'Zwembad De Parrel')
+    await page.setInputFiles('#reimburse-photo', {
+      name: 'receipt.jpg',
+      mimeType: 'image/jpeg',
+      buffer: randomBytes(2048),
+    })
+    await expectAccessible(page, 'wallet reimbursement')
+    await screenshots(page, 'vouchers-wallet-reimburse')
+    for (const [code, heading] of [
+      ['es', 'Pedir un reembolso'],
+      ['el', 'Αίτηση επιστροφής χρημάτων'],
+      ['nl', 'Terugbetaling aanvragen'],
+    ]) {
+      await page.selectOption('#tab-lang-select', code)
+      await page.getByRole('heading', { name: heading }).waitFor()
+      await expectAccessible(page, `wallet reimbursement (${code})`)
+    }
+    await page.selectOption('#tab-lang-select', 'en')
+    await page.getByRole('button', { name: 'Sign and send the request' }).click()
+    await page.locator('#reimburse-sent').getByText('Your request for €5.00 was sent').waitFor({ timeout: 15_000 })
+
+    await visit(page, `/console/vouchers/${fundId}`)
+    const reimbursements = page.locator('section, .tab-card').filter({ hasText: 'Reimbursement requests' }).last()
+    await reimbursements.getByText('Waiting for a decision').waitFor({ timeout: 15_000 })
+    await reimbursements.getByRole('button', { name: 'Approve', exact: true }).click()
+    await reimbursements.getByText('Approved', { exact: true }).waitFor({ timeout: 15_000 })
+    await page.getByText('€17.50', { exact: false }).first().waitFor()
   })
 })

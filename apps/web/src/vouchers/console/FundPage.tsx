@@ -68,6 +68,17 @@ export function FundPage({ fundId, keyInfo, network }: { fundId: string; keyInfo
           />
         </Card>
         {f.eligibility.kind === 'list' && <EligibilityUpload {...ctx} />}
+        {f.eligibility.kind !== 'credential' && (
+          <Card title={vt('cards.cardTitle')}>
+            <p>{vt('cards.cardText')}</p>
+            <a
+              class="utrecht-button utrecht-button--secondary-action tab-button-link"
+              href={href(`/console/vouchers/${f.id}/cards`)}
+            >
+              {vt('cards.open')}
+            </a>
+          </Card>
+        )}
       </div>
       <Spending fund={f} tick={tick} />
       <Providers {...ctx} />
@@ -147,7 +158,7 @@ function Spending({ fund, tick }: { fund: FundView; tick: number }) {
 
 // The municipality's pseudonym key for list funds: random, kept in this
 // browser (IndexedDB) so that a later upload gives the same pseudonyms.
-async function pseudonymKey(): Promise<string> {
+export async function pseudonymKey(): Promise<string> {
   const saved = await getItem<string>('keys', 'vouchers-pseudonym')
   if (saved) return saved
   const key = toBase64Url(crypto.getRandomValues(new Uint8Array(32)))

@@ -12,6 +12,7 @@ import { Table } from '../components.js'
 import { vt } from '../i18n/vt.js'
 import { formatMoney, parseMoney, slugOf } from '../money.js'
 import { reasonOf, sendTx } from '../submit.js'
+import { CardsPage } from './CardsPage.js'
 import { CREDENTIAL_TYPES } from './credentialTypes.js'
 import { FundPage } from './FundPage.js'
 
@@ -26,6 +27,7 @@ export function VouchersConsole({
   route: Route
 }) {
   const fund = route.segments[2]
+  if (fund && route.segments[3] === 'cards') return <CardsPage fundId={fund} keyInfo={keyInfo} network={network} />
   if (fund) return <FundPage fundId={fund} keyInfo={keyInfo} network={network} />
   return <FundList keyInfo={keyInfo} network={network} />
 }

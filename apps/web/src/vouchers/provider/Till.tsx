@@ -57,7 +57,7 @@ export function Till({ keyInfo, network, provider }: ProviderContext) {
         ...(left ? { detail: vt('till.left', { balance: formatMoney(left.balance) }) } : {}),
       })
     } catch (error) {
-      setOutcome(await refusalOf(error, cents, voucherRef.voucher))
+      setOutcome(await refusalOf(error, cents, voucherRef.voucher, 'card' in voucherRef))
     } finally {
       setBusy(false)
     }
@@ -214,7 +214,14 @@ export function Till({ keyInfo, network, provider }: ProviderContext) {
 }
 
 // A refusal in words; above the balance, the balance that is left.
-async function refusalOf(error: unknown, cents: number, voucher: string | undefined): Promise<Outcome> {
+async function refusalOf(
+  error: unknown,
+  cents: number,
+  voucher: string | undefined,
+  byCard: boolean,
+): Promise<Outcome> {
+  if (byCard && error instanceof Refusal && error.code === 'WRONG_PIN')
+    return { ok: false, text: vt('till.wrongPin'), detail: vt('till.nothingCharged') }
   if (error instanceof Refusal && error.code === 'INSUFFICIENT_BALANCE') {
     const left = voucher ? await getVoucher(voucher).catch(() => undefined) : undefined
     return {

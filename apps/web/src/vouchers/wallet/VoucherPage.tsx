@@ -101,6 +101,17 @@ export function VoucherPage({ voucherId, walletKey }: { voucherId: string; walle
         </Card>
       )}
       {!usable && <Alert type="info">{vt('voucher.notUsable')}</Alert>}
+      {mine && usable && (
+        <Card title={vt('reimburse.title')}>
+          <p>{vt('reimburse.intro')}</p>
+          <a
+            class="utrecht-button utrecht-button--secondary-action tab-button-link"
+            href={href(`/wallet/vouchers/${voucher.id}/reimburse`)}
+          >
+            {vt('reimburse.open')}
+          </a>
+        </Card>
+      )}
       <DataList
         items={[
           [vt('voucher.validThrough'), formatDate(voucher.expiresAt)],

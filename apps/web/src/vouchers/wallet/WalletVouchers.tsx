@@ -10,6 +10,7 @@ import { vt } from '../i18n/vt.js'
 import { formatMoney } from '../money.js'
 import { reasonOf } from '../submit.js'
 import { ApplyPage } from './ApplyPage.js'
+import { ReimbursePage } from './ReimbursePage.js'
 import { VoucherPage } from './VoucherPage.js'
 
 /** The wallet's vouchers: `#/wallet/vouchers`, one voucher with its QR code, and applying to a fund. */
@@ -34,6 +35,7 @@ export function WalletVouchers({ route }: { route: Route }) {
     )
   const [, , second, third] = route.segments
   if (second === 'apply' && third) return <ApplyPage fundId={third} walletKey={key} />
+  if (second && third === 'reimburse') return <ReimbursePage voucherId={second} walletKey={key} />
   if (second) return <VoucherPage voucherId={second} walletKey={key} />
   return <VoucherList walletKey={key} />
 }
