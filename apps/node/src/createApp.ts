@@ -17,6 +17,7 @@ import { awardCredentialRoutes } from './routes/awardCredentialRoutes.js'
 import { type BallotOptions, ballotRoutes } from './routes/ballotRoutes.js'
 import { eventRoutes } from './routes/eventRoutes.js'
 import { type FundingOptions, fundingRoutes } from './routes/fundingRoutes.js'
+import { grantApplicationRoutes } from './routes/grantApplicationRoutes.js'
 import { healthRoutes } from './routes/healthRoutes.js'
 import { logRoutes } from './routes/logRoutes.js'
 import { moduleRoutes } from './routes/moduleRoutes.js'
@@ -111,6 +112,7 @@ export function createApp({
   app.route('/', ballotRoutes({ ledger, identity, options: ballots }))
   app.route('/', voucherApplicationRoutes({ identity, pseudonymKey: funding.pseudonymKey ?? randomBytes(32) }))
   app.route('/', awardCredentialRoutes({ identity }))
+  app.route('/', grantApplicationRoutes({ identity }))
   app.route('/', openApiRoutes({ ledger }))
   if (webRoot !== undefined) app.get('*', serveWebApp({ root: webRoot }))
   return app

@@ -85,6 +85,7 @@ export const apply = defineAction({
       project: args.project,
       requested: args.requested,
       commitment: args.commitment,
+      legalEntity: args.legalEntity,
     })
     flag(ctx, application)
   },

@@ -41,6 +41,7 @@ describe('grants on a real ledger', () => {
     requested: 100_000_00,
     costPeriod: { from: '2026-06-01', to: '2027-05-31' },
     commitment,
+    legalEntity: { credential: 'cd'.repeat(32), issuer: 'did:tab:registrar' },
   })
 
   before(async () => {

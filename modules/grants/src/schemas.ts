@@ -45,6 +45,8 @@ export const ApplyArgsSchema = z.strictObject({
   requested: AmountSchema,
   costPeriod: PeriodSchema,
   commitment: Hex64Schema,
+  /** The legal-entity credential the node verified at its boundary: its SHA-256 and its (accredited) issuer. */
+  legalEntity: z.strictObject({ credential: Hex64Schema, issuer: DidSchema }),
 })
 
 export const CallArgsSchema = z.strictObject({ call: IdSchema })

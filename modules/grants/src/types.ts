@@ -32,6 +32,8 @@ export type Application = {
   costPeriod: Period
   /** SHA-256 of the sealed content in the node's blob store. */
   commitment: string
+  /** The legal-entity credential verified by the node (POST /v1/grants/calls/:call/applications): SHA-256 of the JWT, issuer DID. */
+  legalEntity: { credential: string; issuer: string }
   submittedAt: string
   status: 'submitted' | 'awarded' | 'rejected'
 }

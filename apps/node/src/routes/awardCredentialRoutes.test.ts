@@ -94,6 +94,7 @@ describe('grant award credential', () => {
       requested: 40_000_00,
       costPeriod: { from: '2027-01-01', to: '2027-12-31' },
       commitment: 'ab'.repeat(32),
+      legalEntity: { credential: 'cd'.repeat(32), issuer: 'did:tab:registrar' },
     })
     await new Promise((r) => setTimeout(r, Date.parse(deadline) - Date.now() + 50))
     await send(funder, 'closeCall', { call: 'green' })

@@ -145,6 +145,7 @@ describe('vouchers and grants routes', () => {
       requested: 500_00,
       costPeriod: { from: '2030-01-01', to: '2030-12-31' },
       commitment,
+      legalEntity: { credential: 'cd'.repeat(32), issuer: 'did:tab:registrar' },
     })
     const path = '/v1/grants/calls/c1/applications/a1/content'
     const own = await app.request(path, { headers: signed(path) })

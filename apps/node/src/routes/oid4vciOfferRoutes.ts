@@ -75,7 +75,13 @@ export function oid4vciOfferRoutes({
     })
   const issue = (
     c: Context<AppEnv>,
-    p: { configurationIds: string[]; claims: Record<string, unknown>; txCode: boolean; vaultRecord?: VaultRecordRef },
+    p: {
+      configurationIds: string[]
+      claims: Record<string, unknown>
+      txCode: boolean
+      vaultRecord?: VaultRecordRef
+      authorizationCode?: boolean
+    },
   ) => {
     identity.requireIssuer()
     assertConfigurations(p.configurationIds, identity.credentials)
@@ -152,10 +158,13 @@ export function oid4vciOfferRoutes({
     if (approval.id !== request.id) throw new ProtocolError('INVALID_REQUEST', 'the command approves another request')
     if (request.status !== 'pending') throw new ProtocolError('CONFLICT', `the request is ${request.status}`)
     const claims = approval.claims ?? request.claims
+    // Both flows: the pre-authorised code with the clerk's transaction code, or the
+    // authorisation code flow (PKCE) whose `issuer_state` authenticates the holder.
     const offer = issue(c, {
       configurationIds: request.configurationIds,
       claims,
       txCode: true,
+      authorizationCode: true,
       ...(request.vaultRecord === undefined ? {} : { vaultRecord: request.vaultRecord }),
     })
     Object.assign(request, { status: 'approved', offerId: offer.offerId, approvedBy: signer, claims: {} })

@@ -3,6 +3,12 @@ import type { Context } from 'hono'
 import { Hono } from 'hono'
 import type { AppEnv } from '../http/appEnv.js'
 import type { IdentityContext } from '../identity/identityContext.js'
+import {
+  AuthorizeRedirectError,
+  authorize,
+  redeemAuthorizationCode,
+  TransactionCodeNeeded,
+} from '../identity/oid4vci/authorizationCode.js'
 import { checkProof } from '../identity/oid4vci/checkProof.js'
 import { issueForGrant } from '../identity/oid4vci/issueForGrant.js'
 import {
@@ -17,12 +23,13 @@ import {
 } from '../identity/oid4vci/issuerState.js'
 import { authorizationServerMetadata, issuerMetadata } from '../identity/oid4vci/metadata.js'
 import { readRequestClaims } from '../identity/oid4vci/residencyVault.js'
+import { transactionCodeForm } from '../identity/oid4vci/transactionCodeForm.js'
 import { readParams } from '../identity/readParams.js'
 
 /**
- * The OpenID4VCI issuer (draft 13, pre-authorised code flow): issuer and
- * authorisation-server metadata, the token endpoint and the credential
- * endpoint. Token and credential endpoints answer OAuth errors
+ * The OpenID4VCI issuer (draft 13, pre-authorised code flow and
+ * authorisation code flow with PKCE S256): issuer and authorisation-server
+ * metadata, the authorisation, token and credential endpoints. Token and credential endpoints answer OAuth errors
  * (`{ error, error_description }`, RFC 6749 §5.2), as OpenID4VCI wallets expect.
  *
  * @example app.route('/', oid4vciRoutes({ identity, state }))
@@ -41,14 +48,39 @@ export function oid4vciRoutes({
   const base = (c: Context<AppEnv>) => identity.baseUrl(c.req.url)
   app.get('/.well-known/openid-credential-issuer', (c) => c.json(issuerMetadata(identity, base(c))))
   app.get('/.well-known/oauth-authorization-server', (c) => c.json(authorizationServerMetadata(base(c))))
+  app.get('/v1/oid4vci/authorize', async (c) => {
+    const params = c.req.query()
+    c.header('Cache-Control', 'no-store')
+    const back = (answer: Record<string, string>) => {
+      const target = new URL(params.redirect_uri as string)
+      for (const [name, value] of Object.entries(answer)) target.searchParams.set(name, value)
+      if (params.state !== undefined) target.searchParams.set('state', params.state)
+      return c.redirect(target.toString(), 302)
+    }
+    try {
+      return back(authorize(state, params))
+    } catch (error) {
+      if (error instanceof TransactionCodeNeeded) {
+        return c.html(transactionCodeForm({ params: params as Record<string, string>, wrong: error.wrong }), 401)
+      }
+      if (error instanceof AuthorizeRedirectError) {
+        return back({ error: error.error, error_description: error.description })
+      }
+      return oauth(c, () => Promise.reject(error))
+    }
+  })
   app.post('/v1/oid4vci/token', async (c) =>
     oauth(c, async () => {
       const params = await readParams(c.req.raw)
-      if (params.grant_type !== PRE_AUTHORIZED_GRANT) {
-        throw new OAuthError('unsupported_grant_type', `only ${PRE_AUTHORIZED_GRANT} is supported`)
-      }
       c.header('Cache-Control', 'no-store')
-      return redeemCode(state, { code: params['pre-authorized_code'], txCode: params.tx_code ?? params.user_pin })
+      if (params.grant_type === PRE_AUTHORIZED_GRANT) {
+        return redeemCode(state, { code: params['pre-authorized_code'], txCode: params.tx_code ?? params.user_pin })
+      }
+      if (params.grant_type === 'authorization_code') return redeemAuthorizationCode(state, params)
+      throw new OAuthError(
+        'unsupported_grant_type',
+        `only ${PRE_AUTHORIZED_GRANT} and authorization_code are supported`,
+      )
     }),
   )
   app.post('/v1/oid4vci/credential', async (c) =>

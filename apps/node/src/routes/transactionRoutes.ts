@@ -25,6 +25,7 @@ export function transactionRoutes({ ledger, shutdown }: TransactionRoutesParamet
     const { wait } = parseInput({ schema: SubmitQuery, input: c.req.query(), what: 'query' })
     const body = await readJsonBody({ request: c.req.raw, maxBytes: LIMITS.maxBodyBytes })
     const items = batchItems(body, LIMITS.maxBatchTransactions)
+    refuseUnverifiedApplications(items)
     if (shutdown.aborted) throw new ProtocolError('NODE_STOPPED', 'the node is shutting down')
     const results = await ledger.submit(items, { receipts: wait === 'true' })
     const { status, body: answer } = submitResponse(results)
@@ -43,4 +44,16 @@ export function transactionRoutes({ ledger, shutdown }: TransactionRoutesParamet
     })
   })
   return app
+}
+
+// `grants.apply` needs the applicant's legal-entity credential verified first (grantApplicationRoutes).
+function refuseUnverifiedApplications(items: unknown[]): void {
+  for (const item of items) {
+    const tx = (item as { tx?: { module?: unknown; action?: unknown } } | null)?.tx
+    if (tx?.module === 'grants' && tx.action === 'apply')
+      throw new ProtocolError(
+        'INVALID_REQUEST',
+        'grants.apply goes through POST /v1/grants/calls/:call/applications with the legal-entity credential',
+      )
+  }
 }

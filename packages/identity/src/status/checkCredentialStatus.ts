@@ -6,6 +6,9 @@ import { parseJwtVcPayload } from '../vc/parseJwtVcPayload.js'
 import { getBit } from './bitstring.js'
 import { decodeStatusList } from './encodedList.js'
 
+/** How far in the future a fetched status list's `nbf` may be (seconds). */
+const STATUS_LIST_SKEW_SECONDS = 60
+
 /** Fetches a status-list credential (a JWT VC) by URL; the node or an HTTP client supplies it. */
 export type FetchStatusList = (url: string) => Promise<string>
 
@@ -84,7 +87,10 @@ async function fetchVerifiedList(p: CheckCredentialStatusParameters, url: string
     const now = p.now.getTime() / 1000
     if (list.iss !== p.issuer || list.vc.id !== url || !list.vc.type.includes(listType))
       throw new Error('not the list the entry names')
-    if (list.nbf > now || (list.exp !== undefined && list.exp < now))
+    // A list is fetched live, so it is often signed a moment after `now`
+    // (and its nbf rounded to the second): a list from the next minute is
+    // the freshest state, not a forgery. Expired lists are still refused.
+    if (list.nbf > now + STATUS_LIST_SKEW_SECONDS || (list.exp !== undefined && list.exp < now))
       throw new Error('status list is outside its validity period')
     return list.vc.credentialSubject
   } catch (cause) {

@@ -22,6 +22,8 @@ export interface Offer {
   created: string
   /** The personal data of the request in the vault, read (and logged) when the credential is issued. */
   vaultRecord?: VaultRecordRef
+  /** The `issuer_state` of the offer's `authorization_code` grant (clerk-approved offers), if any. */
+  issuerState?: string
 }
 
 /** An access token's grant. */
@@ -56,10 +58,29 @@ export interface IssuerState {
   tokens: TtlStore<Grant>
   requests: TtlStore<CredentialRequest>
   commandNonces: TtlStore<true>
+  /** SHA-256 of an offer's `issuer_state` → the offer id (authorisation code flow). */
+  issuerStates: TtlStore<string>
+  /** SHA-256 of an authorisation code → what it was issued for (single use, 10 minutes). */
+  authorizationCodes: TtlStore<AuthorizationCode>
+}
+
+/** An authorisation code of the authorisation code flow (RFC 6749 §4.1, PKCE RFC 7636). */
+export interface AuthorizationCode {
+  offerId: string
+  clientId: string
+  redirectUri: string
+  /** The S256 code challenge: base64url(SHA-256(code_verifier)). */
+  codeChallenge: string
+  configurationIds: string[]
 }
 
 /** Lifetimes (OpenID4VCI leaves them to the issuer). */
-export const LIFETIMES = { offerMs: 24 * 3600_000, tokenMs: 10 * 60_000, requestMs: 7 * 24 * 3600_000 } as const
+export const LIFETIMES = {
+  offerMs: 24 * 3600_000,
+  tokenMs: 10 * 60_000,
+  requestMs: 7 * 24 * 3600_000,
+  authorizationCodeMs: 10 * 60_000,
+} as const
 /** Wrong transaction codes before an offer is voided. */
 export const MAX_TX_CODE_ATTEMPTS = 5
 
@@ -71,6 +92,8 @@ export function createIssuerState(): IssuerState {
     tokens: createTtlStore({ ttlMs: LIFETIMES.tokenMs, max: 10_000 }),
     requests: createTtlStore({ ttlMs: LIFETIMES.requestMs, max: 10_000 }),
     commandNonces: createTtlStore({ ttlMs: 10 * 60_000, max: 100_000 }),
+    issuerStates: createTtlStore({ ttlMs: LIFETIMES.offerMs, max: 10_000 }),
+    authorizationCodes: createTtlStore({ ttlMs: LIFETIMES.authorizationCodeMs, max: 10_000 }),
   }
 }
 
@@ -93,6 +116,8 @@ export function createOffer(
     txCode: boolean
     now: Date
     vaultRecord?: VaultRecordRef | undefined
+    /** Also offer the authorisation code flow (an `authorization_code` grant with an `issuer_state`). */
+    authorizationCode?: boolean | undefined
   },
 ): { offer: Offer; txCode: string | undefined } {
   const preAuthorizedCode = secret()
@@ -108,9 +133,11 @@ export function createOffer(
     redeemed: false,
     created: p.now.toISOString(),
     ...(p.vaultRecord === undefined ? {} : { vaultRecord: p.vaultRecord }),
+    ...(p.authorizationCode === true ? { issuerState: secret() } : {}),
   }
   state.offers.set(offer.id, offer)
   state.codes.set(offer.codeHash, offer.id)
+  if (offer.issuerState !== undefined) state.issuerStates.set(hashOf(offer.issuerState), offer.id)
   return { offer, txCode }
 }
 
@@ -120,11 +147,9 @@ export function offerJson(offer: Offer, base: string): Record<string, unknown> {
   if (offer.txCode !== undefined) {
     grant.tx_code = { input_mode: 'numeric', length: 6, description: 'The code the clerk gave you' }
   }
-  return {
-    credential_issuer: base,
-    credential_configuration_ids: offer.configurationIds,
-    grants: { [PRE_AUTHORIZED_GRANT]: grant },
-  }
+  const grants: Record<string, unknown> = { [PRE_AUTHORIZED_GRANT]: grant }
+  if (offer.issuerState !== undefined) grants.authorization_code = { issuer_state: offer.issuerState }
+  return { credential_issuer: base, credential_configuration_ids: offer.configurationIds, grants }
 }
 
 /** The offer's `credential_offer_uri` and its QR-able `openid-credential-offer://` link. */
@@ -163,12 +188,23 @@ export function redeemCode(state: IssuerState, p: { code: unknown; txCode: unkno
     if (offer.attempts >= MAX_TX_CODE_ATTEMPTS) state.codes.delete(offer.codeHash)
     throw new OAuthError('invalid_grant', 'the transaction code is wrong')
   }
+  return issueToken(state, offer, offer.configurationIds)
+}
+
+/**
+ * Redeems an offer (by either grant): voids its codes and `issuer_state`,
+ * and answers the token response for the granted configurations.
+ *
+ * @example return issueToken(state, offer, offer.configurationIds)
+ */
+export function issueToken(state: IssuerState, offer: Offer, configurationIds: string[]): Record<string, unknown> {
   offer.redeemed = true
   state.codes.delete(offer.codeHash)
+  if (offer.issuerState !== undefined) state.issuerStates.delete(hashOf(offer.issuerState))
   const accessToken = secret()
   const grant: Grant = {
     offerId: offer.id,
-    configurationIds: offer.configurationIds,
+    configurationIds,
     claims: offer.claims,
     cNonce: secret(),
     issued: [],
@@ -184,7 +220,8 @@ export function redeemCode(state: IssuerState, p: { code: unknown; txCode: unkno
   }
 }
 
-function sameText(expected: string, given: unknown): boolean {
+/** Compares a secret in constant time (for equal lengths; the length is not secret). */
+export function sameText(expected: string, given: unknown): boolean {
   if (typeof given !== 'string' || given.length !== expected.length) return false
   return timingSafeEqual(Buffer.from(expected), Buffer.from(given))
 }

@@ -37,18 +37,23 @@ export function issuerMetadata(identity: IdentityContext, base: string): Record<
 }
 
 /**
- * OAuth 2.0 authorisation-server metadata (RFC 8414): the token endpoint and
- * the pre-authorised code grant, usable without client authentication.
+ * OAuth 2.0 authorisation-server metadata (RFC 8414): the authorisation and
+ * token endpoints, the pre-authorised code grant and the authorisation code
+ * grant (PKCE S256 only), both usable without client authentication.
  *
  * @example GET /.well-known/oauth-authorization-server
  */
 export function authorizationServerMetadata(base: string): Record<string, unknown> {
   return {
     issuer: base,
+    authorization_endpoint: `${base}/v1/oid4vci/authorize`,
     token_endpoint: `${base}/v1/oid4vci/token`,
-    grant_types_supported: [PRE_AUTHORIZED_GRANT],
+    grant_types_supported: [PRE_AUTHORIZED_GRANT, 'authorization_code'],
     'pre-authorized_grant_anonymous_access_supported': true,
-    response_types_supported: ['token'],
+    response_types_supported: ['code'],
+    response_modes_supported: ['query'],
+    code_challenge_methods_supported: ['S256'],
+    authorization_details_types_supported: ['openid_credential'],
     token_endpoint_auth_methods_supported: ['none'],
   }
 }
