@@ -1,8 +1,10 @@
 import type { ComponentChildren } from 'preact'
 import { ApiError } from '../api/client.js'
 import { BarChart } from '../components/BarChart.js'
+import { Card } from '../components/ui.js'
 import { formatNumber, formatTime } from '../i18n/index.js'
-import type { Phase, ResultView } from './api.js'
+import { href } from '../lib/router.js'
+import type { PetitionSummary, Phase, ResultView } from './api.js'
 import { type BallotsKey, tb } from './i18n/tb.js'
 
 const PHASE_KEYS: Record<Phase, BallotsKey> = {
@@ -130,5 +132,28 @@ export function Step({
       </h2>
       {children}
     </section>
+  )
+}
+
+/** The petitions card of the portal and the console: each petition, its signatures and threshold. */
+export function PetitionListCard({ petitions }: { petitions: readonly PetitionSummary[] }) {
+  return (
+    <Card title={tb('portal.petitions')}>
+      {petitions.length === 0 ? (
+        <p class="tab-empty">{tb('portal.noPetitions')}</p>
+      ) : (
+        <ul class="tab-process-list">
+          {petitions.map((p) => (
+            <li key={p.id}>
+              <a href={href(`/ballots/${encodeURIComponent(p.id)}`)}>{p.title}</a>
+              <br />
+              <span class="tab-muted">
+                {tb('petition.count', { signatures: p.signatures, threshold: p.threshold })}
+              </span>
+            </li>
+          ))}
+        </ul>
+      )}
+    </Card>
   )
 }

@@ -2,7 +2,7 @@ import { Alert, Card, Loading, PageTitle } from '../../components/ui.js'
 import { href } from '../../lib/router.js'
 import { useAsync } from '../../lib/useAsync.js'
 import { listBallots, listPetitions } from '../api.js'
-import { PhaseBadge, problemText, Schedule } from '../components.js'
+import { PetitionListCard, PhaseBadge, problemText, Schedule } from '../components.js'
 import { tb } from '../i18n/tb.js'
 
 /** The console's ballots and petitions, with links to create and manage them. */
@@ -49,23 +49,7 @@ export function ConsoleBallots() {
               </ul>
             )}
           </Card>
-          <Card title={tb('portal.petitions')}>
-            {data.data[1].length === 0 ? (
-              <p class="tab-empty">{tb('portal.noPetitions')}</p>
-            ) : (
-              <ul class="tab-process-list">
-                {data.data[1].map((p) => (
-                  <li key={p.id}>
-                    <a href={href(`/ballots/${encodeURIComponent(p.id)}`)}>{p.title}</a>
-                    <br />
-                    <span class="tab-muted">
-                      {tb('petition.count', { signatures: p.signatures, threshold: p.threshold })}
-                    </span>
-                  </li>
-                ))}
-              </ul>
-            )}
-          </Card>
+          <PetitionListCard petitions={data.data[1]} />
         </div>
       )}
     </div>

@@ -14,7 +14,7 @@ import {
   type PetitionView,
   processKind,
 } from '../api.js'
-import { PhaseBadge, problemText, ResultTables, Schedule } from '../components.js'
+import { PetitionListCard, PhaseBadge, problemText, ResultTables, Schedule } from '../components.js'
 import { tb } from '../i18n/tb.js'
 import { type CheckReceiptOutcome, checkMyBallot } from '../receiptCheck.js'
 import { recountInBrowser } from '../recount.js'
@@ -50,23 +50,7 @@ export function PortalBallots() {
               </ul>
             )}
           </Card>
-          <Card title={tb('portal.petitions')}>
-            {data.data[1].length === 0 ? (
-              <p class="tab-empty">{tb('portal.noPetitions')}</p>
-            ) : (
-              <ul class="tab-process-list">
-                {data.data[1].map((p) => (
-                  <li key={p.id}>
-                    <a href={href(`/ballots/${encodeURIComponent(p.id)}`)}>{p.title}</a>
-                    <br />
-                    <span class="tab-muted">
-                      {tb('petition.count', { signatures: p.signatures, threshold: p.threshold })}
-                    </span>
-                  </li>
-                ))}
-              </ul>
-            )}
-          </Card>
+          <PetitionListCard petitions={data.data[1]} />
         </div>
       )}
     </div>
