@@ -12,6 +12,8 @@ export type CliErrorCode =
   | 'NO_NODE'
   | 'VERIFICATION_FAILED'
   | 'AUDIT_FAILED'
+  | 'ETCD_NOT_FOUND'
+  | 'DEVNET_FAILED'
 
 /** Exit codes of the `tabularium` command. */
 export const EXIT = { ok: 0, failed: 1, error: 2 } as const

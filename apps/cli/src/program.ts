@@ -1,5 +1,6 @@
 import { Command } from 'commander'
 import { registerAudit } from './commands/audit.js'
+import { registerDevnet } from './commands/devnet.js'
 import { registerDid } from './commands/did.js'
 import { registerInit } from './commands/init.js'
 import { registerKeys } from './commands/keys.js'
@@ -30,6 +31,6 @@ export function createProgram(): Command {
   // Settings are copied to subcommands when they are created, so set them first.
   for (const register of [registerInit, registerNode, registerStamp, registerVerify, registerAudit]) register(program)
   for (const register of [registerKeys, registerTx, registerRead, registerRecount]) register(program)
-  for (const register of [registerDid, registerVc]) register(program)
+  for (const register of [registerDid, registerVc, registerDevnet]) register(program)
   return program
 }

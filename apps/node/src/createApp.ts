@@ -19,6 +19,7 @@ import { eventRoutes } from './routes/eventRoutes.js'
 import { type FundingOptions, fundingRoutes } from './routes/fundingRoutes.js'
 import { grantApplicationRoutes } from './routes/grantApplicationRoutes.js'
 import { healthRoutes } from './routes/healthRoutes.js'
+import { finalityRoutes } from './routes/finalityRoutes.js'
 import { logRoutes } from './routes/logRoutes.js'
 import { moduleRoutes } from './routes/moduleRoutes.js'
 import { networkRoutes } from './routes/networkRoutes.js'
@@ -28,11 +29,14 @@ import { oid4vpRoutes } from './routes/oid4vpRoutes.js'
 import { openApiRoutes } from './routes/openApiRoutes.js'
 import { proofRoutes } from './routes/proofRoutes.js'
 import { registryRoutes } from './routes/registryRoutes.js'
+import { type SnapshotSource, snapshotRoutes } from './routes/snapshotRoutes.js'
 import { tlogRoutes } from './routes/tlogRoutes.js'
 import { transactionRoutes } from './routes/transactionRoutes.js'
 import { vaultRoutes } from './routes/vaultRoutes.js'
 import { voucherApplicationRoutes } from './routes/voucherApplicationRoutes.js'
+import { type WitnessRoutesParameters, witnessRoutes } from './routes/witnessRoutes.js'
 import { serveWebApp } from './web/serveWebApp.js'
+import { witnessMetricFamilies } from './witness/witnessMetrics.js'
 
 /** Options of `createApp`. */
 export interface CreateAppParameters {
@@ -52,6 +56,10 @@ export interface CreateAppParameters {
   ballots?: BallotOptions
   /** The personal-data vault (residency requests' data; "who used my data"); without it, request data stays in memory. */
   vault?: Vault | undefined
+  /** C2SP tlog-witness: this node as a witness (POST /add-checkpoint) and its pushes to outside witnesses. */
+  witnessing?: WitnessRoutesParameters
+  /** GET /v1/snapshot: the ledger file to copy for a joining member's node (without it the route is NOT_FOUND). */
+  snapshots?: SnapshotSource | undefined
 }
 
 /**
@@ -72,6 +80,8 @@ export function createApp({
   funding = {},
   ballots = {},
   vault,
+  witnessing = {},
+  snapshots,
 }: CreateAppParameters): Hono<AppEnv> {
   const app = new Hono<AppEnv>()
   const metrics = createMetrics()
@@ -92,15 +102,21 @@ export function createApp({
   // Everything public is readable cross-origin, and transactions carry their own signatures (no cookies).
   app.use('/v1/*', cors({ origin: '*', exposeHeaders: ['X-Request-Id', 'Retry-After'] }))
   app.use('/tlog/*', cors({ origin: '*' }))
+  // Witness clients may run in a browser (`addCheckpoint` of @tabularium/log); the request carries no credentials.
+  app.use('/add-checkpoint', cors({ origin: '*' }))
   app.use('/.well-known/*', cors({ origin: '*' }))
   app.route('/', transactionRoutes({ ledger, shutdown }))
   app.route('/', logRoutes({ ledger }))
+  app.route('/', finalityRoutes({ ledger }))
   app.route('/', proofRoutes({ ledger }))
   app.route('/', moduleRoutes({ ledger }))
   app.route('/', networkRoutes({ genesis: ledger.genesis, theme: config.theme }))
   app.route('/', events.app)
   app.route('/', tlogRoutes({ ledger }))
-  app.route('/', healthRoutes({ ledger, metrics, shutdown, sseClients: events.clients }))
+  app.route('/', witnessRoutes(witnessing))
+  app.route('/', snapshotRoutes({ source: snapshots }))
+  const extraFamilies = () => witnessMetricFamilies(witnessing)
+  app.route('/', healthRoutes({ ledger, metrics, shutdown, sseClients: events.clients, extraFamilies }))
   const identity = createIdentityContext({ ledger, options: identityOptions })
   const issuerState = createIssuerState()
   app.route('/', registryRoutes({ identity }))

@@ -8,11 +8,13 @@ import { BALLOT_KEYS_DIR, createTokenKeyStore } from './ballots/tokenKeyStore.js
 import type { NodeConfig } from './config/nodeConfigSchema.js'
 import { createApp } from './createApp.js'
 import { readIssuerKey } from './identity/nodeIssuer.js'
+import { joinIfNew } from './joining/joinFromSnapshot.js'
 import { NODE_MODULES } from './nodeModules.js'
 import { readDataDir } from './readDataDir.js'
 import { openDataDirBlobStore } from './routes/fundingRoutes.js'
 import { openPseudonymKey } from './routes/voucherApplicationRoutes.js'
 import { openNodeVault } from './vault/openNodeVault.js'
+import { openWitnessing, type Witnessing } from './witness/openWitnessing.js'
 
 /** Options of `startNode`. */
 export interface StartNodeParameters {
@@ -49,6 +51,8 @@ export async function startNode({
   handleSignals = true,
 }: StartNodeParameters): Promise<RunningNode> {
   const { genesis, keys, ledgerPath } = readDataDir({ dir: config.dataDir })
+  const etcdEndpoints = config.orderer === 'etcd' ? config.etcdEndpoints?.split(',') : undefined
+  await joinIfNew({ joinFrom: config.joinFrom, genesis, ledgerPath, modules: NODE_MODULES, etcdEndpoints, logger })
   const ledger = await createLedger({
     genesis,
     keys,
@@ -63,6 +67,7 @@ export async function startNode({
   let url: string | undefined
   const identity = { issuer: readIssuerKey({ dir: config.dataDir }), publicUrl: () => url }
   const vault = openNodeVault({ dataDir: config.dataDir, ledger, issuer: identity.issuer })
+  const witnessing = openWitnessing({ dataDir: config.dataDir, config: config.witness, keys, ledger, logger })
   const app = createApp({
     vault,
     ledger,
@@ -73,6 +78,8 @@ export async function startNode({
     identity,
     funding: { blobs: openDataDirBlobStore(config.dataDir), pseudonymKey: openPseudonymKey(config.dataDir) },
     ballots: { tokenKeys: createTokenKeyStore({ dir: join(config.dataDir, BALLOT_KEYS_DIR) }) },
+    witnessing,
+    snapshots: { ledgerPath, tempDir: config.dataDir },
   })
   const server = await listen(app.fetch, config)
   const { port } = server.address() as AddressInfo
@@ -81,7 +88,15 @@ export async function startNode({
   print(`Tabularium node for network "${genesis.network}" listening on ${url}`)
   let stopping: Promise<void> | undefined
   const stop = () =>
-    (stopping ??= stopNode({ server, ledger, vault, shutdown, logger, timeoutMs: config.shutdownTimeoutMs }))
+    (stopping ??= stopNode({
+      server,
+      ledger,
+      vault,
+      witnessing,
+      shutdown,
+      logger,
+      timeoutMs: config.shutdownTimeoutMs,
+    }))
   if (handleSignals) {
     const onSignal = (signal: string) => {
       logger.info({ signal }, 'shutting down')
@@ -115,6 +130,7 @@ async function stopNode(p: {
   server: ServerType
   ledger: Ledger
   vault: Vault
+  witnessing: Witnessing
   shutdown: AbortController
   logger: Logger
   timeoutMs: number
@@ -127,6 +143,8 @@ async function stopNode(p: {
   const timer = setTimeout(() => idle.closeAllConnections?.(), p.timeoutMs)
   await closed
   clearTimeout(timer)
+  // Pushes read the ledger: they stop before it closes.
+  await p.witnessing.close()
   await p.ledger.close()
   p.vault.close()
   p.logger.info('node stopped')

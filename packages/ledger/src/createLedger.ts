@@ -1,12 +1,17 @@
 import { availableParallelism } from 'node:os'
 import { formatIssues, type Genesis, GenesisSchema, ProtocolError } from '@tabularium/protocol'
 import { createCheckpointSigner } from './checkpoints/createCheckpointSigner.js'
+import { createFinality } from './finality/createFinality.js'
+import { createHealth } from './finality/createHealth.js'
+import { DEFAULT_FINAL_TIMEOUT_MS, finalReceipt, submitFinal } from './finality/finalReceipts.js'
+import { createMemberReader } from './finality/members.js'
 import { createRoleChecker, GOVERNANCE_MODULE } from './executor/roles.js'
+import { warnUnlessMember } from './joining/warnUnlessMember.js'
 import type { ModuleDefinition } from './module/defineModule.js'
 import { embeddedOrderer } from './orderer/embeddedOrderer.js'
 import { createReads, type LedgerReads } from './reads/createReads.js'
 import { createEventHub } from './sequencer/createEventHub.js'
-import { consoleLogger, type LedgerLogger } from './sequencer/logger.js'
+import { consoleLogger } from './sequencer/logger.js'
 import { startPipeline } from './sequencer/startPipeline.js'
 import { openLedgerStore } from './store/openLedgerStore.js'
 import type { CreateLedgerParameters, Ledger } from './types.js'
@@ -38,9 +43,8 @@ export async function createLedger(params: CreateLedgerParameters): Promise<Ledg
   const modules = moduleMap(params.modules)
   const hasRole = createRoleChecker({ genesis, governed: modules.has(GOVERNANCE_MODULE) })
   const sign = createCheckpointSigner({ origin: genesis.origin, keys })
-  warnUnlessMember(genesis, sign, logger)
-  // Before the file is opened: an unreachable or wrong etcd stops the start here.
-  const startOrderer = await orderer.connect({ genesis, logger })
+  // Before the file is opened: an unreachable, wrong or compacted etcd stops the start here.
+  const startOrderer = await orderer.connect({ genesis, logger, path, onCaughtUp: () => checkMembership() })
   // On disk, a worker checkpoints the WAL; in memory there is no WAL.
   const onDisk = path !== ':memory:' && path !== ''
   const store = openLedgerStore({
@@ -62,6 +66,20 @@ export async function createLedger(params: CreateLedgerParameters): Promise<Ledg
     throw error
   }
   const events = createEventHub({ logger })
+  const health = createHealth(clock)
+  health.onHalt((h) => logger.error({ health: h }, 'this node stopped writing'))
+  const finality = createFinality({
+    db: store.db,
+    origin: genesis.origin,
+    witnessKey: sign.witnessKey,
+    members: createMemberReader({ db: store.db, genesis, governed: modules.has(GOVERNANCE_MODULE) }),
+    health,
+    logger,
+    clock,
+  })
+  // A joining node learns of its admission by governance only once it has caught up.
+  const checkMembership = warnUnlessMember({ keys: sign, self: finality.self, logger })
+  if (!orderer.sharedTime) checkMembership()
   const pipeline = startPipeline({
     ...{ store, genesis, modules, hasRole, sign, clock, logger, events },
     ...{
@@ -71,8 +89,12 @@ export async function createLedger(params: CreateLedgerParameters): Promise<Ledg
       maxPending,
       checkpointPath: onDisk ? path : undefined,
       startOrderer,
+      finality,
+      health,
     },
   })
+  const receipt: Ledger['receipt'] = (index, options) =>
+    options?.final === true ? finalReceipt({ store, reads, finality, index }) : reads.receipt(index)
   let closed: Promise<void> | undefined
   return {
     genesis,
@@ -81,12 +103,20 @@ export async function createLedger(params: CreateLedgerParameters): Promise<Ledg
     submit(transactions, options) {
       if (!Array.isArray(transactions))
         throw new ProtocolError('INVALID_REQUEST', 'submit takes an array of transactions')
-      return pipeline.submit(transactions, options)
+      if (options?.receipts !== 'final') return pipeline.submit(transactions, { receipts: options?.receipts === true })
+      return submitFinal({ pipeline, finality, receipt, transactions, timeoutMs: options.finalTimeoutMs })
     },
+    receipt,
+    finalCheckpoint: finality.latest,
+    finalCheckpoints: finality.list,
+    whenFinal: (index, timeoutMs = DEFAULT_FINAL_TIMEOUT_MS) => finality.whenFinal(index, timeoutMs),
+    members: finality.members,
+    health: health.current,
     subscribe: events.subscribe,
-    stats: pipeline.stats,
+    stats: () => ({ ...pipeline.stats(), orderer: orderer.kind, finalTreeSize: finality.latest()?.treeSize ?? 0 }),
     close() {
       closed ??= pipeline.stop().then(() => {
+        finality.close()
         reads.close()
         store.db.close()
       })
@@ -112,11 +142,4 @@ function moduleMap(modules: readonly ModuleDefinition[]): ReadonlyMap<string, Mo
     map.set(module.name, module)
   }
   return map
-}
-
-// Not fatal (an observer node may run with its own keys), but nobody trusting
-// the genesis file will accept this node's checkpoints.
-function warnUnlessMember(genesis: Genesis, keys: { logKey: string; witnessKey: string }, logger: LedgerLogger): void {
-  if (genesis.members.some((m) => m.logKey === keys.logKey && m.witnessKey === keys.witnessKey)) return
-  logger.warn({ logKey: keys.logKey }, "the node's keys are not a genesis member's logKey/witnessKey")
 }

@@ -1,6 +1,9 @@
 import type { Receipt } from '@tabularium/log'
 import type { Genesis, LedgerEvent, LogEntry, SignedTransaction } from '@tabularium/protocol'
 import type { Json, ModuleDefinition } from './module/defineModule.js'
+import type { NodeHealth } from './finality/createHealth.js'
+import type { FinalCheckpoint } from './finality/finalStore.js'
+import type { MemberView } from './finality/memberViews.js'
 import type { OrdererDefinition } from './orderer/types.js'
 import type { LedgerLogger } from './sequencer/logger.js'
 
@@ -38,7 +41,15 @@ export interface CreateLedgerParameters {
 
 /** One item of a submission's result: committed with its receipt, or refused. */
 export type SubmitResult =
-  | { ok: true; txid: string; index: number; outcome: LogEntry['outcome']; receipt?: Receipt }
+  | {
+      ok: true
+      txid: string
+      index: number
+      outcome: LogEntry['outcome']
+      receipt?: Receipt
+      /** With `receipts: 'final'`: false when no quorum cosigned in time (the receipt is then the node's own). */
+      final?: boolean
+    }
   | { ok: false; txid?: string; error: { code: string; message: string; details?: Record<string, unknown> } }
 
 /** A stored entry with its position. */
@@ -72,15 +83,31 @@ export interface CommittedEvent extends LedgerEvent {
 export interface Ledger {
   readonly genesis: Genesis
   readonly modules: ReadonlyMap<string, ModuleDefinition>
-  /** Admits, orders and executes; resolves when the block holding them is durably committed. */
-  submit(transactions: unknown[], options?: { receipts?: boolean }): Promise<SubmitResult[]>
+  /**
+   * Admits, orders and executes; resolves when the block holding them is
+   * durably committed — or, with `receipts: 'final'`, once a checkpoint
+   * holding them is cosigned by a quorum of members (at most
+   * `finalTimeoutMs`, default 10 s), with receipts against it.
+   */
+  submit(transactions: unknown[], options?: SubmitOptions): Promise<SubmitResult[]>
   entry(index: number): EntryRecord | undefined
   entries(options: { from: number; limit: number }): EntryRecord[]
   transaction(txid: string): EntryRecord | undefined
   checkpoint(): CheckpointRecord
   inclusionProof(index: number, treeSize?: number): Uint8Array[]
   consistencyProof(from: number, to?: number): Uint8Array[]
-  receipt(index: number): Receipt
+  /** A receipt against the latest checkpoint, or with `final` the latest final one (NOT_FINAL when none holds the entry yet). */
+  receipt(index: number, options?: { final?: boolean }): Receipt
+  /** The latest checkpoint cosigned by a quorum of members, if any. */
+  finalCheckpoint(): FinalCheckpoint | undefined
+  /** Final checkpoints, newest first (recent ones all, older ones thinned to one a minute). */
+  finalCheckpoints(limit: number): FinalCheckpoint[]
+  /** Resolves once entry `index` is in a final checkpoint; NOT_FINAL after `timeoutMs`. */
+  whenFinal(index: number, timeoutMs?: number): Promise<FinalCheckpoint>
+  /** The members and how this node sees their nodes (status, tree size, last cosignature). */
+  members(): MemberView[]
+  /** ok, or stopped with the reason (diverged, altered, commit-failed): the node then refuses writes. */
+  health(): NodeHealth
   query(module: string, name: string, params: unknown): unknown
   /** Reads one state value of a module (for debugging and the explorer). */
   state(module: string, key: string): Json | undefined
@@ -92,6 +119,13 @@ export interface Ledger {
   close(): Promise<void>
 }
 
+/** Options of `Ledger.submit`. */
+export interface SubmitOptions {
+  /** `true`: receipts against the block's own checkpoint; `'final'`: against a quorum-cosigned one. */
+  receipts?: boolean | 'final'
+  finalTimeoutMs?: number
+}
+
 /** Counters for /metrics. */
 export interface LedgerStats {
   treeSize: number
@@ -101,6 +135,10 @@ export interface LedgerStats {
   refused: Record<string, number>
   committedTransactions: number
   lastBlockMs: number
+  /** `embedded` or `etcd`. */
+  orderer: string
+  /** Size of the latest final checkpoint (0 before the first). */
+  finalTreeSize: number
 }
 
 export type { Json, SignedTransaction }

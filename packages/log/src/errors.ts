@@ -26,6 +26,10 @@ export type LogErrorCode =
   | 'INVALID_ENTRY_BUNDLE'
   | 'RECEIPT_MALFORMED'
   | 'TREE_SIZE_MISMATCH'
+  | 'INVALID_WITNESS_REQUEST'
+  | 'WITNESS_UNREACHABLE'
+  | 'WITNESS_REFUSED'
+  | 'WITNESS_RESPONSE_INVALID'
 
 /**
  * An error raised by `@tabularium/log`.

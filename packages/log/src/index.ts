@@ -50,3 +50,17 @@ export type { InclusionProofParameters } from './tree/inclusionProof.js'
 export { inclusionProof } from './tree/inclusionProof.js'
 export type { GetNode, TreeNode } from './tree/node.js'
 export { rootHash } from './tree/rootHash.js'
+export type { AddCheckpointParameters, AddCheckpointResult } from './witness/addCheckpoint.js'
+export { addCheckpoint } from './witness/addCheckpoint.js'
+export type { AddCheckpointRequest } from './witness/addCheckpointRequest.js'
+export {
+  formatAddCheckpointRequest,
+  MAX_WITNESS_PROOF_LINES,
+  parseAddCheckpointRequest,
+} from './witness/addCheckpointRequest.js'
+export {
+  formatTlogSize,
+  parseCosignatureLines,
+  parseTlogSize,
+  TLOG_SIZE_CONTENT_TYPE,
+} from './witness/witnessResponse.js'

@@ -44,7 +44,21 @@ export const ERROR_CATALOGUE = {
   },
   UNAUTHORISED: { status: 403, meaning: 'The signer does not hold a role the action requires.' },
   OVERLOADED: { status: 503, meaning: 'The node is busy; retry after the `Retry-After` seconds.' },
-  NODE_STOPPED: { status: 503, meaning: 'The node is shutting down or has stopped writing (divergence alarm).' },
+  NODE_STOPPED: {
+    status: 503,
+    meaning:
+      'The node is shutting down, or has stopped writing for good: it diverged from the quorum, its file was altered, or a block failed to commit (`details.reason`).',
+  },
+  LEDGER_ALTERED: {
+    status: 503,
+    meaning:
+      "The node's integrity check found its ledger file altered behind its back (a leaf, tree node, checkpoint, event or state row no longer matches the signed log or the state sum; `details` names the table and row). The node stops writing (`NODE_STOPPED`).",
+  },
+  NOT_FINAL: {
+    status: 409,
+    meaning:
+      'The entry is committed but no checkpoint holding it is cosigned by a quorum of members yet; ask again shortly.',
+  },
   // Execution (recorded in the log as a rejected outcome)
   EXECUTION_FAILED: {
     status: 422,
@@ -247,6 +261,35 @@ export const ERROR_CATALOGUE = {
     meaning: 'A receipt lacks a field or has one of the wrong type; `details.issues` lists them.',
   },
   TREE_SIZE_MISMATCH: { status: 422, meaning: "The receipt's tree size differs from its checkpoint's." },
+  INVALID_WITNESS_REQUEST: {
+    status: 400,
+    meaning:
+      'A C2SP tlog-witness add-checkpoint body is malformed (old size line, proof lines, empty line, checkpoint).',
+  },
+  WITNESS_UNREACHABLE: { status: 502, meaning: 'An outside witness did not answer (network error, timeout).' },
+  WITNESS_REFUSED: {
+    status: 502,
+    meaning: 'An outside witness refused a checkpoint (`details.status`, `details.reason`: its answer).',
+  },
+  WITNESS_RESPONSE_INVALID: {
+    status: 502,
+    meaning: "An outside witness's answer is not what C2SP tlog-witness says (malformed size or signature lines).",
+  },
+  // Joining a network from a member's snapshot (apps/node README, "Joining a network")
+  SNAPSHOT_INVALID: {
+    status: 422,
+    meaning:
+      'A ledger snapshot failed verification (schema, integrity, audit of every entry and checkpoint, head signatures); nothing was installed. `details.reason` names the first fault.',
+  },
+  SNAPSHOT_UNAVAILABLE: {
+    status: 502,
+    meaning: 'The member node to join from did not serve a snapshot (unreachable, an error status, too large).',
+  },
+  SNAPSHOT_STALE: {
+    status: 409,
+    meaning:
+      "The snapshot ends before etcd's compaction point, so the node could not continue from it; nothing was installed. Fetch a newer one.",
+  },
   // Anything else
   INTERNAL: { status: 500, meaning: 'An unexpected failure; nothing about it is disclosed. See the node log.' },
 } as const satisfies Record<string, { status: number; meaning: string }>

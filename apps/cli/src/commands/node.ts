@@ -19,6 +19,7 @@ interface StartOptions {
   init?: boolean
   logLevel?: string
   webRoot?: string
+  joinFrom?: string
   json?: boolean
 }
 
@@ -37,6 +38,7 @@ export function registerNode(program: Command): void {
     .option('--host <host>', 'address to listen on (default 127.0.0.1)')
     .option('--init', 'create a sandbox in --dir first if it has no genesis.json')
     .option('--web-root <dir>', 'built web app to serve at / (default: apps/web/dist when built)')
+    .option('--join-from <url>', "a member's node: with no ledger in --dir yet, start from its verified snapshot")
     .option('--log-level <level>', 'fatal, error, warn, info, debug, trace or silent (logs go to stderr)')
     .option('--json', 'print the listening address as JSON')
     .action(commandAction<StartOptions>(start))
@@ -53,6 +55,7 @@ async function start({ opts, out }: CommandContext<StartOptions>) {
     ['--host', opts.host],
     ['--log-level', opts.logLevel],
     ['--web-root', opts.webRoot ?? defaultWebRoot()],
+    ['--join-from', opts.joinFrom],
   ] as const
   for (const [flag, value] of options) {
     if (value !== undefined) argv.push(flag, value)

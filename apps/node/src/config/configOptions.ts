@@ -31,6 +31,12 @@ export const CONFIG_OPTIONS: readonly ConfigOption[] = [
   option(['blockIntervalMs'], 'block-interval-ms', 'number', 'How long the sequencer waits to fill a block'),
   option(['orderer'], 'orderer', 'string', 'embedded (default) or etcd'),
   option(['etcdEndpoints'], 'etcd-endpoints', 'string', 'Comma-separated etcd client URLs (orderer etcd)'),
+  option(
+    ['joinFrom'],
+    'join-from',
+    'string',
+    "A member node's URL: start from its verified snapshot when there is no ledger",
+  ),
   option(['sseHeartbeatMs'], 'sse-heartbeat-ms', 'number', 'Interval of SSE heartbeat comments (default 15000)'),
   option(['maxSseClients'], 'max-sse-clients', 'number', 'Most open event streams (default 1000)'),
   option(

@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { WitnessConfigSchema } from './witnessConfigSchema.js'
 
 // Colours reach CSS in the web app: hex only, so no value can inject a rule.
 const color = z.string().regex(/^#(?:[0-9a-fA-F]{3}|[0-9a-fA-F]{6})$/, 'expected a hex colour like #1f3a5f')
@@ -52,11 +53,19 @@ export const NodeConfigSchema = z.strictObject({
     .max(4096)
     .regex(/^https?:\/\/[^\s,]+(,https?:\/\/[^\s,]+)*$/, 'expected comma-separated http(s) URLs')
     .optional(),
+  /** A member node's URL: with no ledger in the data directory yet, start from its verified snapshot (README, "Joining a network"). */
+  joinFrom: z
+    .string()
+    .max(2048)
+    .regex(/^https?:\/\/[^\s]+$/, 'expected an http(s) URL')
+    .optional(),
   sseHeartbeatMs: z.number().int().min(100).max(3_600_000).default(15_000),
   maxSseClients: z.number().int().min(1).max(100_000).default(1000),
   /** Grace period for in-flight requests at shutdown. */
   shutdownTimeoutMs: z.number().int().min(0).max(600_000).default(10_000),
   theme: ThemeSchema.prefault({}),
+  /** C2SP tlog-witness: logs this node witnesses besides its own, outside witnesses it pushes to (file only). */
+  witness: WitnessConfigSchema.prefault({}),
 })
 
 /** The node's configuration. */

@@ -49,7 +49,13 @@ function tooLarge(maxBytes: number): ProtocolError {
   return new ProtocolError('PAYLOAD_TOO_LARGE', `the body is over ${maxBytes} bytes`, { details: { maxBytes } })
 }
 
-async function readLimited(body: ReadableStream<Uint8Array> | null, maxBytes: number): Promise<Uint8Array> {
+/**
+ * Reads a request body stream, cancelling it as soon as it goes over
+ * `maxBytes` (PAYLOAD_TOO_LARGE): the rest is never buffered.
+ *
+ * @example const bytes = await readLimited(c.req.raw.body, 65536)
+ */
+export async function readLimited(body: ReadableStream<Uint8Array> | null, maxBytes: number): Promise<Uint8Array> {
   if (body === null) return new Uint8Array(0)
   const reader = body.getReader()
   const chunks: Uint8Array[] = []

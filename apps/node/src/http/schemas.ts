@@ -18,7 +18,8 @@ export const hex64 = z.string().regex(/^[0-9a-f]{64}$/, 'expected 64 lowercase h
 
 /** `?wait=` of POST /v1/transactions. */
 export const SubmitQuery = z.strictObject({
-  wait: z.enum(['true', 'false']).default('true'),
+  /** `true`: receipts against the block's checkpoint; `final`: against one cosigned by a quorum of members; `false`: none. */
+  wait: z.enum(['true', 'false', 'final']).default('true'),
 })
 
 /** GET /v1/entries. @example EntriesQuery.parse({ limit: '10' }) // { from: 0, limit: 10 } */
@@ -41,6 +42,9 @@ export const ConsistencyQuery = z.strictObject({
 
 /** A path parameter that is an index. */
 export const IndexParams = z.strictObject({ index: indexString })
+
+/** GET /v1/receipts/:index. @example ReceiptQuery.parse({ final: 'true' }) */
+export const ReceiptQuery = z.strictObject({ final: z.enum(['true', 'false']).default('false') })
 
 /** A path parameter that is a transaction id. */
 export const TxidParams = z.strictObject({ txid: hex64 })

@@ -8,7 +8,8 @@ export const DURATION_BUCKETS = [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0
 /** The node's metrics: HTTP counters it records, ledger and process gauges it reads on scrape. */
 export interface Metrics {
   observeRequest(p: { method: string; route: string; status: number; seconds: number }): void
-  render(p: { stats: LedgerStats | undefined; sseClients: number }): string
+  /** `extra`: families read from other parts of the node at scrape time (the witness). */
+  render(p: { stats: LedgerStats | undefined; sseClients: number; extra?: MetricFamily[] }): string
 }
 
 interface Histogram {
@@ -36,7 +37,7 @@ export function createMetrics(): Metrics {
       requests.set(key, counter)
       observe(durations, { method, route }, seconds)
     },
-    render({ stats, sseClients }) {
+    render({ stats, sseClients, extra = [] }) {
       const http: MetricFamily[] = [
         {
           name: 'tabularium_http_requests_total',
@@ -57,7 +58,7 @@ export function createMetrics(): Metrics {
           samples: [{ value: sseClients }],
         },
       ]
-      return formatPrometheus([...ledgerFamilies(stats), ...http, ...processFamilies()])
+      return formatPrometheus([...ledgerFamilies(stats), ...http, ...extra, ...processFamilies()])
     },
   }
 }

@@ -53,6 +53,8 @@ describe('createMetrics', () => {
       refused: { REPLAYED: 2 },
       committedTransactions: 7,
       lastBlockMs: 4,
+      orderer: 'embedded',
+      finalTreeSize: 7,
     }
     const text = createMetrics().render({ stats, sseClients: 2 })
     for (const line of [

@@ -1,7 +1,10 @@
 import type { ErrorCode } from '@tabularium/protocol'
 import { BALLOT_ROUTES } from './ballotApiRoutes.js'
+import { FINALITY_ROUTES } from './finalityApiRoutes.js'
 import { FUNDING_ROUTES } from './fundingApiRoutes.js'
 import { IDENTITY_ROUTES } from './identityRoutes.js'
+import { SNAPSHOT_ROUTES } from './snapshotApiRoutes.js'
+import { WITNESS_ROUTES } from './witnessApiRoutes.js'
 
 /** A parameter of a route. */
 export interface ApiParameter {
@@ -33,6 +36,8 @@ export interface ApiRoute {
   parameters?: ApiParameter[]
   /** Component schema names accepted as the JSON body. */
   body?: string[]
+  /** A body that is not JSON (the C2SP witness protocol's text). */
+  textBody?: { contentType: string; description: string }
   responses: ApiResponse[]
   errors: ErrorCode[]
 }
@@ -84,7 +89,11 @@ export const API_ROUTES: readonly ApiRoute[] = [
     description:
       "Answers 200 when every item was ordered, 207 when some were refused, and when all were refused the status of the first item's code (its error is the body's `error`). With `wait=true` (the default) each ordered result carries its receipt.",
     parameters: [
-      q('wait', 'Attach receipts to the results (default true).', { type: 'string', enum: ['true', 'false'] }),
+      q(
+        'wait',
+        'Attach receipts to the results (default true); `final` waits (up to 10 s) until a quorum of members cosigned a checkpoint holding them and proves against it (`final: false` on a result when none came in time).',
+        { type: 'string', enum: ['true', 'false', 'final'] },
+      ),
     ],
     body: ['SignedTransaction', 'Batch'],
     responses: [
@@ -151,10 +160,16 @@ export const API_ROUTES: readonly ApiRoute[] = [
     path: '/v1/receipts/{index}',
     operationId: 'getReceipt',
     tag: 'log',
-    summary: 'A receipt against the latest checkpoint',
-    parameters: [p('index', 'Log index.')],
+    summary: 'A receipt against the latest checkpoint, or the latest final one',
+    parameters: [
+      p('index', 'Log index.'),
+      q('final', 'Prove against the latest checkpoint cosigned by a quorum of members.', {
+        type: 'string',
+        enum: ['true', 'false'],
+      }),
+    ],
     responses: [json('Receipt', 'The receipt, verifiable offline')],
-    errors: ['INVALID_REQUEST', 'NOT_FOUND'],
+    errors: ['INVALID_REQUEST', 'NOT_FOUND', 'NOT_FINAL'],
   },
   {
     method: 'get',
@@ -317,4 +332,7 @@ export const API_ROUTES: readonly ApiRoute[] = [
   ...IDENTITY_ROUTES,
   ...FUNDING_ROUTES,
   ...BALLOT_ROUTES,
+  ...FINALITY_ROUTES,
+  ...WITNESS_ROUTES,
+  ...SNAPSHOT_ROUTES,
 ]

@@ -69,6 +69,7 @@ function operation(route: ApiRoute): Record<string, unknown> {
     ...(route.description === undefined ? {} : { description: route.description }),
     ...(route.parameters === undefined ? {} : { parameters: route.parameters }),
     ...(route.body === undefined ? {} : { requestBody: requestBody(route.body) }),
+    ...(route.textBody === undefined ? {} : { requestBody: textRequestBody(route.textBody) }),
     responses,
   }
 }
@@ -85,6 +86,10 @@ function successResponse(response: ApiRoute['responses'][number]): Record<string
 function requestBody(names: string[]): Record<string, unknown> {
   const refs = names.map((name) => ({ $ref: `#/components/schemas/${name}` }))
   return { required: true, content: { 'application/json': { schema: refs.length === 1 ? refs[0] : { oneOf: refs } } } }
+}
+
+function textRequestBody({ contentType, description }: { contentType: string; description: string }) {
+  return { required: true, description, content: { [contentType]: { schema: { type: 'string' } } } }
 }
 
 function errorsByStatus(codes: string[]): Map<number, string[]> {

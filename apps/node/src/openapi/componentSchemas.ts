@@ -102,6 +102,46 @@ export function componentSchemas(): Record<string, JsonSchema> {
       logKeys: { type: 'array', items: { type: 'string' } },
       witnessKeys: { type: 'array', items: { type: 'string' } },
     }),
+    FinalCheckpoint: object({
+      treeSize: uint,
+      rootHash: base64,
+      note: { type: 'string', description: 'C2SP signed note with the cosignatures of a quorum of members' },
+      cosigners: { type: 'array', items: { type: 'string' }, description: 'Member ids' },
+      time: { type: 'string' },
+    }),
+    FinalCheckpointList: object({ checkpoints: { type: 'array', items: ref('FinalCheckpoint') } }),
+    NetworkStatus: object({
+      network: { type: 'string' },
+      orderer: { type: 'string', enum: ['embedded', 'etcd'] },
+      health: object(
+        {
+          status: { type: 'string', enum: ['ok', 'stopped'] },
+          reason: { type: 'string', enum: ['diverged', 'altered', 'commit-failed'] },
+          message: { type: 'string' },
+          since: { type: 'string' },
+          details: { type: 'object' },
+        },
+        ['status'],
+      ),
+      treeSize: uint,
+      final: { anyOf: [{ type: 'null' }, { type: 'object' }] },
+      members: {
+        type: 'array',
+        items: object(
+          {
+            id: { type: 'string' },
+            name: { type: 'string' },
+            url: { type: 'string' },
+            status: { type: 'string', enum: ['self', 'stopped', 'ok', 'silent', 'diverged', 'unknown'] },
+            treeSize: uint,
+            seenAt: { type: 'string' },
+            divergedAt: uint,
+            haltReason: { type: 'string' },
+          },
+          ['id', 'name', 'status'],
+        ),
+      },
+    }),
     UiConfig: object({ network: { type: 'string' }, origin: { type: 'string' }, theme: { type: 'object' } }),
     Status: object({ status: { type: 'string' } }),
   }

@@ -4,7 +4,7 @@ import { ProtocolError } from '@tabularium/protocol'
 import { Hono } from 'hono'
 import type { AppEnv } from '../http/appEnv.js'
 import { parseInput } from '../http/parseInput.js'
-import { EntriesQuery, IndexParams } from '../http/schemas.js'
+import { EntriesQuery, IndexParams, ReceiptQuery } from '../http/schemas.js'
 
 /**
  * The log as JSON: GET /v1/entries (paged), /v1/entries/:index,
@@ -27,7 +27,8 @@ export function logRoutes({ ledger }: { ledger: Ledger }): Hono<AppEnv> {
   })
   app.get('/v1/receipts/:index', (c) => {
     const record = entryAt(ledger, c.req.param())
-    return c.json(ledger.receipt(record.index))
+    const { final } = parseInput({ schema: ReceiptQuery, input: c.req.query(), what: 'query' })
+    return c.json(ledger.receipt(record.index, { final: final === 'true' }))
   })
   app.get('/v1/checkpoint', (c) => {
     const checkpoint = ledger.checkpoint()

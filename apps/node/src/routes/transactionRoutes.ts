@@ -27,7 +27,7 @@ export function transactionRoutes({ ledger, shutdown }: TransactionRoutesParamet
     const items = batchItems(body, LIMITS.maxBatchTransactions)
     refuseUnverifiedApplications(items)
     if (shutdown.aborted) throw new ProtocolError('NODE_STOPPED', 'the node is shutting down')
-    const results = await ledger.submit(items, { receipts: wait === 'true' })
+    const results = await ledger.submit(items, { receipts: wait === 'final' ? 'final' : wait === 'true' })
     const { status, body: answer } = submitResponse(results)
     if (answer.error?.code === 'OVERLOADED') c.header('Retry-After', '1')
     return c.json(answer, status as 200)

@@ -48,8 +48,19 @@ export const randomHash = (): string => randomBytes(32).toString('hex')
  *
  * @example const net = createTestNetwork(); const tx = net.sign({ args: { hash: randomHash() } })
  */
-export function createTestNetwork({ now = Date.now() }: { now?: number } = {}): TestNetwork {
-  const { genesis, members } = createSandboxNetwork({ organisations: ['Test City'], now })
+export function createTestNetwork({
+  now = Date.now(),
+  network,
+}: {
+  now?: number
+  /** The network name (default `sandbox`); it also names the log origin `tabularium.local/<network>`. */
+  network?: string
+} = {}): TestNetwork {
+  const { genesis, members } = createSandboxNetwork({
+    organisations: ['Test City'],
+    now,
+    ...(network === undefined ? {} : { network }),
+  })
   const first = members[0] as SandboxMember
   const outsiderKeys = generateKeyPair({ algorithm: 'EdDSA' })
   const sign = (p: SignParameters = {}): SignedTransaction => {

@@ -8,6 +8,7 @@ import type { VerifierPool } from '../workers/createVerifierPool.js'
 import { check } from './auditFailure.js'
 import type { AuditLedgerParameters } from './auditLedger.js'
 import { type CheckedEntry, checkEntry, type StoredEntry } from './checkEntry.js'
+import type { EventsComparer } from './compareEvents.js'
 import { describeMismatch } from './describeMismatch.js'
 
 /** An audit in progress: its inputs and connections. */
@@ -16,6 +17,8 @@ export interface Audit extends AuditLedgerParameters {
   db: Database
   memory: Database
   pool: VerifierPool
+  /** Checks each re-executed entry's events against the stored `events` rows. */
+  events: EventsComparer
 }
 
 /** Where the audit stands: the recomputed tree, state digest, block and recent nonces. */
@@ -81,6 +84,7 @@ export async function auditBlock(
     const c = checked[i] as CheckedEntry
     check(entry.leaf === c.text, c.index, () => describeMismatch(JSON.parse(entry.leaf), c.entry))
   })
+  a.events.compare(executed.entries)
   a.memory.transaction(() => {
     for (const entry of executed.entries) for (const write of entry.writes) p.state.write(write, entry.index)
   })()

@@ -4,6 +4,7 @@ import { EMPTY_ROOT, rootFromFrontier } from '@tabularium/log'
 import { type Genesis, GenesisSchema } from '@tabularium/protocol'
 import { createRoleChecker, GOVERNANCE_MODULE, type RoleChecker } from '../executor/roles.js'
 import { GENESIS_INDEX, seedGenesis } from '../executor/seedGenesis.js'
+import { createMemberReader } from '../finality/members.js'
 import type { ModuleDefinition } from '../module/defineModule.js'
 import type { CheckpointRow } from '../store/createBlockWriter.js'
 import { createStateStore, type StateStore } from '../store/createStateStore.js'
@@ -14,6 +15,7 @@ import { createVerifierPool } from '../workers/createVerifierPool.js'
 import { type Audit, auditBlock, blocksOf, type Cursor } from './auditBlock.js'
 import { AuditFailure, BEFORE_FIRST_ENTRY, check } from './auditFailure.js'
 import { checkCheckpoint } from './checkCheckpoint.js'
+import { createEventsComparer } from './compareEvents.js'
 import { compareState } from './compareState.js'
 
 /** Parameters of `auditLedger`. */
@@ -45,8 +47,9 @@ export async function auditLedger(p: AuditLedgerParameters): Promise<AuditResult
   const db = openDatabase({ path: p.path, readonly: true })
   const memory = openDatabase({ path: ':memory:' })
   const pool = createVerifierPool({ threads: p.verifierThreads ?? availableParallelism() })
+  const events = createEventsComparer(db)
   try {
-    return await audit({ ...p, genesis, db, memory, pool })
+    return await audit({ ...p, genesis, db, memory, pool, events })
   } catch (error) {
     if (error instanceof AuditFailure) return { ok: false, firstBadIndex: error.index, reason: error.reason }
     throw error
@@ -83,9 +86,21 @@ async function auditEntries(
   p: { checkpoints: Generator<CheckpointRow>; state: StateStore; hasRole: RoleChecker; seededState: string },
 ): Promise<AuditResult> {
   const { checkpoints, state, hasRole } = p
+  // Checkpoints are signed by the members of their time: governance admits and removes them.
+  const members = createMemberReader({
+    db: a.memory,
+    genesis: a.genesis,
+    governed: a.modules.some((module) => module.name === GOVERNANCE_MODULE),
+  })
   const first = checkpoints.next()
   check(!first.done && first.value.treeSize === 0, BEFORE_FIRST_ENTRY, 'the checkpoint of the empty tree is missing')
-  checkCheckpoint({ row: first.value, genesis: a.genesis, rootHash: EMPTY_ROOT, stateDigest: p.seededState })
+  checkCheckpoint({
+    row: first.value,
+    genesis: a.genesis,
+    rootHash: EMPTY_ROOT,
+    stateDigest: p.seededState,
+    members: members(0).members,
+  })
   const cursor: Cursor = {
     size: 0,
     frontier: [],
@@ -108,6 +123,7 @@ async function auditEntries(
         genesis: a.genesis,
         rootHash: rootFromFrontier(cursor.frontier),
         stateDigest: cursor.stateDigest,
+        members: members(cursor.size).members,
       })
       next = checkpoints.next()
       count++
@@ -115,6 +131,8 @@ async function auditEntries(
     a.onProgress?.({ index: cursor.size - 1, treeSize: totalSize })
   }
   check(next.done === true, cursor.size, 'a checkpoint names entries that are not stored')
+  const storedEvents = a.db.prepare('SELECT count(*) FROM events').pluck().get() as number
+  check(storedEvents === a.events.count, cursor.size, 'the events table holds rows of no entry')
   compareState({ stored: a.db, recomputed: a.memory })
   return { ok: true, treeSize: cursor.size, checkpoints: count }
 }

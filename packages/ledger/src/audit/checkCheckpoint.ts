@@ -5,7 +5,9 @@ import { check } from './auditFailure.js'
 
 /**
  * Checks a stored checkpoint against the recomputed tree and state: its note
- * is signed by a member's log key and cosigned by a member's witness key, and
+ * is signed by a member's log key and cosigned by a member's witness key
+ * (`members`: those of the recomputed state at that size — genesis members
+ * and those governance admitted; default the genesis file's), and
  * it names the recomputed root at its size; its state digest is the one the
  * last entry before it recomputed.
  *
@@ -16,16 +18,18 @@ export function checkCheckpoint(p: {
   genesis: Genesis
   rootHash: Uint8Array
   stateDigest: string
+  members?: readonly { logKey: string; witnessKey: string }[]
 }): void {
   const { row } = p
+  const members = p.members ?? p.genesis.members
   const at = Math.max(row.treeSize - 1, -1)
   let checkpoint: Checkpoint
   try {
     checkpoint = verifyCheckpoint({
       note: row.note,
       origin: p.genesis.origin,
-      logKeys: p.genesis.members.map((m) => m.logKey),
-      witnessKeys: p.genesis.members.map((m) => m.witnessKey),
+      logKeys: members.map((m) => m.logKey),
+      witnessKeys: members.map((m) => m.witnessKey),
       witnessQuorum: 1,
     }).checkpoint
   } catch (error) {

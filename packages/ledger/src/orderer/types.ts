@@ -1,5 +1,7 @@
 import type { Genesis } from '@tabularium/protocol'
 import type { NonceGuard } from '../admission/createNonceGuard.js'
+import type { Finality } from '../finality/createFinality.js'
+import type { Health } from '../finality/createHealth.js'
 import type { BlockCommitter, PendingTransaction } from '../sequencer/createBlockCommitter.js'
 import type { LedgerLogger } from '../sequencer/logger.js'
 import type { LedgerStore } from '../store/openLedgerStore.js'
@@ -35,6 +37,10 @@ export interface OrdererContext {
   logger: LedgerLogger
   maxBlockSize: number
   blockIntervalMs: number
+  /** Which checkpoints are final; an orderer shared by many nodes feeds it the other members' cosignatures. */
+  finality: Finality
+  /** Once halted, the orderer answers NODE_STOPPED and commits nothing more. */
+  health: Health
 }
 
 /** Starts an orderer over a ledger whose store is open. */
@@ -52,6 +58,11 @@ export interface OrdererDefinition {
    * `genesis.createdAt`, so every node's time floor is the same.
    */
   readonly sharedTime: boolean
-  /** Checks, before the ledger file is opened, that the ordering service is usable (etcd reachable, its version). */
-  connect(p: { genesis: Genesis; logger: LedgerLogger }): Promise<StartOrderer>
+  /**
+   * Checks, before the ledger file is opened, that the ordering service is
+   * usable (etcd reachable, its version, and still holding the history after
+   * the revision the file at `path` applied). `onCaughtUp` is called whenever
+   * a shared orderer has given the node every block ordered so far.
+   */
+  connect(p: { genesis: Genesis; logger: LedgerLogger; path?: string; onCaughtUp?: () => void }): Promise<StartOrderer>
 }

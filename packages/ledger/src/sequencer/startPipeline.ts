@@ -1,16 +1,19 @@
-import type { Genesis } from '@tabularium/protocol'
+import { type Genesis, ProtocolError } from '@tabularium/protocol'
 import { createAdmission } from '../admission/createAdmission.js'
 import { createNonceGuard } from '../admission/createNonceGuard.js'
+import { refusal } from '../admission/refusal.js'
 import { createSubmitter } from '../admission/createSubmitter.js'
 import type { CheckpointSigner } from '../checkpoints/createCheckpointSigner.js'
 import type { RoleChecker } from '../executor/roles.js'
+import type { Finality } from '../finality/createFinality.js'
+import type { Health } from '../finality/createHealth.js'
 import type { ModuleDefinition } from '../module/defineModule.js'
 import type { StartOrderer } from '../orderer/types.js'
 import type { LedgerStore } from '../store/openLedgerStore.js'
-import type { Ledger, LedgerStats } from '../types.js'
+import type { LedgerStats, SubmitResult } from '../types.js'
 import { createVerifierPool } from '../workers/createVerifierPool.js'
 import { startCheckpointer } from '../workers/startCheckpointer.js'
-import { createBlockCommitter } from './createBlockCommitter.js'
+import { type BlockCommitter, createBlockCommitter } from './createBlockCommitter.js'
 import type { EventHub } from './createEventHub.js'
 import type { LedgerLogger } from './logger.js'
 
@@ -32,12 +35,14 @@ export interface StartPipelineParameters {
   checkpointPath: string | undefined
   /** The orderer (embedded sequencer or etcd), connected. */
   startOrderer: StartOrderer
+  finality: Finality
+  health: Health
 }
 
 /** The write path of a ledger. */
 export interface Pipeline {
-  submit: Ledger['submit']
-  stats(): LedgerStats
+  submit(transactions: unknown[], options?: { receipts?: boolean }): Promise<SubmitResult[]>
+  stats(): Omit<LedgerStats, 'orderer' | 'finalTreeSize'>
   /** Stops admitting, answers everything admitted, stops the workers. */
   stop(): Promise<void>
 }
@@ -53,16 +58,26 @@ export function startPipeline(p: StartPipelineParameters): Pipeline {
   const pool = createVerifierPool({ threads: p.verifierThreads })
   const checkpointer = p.checkpointPath === undefined ? undefined : startCheckpointer({ path: p.checkpointPath })
   const counts = { admitted: 0, refused: {} as Record<string, number>, committedTransactions: 0, lastBlockMs: 0 }
-  const commit = createBlockCommitter({
+  const commitBlock = createBlockCommitter({
     ...p,
     nonces,
     hasListeners: () => p.events.size > 0,
     onCommitted(events, block, elapsedMs) {
       counts.committedTransactions += block.entries.length
       counts.lastBlockMs = elapsedMs
+      p.finality.onOwnCheckpoint(p.store.head)
       p.events.publish(events)
     },
   })
+  // A halted node commits nothing more, whatever its orderer still holds.
+  const commit: BlockCommitter = (items, options) => {
+    if (!p.health.halted) return commitBlock(items, options)
+    for (const item of items) {
+      nonces.release(item.admitted.tx.signer, item.admitted.tx.nonce)
+      item.resolve(refusal(stoppedError(p.health), item.admitted.txid))
+    }
+    return false
+  }
   const orderer = p.startOrderer({ ...p, commit, pool, nonces })
   let stopping = false
   const submitter = createSubmitter({
@@ -84,6 +99,7 @@ export function startPipeline(p: StartPipelineParameters): Pipeline {
   })
   return {
     async submit(transactions, options) {
+      if (p.health.halted) return transactions.map(() => refusal(stoppedError(p.health)))
       const results = await submitter.submit(transactions, options)
       for (const result of results) if (result.ok) counts.admitted++
       return results
@@ -102,4 +118,12 @@ export function startPipeline(p: StartPipelineParameters): Pipeline {
       await checkpointer?.stop()
     },
   }
+}
+
+function stoppedError(health: Health): ProtocolError {
+  const current = health.current()
+  const reason = current.status === 'stopped' ? current.reason : 'stopped'
+  return new ProtocolError('NODE_STOPPED', `this node stopped writing (${reason}); see its /readyz`, {
+    details: { reason },
+  })
 }

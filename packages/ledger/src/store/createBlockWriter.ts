@@ -31,7 +31,8 @@ export type BlockWriter = (rows: BlockRows) => void
 /**
  * Statements that store a block: entries, tree nodes, nonces and events as
  * multi-row inserts; state writes in entry order (so `state.idx` names the
- * last writer); the checkpoint.
+ * last writer), and the state sum they leave (integrity/stateSum.ts); the
+ * checkpoint.
  *
  * @example const write = createBlockWriter({ db, state }); db.transaction(write)(rows)
  */
@@ -44,6 +45,7 @@ export function createBlockWriter({ db, state }: { db: Database; state: StateSto
     'INSERT INTO checkpoints (tree_size, block, root, state, note, time) VALUES (?, ?, ?, ?, ?, ?)',
   )
   return (rows) => {
+    state.openBlock(rows.checkpoint.treeSize - rows.entries.length)
     const entryValues: unknown[] = []
     const eventValues: unknown[] = []
     let eventCount = 0
@@ -65,5 +67,6 @@ export function createBlockWriter({ db, state }: { db: Database; state: StateSto
     )
     const c = rows.checkpoint
     checkpoint.run(c.treeSize, c.block, asBuffer(c.rootHash), c.stateDigest, c.note, c.time)
+    state.sealBlock(c.treeSize)
   }
 }

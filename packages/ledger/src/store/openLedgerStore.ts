@@ -5,6 +5,7 @@ import type { Database } from 'better-sqlite3'
 import type { CheckpointSigner } from '../checkpoints/createCheckpointSigner.js'
 import type { RoleChecker } from '../executor/roles.js'
 import { GENESIS_INDEX, GENESIS_SIGNER, seedGenesis } from '../executor/seedGenesis.js'
+import { createStateCommitment } from '../integrity/createStateCommitment.js'
 import type { ModuleDefinition } from '../module/defineModule.js'
 import { applyProjections } from '../projections/applyProjections.js'
 import { runMigrations } from '../projections/runMigrations.js'
@@ -41,14 +42,16 @@ export interface OpenLedgerStoreParameters {
  * Opens a ledger file. A new file is initialised: projections migrated,
  * genesis state seeded and a checkpoint of the empty tree signed, in one
  * transaction. An existing file resumes from its last checkpoint: the
- * frontier is read back (O(log n) rows), nothing is replayed.
+ * frontier and the state sum are read back (O(log n) rows), nothing is
+ * replayed.
  *
  * @example const store = openLedgerStore({ path, genesis, modules, hasRole, sign, clock })
  */
 export function openLedgerStore(p: OpenLedgerStoreParameters): LedgerStore {
   const db = openDatabase({ path: p.path, autoCheckpoint: p.autoCheckpoint ?? true })
   try {
-    const state = createStateStore({ db })
+    const commitment = createStateCommitment({ db })
+    const state = createStateStore({ db, commitment })
     const genesisText = canonicalize(p.genesis)
     const stored = readMeta(db, 'genesis')
     if (stored !== undefined && stored !== genesisText) {
@@ -62,6 +65,8 @@ export function openLedgerStore(p: OpenLedgerStoreParameters): LedgerStore {
     if (!Buffer.from(rootFromFrontier(tree.frontier)).equals(head.rootHash)) {
       throw new ProtocolError('INTERNAL', 'the stored tree does not match the last checkpoint')
     }
+    // Read back (or, for a file written before the sum existed, computed once).
+    commitment.load(head.treeSize)
     return { db, state, tree, head }
   } catch (error) {
     db.close()

@@ -3,6 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs'
 import { createServer } from 'node:net'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import { type EtcdMemberSpec, etcdMemberArgs } from '../orderer/etcd/etcdMemberArgs.js'
 
 /** An etcd cluster of this machine's `etcd` binary on 127.0.0.1, for tests. */
 export interface TestEtcd {
@@ -41,29 +42,15 @@ export async function startEtcd({
   for (let i = 0; i < members; i++) {
     list.push({ name: `m${i}`, client: await freePort(), peer: await freePort(), dir: join(root, `m${i}`) })
   }
-  const cluster = list.map((m) => `${m.name}=http://127.0.0.1:${m.peer}`).join(',')
-  const launch = (m: Member) => {
-    m.process = spawn(
-      binary,
-      [
-        ...['--name', m.name, '--data-dir', m.dir],
-        ...[
-          '--listen-client-urls',
-          `http://127.0.0.1:${m.client}`,
-          '--advertise-client-urls',
-          `http://127.0.0.1:${m.client}`,
-        ],
-        ...[
-          '--listen-peer-urls',
-          `http://127.0.0.1:${m.peer}`,
-          '--initial-advertise-peer-urls',
-          `http://127.0.0.1:${m.peer}`,
-        ],
-        ...['--initial-cluster', cluster, '--initial-cluster-state', 'new', '--initial-cluster-token', root],
-        ...['--heartbeat-interval', '100', '--election-timeout', '1000', '--log-level', 'error'],
-      ],
-      { stdio: 'ignore' },
-    )
+  const specs = list.map((m) => ({
+    name: m.name,
+    dataDir: m.dir,
+    clientUrl: `http://127.0.0.1:${m.client}`,
+    peerUrl: `http://127.0.0.1:${m.peer}`,
+  }))
+  const launch = (m: Member, i: number) => {
+    const args = etcdMemberArgs({ member: specs[i] as EtcdMemberSpec, cluster: specs, token: root })
+    m.process = spawn(binary, args, { stdio: 'ignore' })
   }
   const endpoints = list.map((m) => `http://127.0.0.1:${m.client}`)
   const kill = async (m: Member) => {
@@ -74,7 +61,7 @@ export async function startEtcd({
     child.kill('SIGKILL')
     await exited
   }
-  for (const m of list) launch(m)
+  list.forEach(launch)
   try {
     await Promise.all(endpoints.map((url) => waitHealthy(url)))
   } catch (error) {
@@ -88,7 +75,7 @@ export async function startEtcd({
     async restart(i) {
       const m = list[i] as Member
       await kill(m)
-      launch(m)
+      launch(m, i)
       await waitHealthy(endpoints[i] as string)
     },
     async stop() {

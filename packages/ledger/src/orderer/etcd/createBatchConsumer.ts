@@ -4,8 +4,10 @@ import type { PendingTransaction } from '../../sequencer/createBlockCommitter.js
 import { readMeta, writeMeta } from '../../store/meta.js'
 import { OrdererError } from '../ordererError.js'
 import type { OrdererContext } from '../types.js'
+import { abortableSleep } from './abortableSleep.js'
 import { decodeBatch } from './batchCodec.js'
 import { checkBatch } from './checkBatch.js'
+import { compactedHistory } from './compactedHistory.js'
 import type { EtcdClient, EtcdKeyValue } from './etcdClient.js'
 
 /** The `meta` key holding the etcd revision of the last batch this file applied. */
@@ -22,6 +24,8 @@ export interface CreateBatchConsumerParameters {
   pageSize?: number
   /** Called when this node cannot go on (a block failed to commit): it must stop writing, never skip a block. */
   onHalt(error: unknown): void
+  /** Called each time a catch-up has applied every batch etcd holds. */
+  onCaughtUp?: (() => void) | undefined
 }
 
 /** The read half of the etcd orderer. */
@@ -52,7 +56,7 @@ export function createBatchConsumer(p: CreateBatchConsumerParameters): BatchCons
   let halted = false
 
   const apply = async (kv: EtcdKeyValue): Promise<void> => {
-    if (halted || kv.modRevision <= revision) return
+    if (halted || ctx.health.halted || kv.modRevision <= revision) return
     const record = () => writeMeta(db, REVISION_META_KEY, String(kv.modRevision))
     const batch = decodeBatch(kv.value)
     if (batch === undefined) {
@@ -77,7 +81,7 @@ export function createBatchConsumer(p: CreateBatchConsumerParameters): BatchCons
         return false
       },
     })
-    if (abort.signal.aborted && halted) return
+    if (ctx.health.halted) return
     const items: PendingTransaction[] = []
     for (const c of checked) {
       if (c.ok) items.push(c.own ?? { admitted: c.admitted, receipt: false, resolve: () => {} })
@@ -103,13 +107,29 @@ export function createBatchConsumer(p: CreateBatchConsumerParameters): BatchCons
     return chain
   }
 
+  // After a range that returned every batch up to etcd's revision, the file
+  // has applied all of them: recording that revision (not only the last
+  // batch's) keeps a node that is up to date from looking behind a
+  // compaction that only removed other keys' history.
+  const caughtUpTo = (etcdRevision: number) => {
+    if (etcdRevision <= revision || halted || ctx.health.halted) return
+    writeMeta(db, REVISION_META_KEY, String(etcdRevision))
+    revision = etcdRevision
+  }
   const catchUp = async () => {
+    // Batches deleted before a compaction leave no trace: behind one, a range would skip them unseen.
+    await p.etcd.checkHistory(revision + 1)
     for (;;) {
       const page = await p.etcd.range({ prefix: p.prefix, minModRevision: revision + 1, limit: p.pageSize ?? 16 })
       let last: Promise<void> = chain
       for (const kv of page.kvs) last = enqueue(kv)
       await last
-      if (!page.more || halted) return
+      if (halted) return
+      if (!page.more) {
+        caughtUpTo(page.revision)
+        p.onCaughtUp?.()
+        return
+      }
     }
   }
   const run = async () => {
@@ -128,13 +148,14 @@ export function createBatchConsumer(p: CreateBatchConsumerParameters): BatchCons
         if (abort.signal.aborted) break
         failures++
         if (error instanceof OrdererError && error.code === 'ETCD_COMPACTED') {
-          ctx.logger.error({ err: error }, 'etcd no longer holds the batches this node needs; it needs a snapshot')
+          if (failures === 1 || failures % 20 === 0)
+            ctx.logger.error({ err: error }, compactedHistory(revision).message)
         } else if (failures === 1 || failures % 20 === 0) {
           ctx.logger.warn({ err: error, revision }, 'etcd watch interrupted; resuming from the last applied revision')
         }
         await chain.catch(() => {})
         chain = Promise.resolve()
-        await sleep(Math.min(1_000, 50 * 2 ** Math.min(failures, 5)), abort.signal)
+        await abortableSleep(Math.min(1_000, 50 * 2 ** Math.min(failures, 5)), abort.signal)
       }
     }
   }
@@ -149,18 +170,4 @@ export function createBatchConsumer(p: CreateBatchConsumerParameters): BatchCons
       await chain.catch(() => {})
     },
   }
-}
-
-function sleep(ms: number, signal: AbortSignal): Promise<void> {
-  return new Promise((resolve) => {
-    const timer = setTimeout(resolve, ms)
-    signal.addEventListener(
-      'abort',
-      () => {
-        clearTimeout(timer)
-        resolve()
-      },
-      { once: true },
-    )
-  })
 }

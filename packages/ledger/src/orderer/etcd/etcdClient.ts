@@ -1,4 +1,5 @@
 import { OrdererError } from '../ordererError.js'
+import { compactedHistory, isRevisionRefusal } from './compactedHistory.js'
 
 /** A key-value pair as etcd returns it (bytes decoded from base64). */
 export interface EtcdKeyValue {
@@ -19,6 +20,8 @@ export interface EtcdClient {
     minModRevision: number
     limit: number
   }): Promise<{ kvs: EtcdKeyValue[]; more: boolean; revision: number }>
+  /** Resolves when etcd still holds its history from revision `from` on; ETCD_COMPACTED when compacted past it. */
+  checkHistory(from: number): Promise<void>
   /** `POST /v3/watch` from `startRevision`: calls `onPut` per put, in revision order, until `signal` aborts or the stream ends. */
   watch(p: { prefix: string; startRevision: number; signal: AbortSignal; onPut(kv: EtcdKeyValue): void }): Promise<void>
 }
@@ -75,6 +78,15 @@ export function createEtcdClient({ endpoints, requestTimeoutMs = 2_000 }: Create
         limit: String(limit),
       })) as Answer & { kvs?: RawKv[]; more?: boolean }
       return { kvs: (r.kvs ?? []).map(decodeKv), more: r.more === true, revision: Number(r.header?.revision ?? 0) }
+    },
+    async checkHistory(from) {
+      try {
+        // A read at revision `from`: etcd refuses it once compaction passed it.
+        await call('/v3/kv/range', { key: b64('/'), revision: String(from), count_only: true })
+      } catch (error) {
+        if (isRevisionRefusal(error, 'compacted')) throw compactedHistory(from - 1, error)
+        if (!isRevisionRefusal(error, 'future revision')) throw error // a future revision: nothing is missed
+      }
     },
     watch: (p) => watchOnce(order[0] as string, p),
   }

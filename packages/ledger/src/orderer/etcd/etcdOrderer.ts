@@ -6,7 +6,9 @@ import { OrdererError } from '../ordererError.js'
 import type { Orderer, OrdererContext, OrdererDefinition } from '../types.js'
 import { createBatchConsumer } from './createBatchConsumer.js'
 import { createBatchProposer } from './createBatchProposer.js'
+import { startCosignatureExchange } from './createCosignatureExchange.js'
 import { createEtcdClient, type EtcdClient } from './etcdClient.js'
+import { readStoredRevision } from './readStoredRevision.js'
 
 /** Oldest etcd whose gRPC gateway serves `/v3/…` (Debian's `etcd-server` is 3.4). */
 export const MIN_ETCD_VERSION = [3, 4] as const
@@ -17,6 +19,10 @@ export interface EtcdOrdererParameters {
   endpoints: readonly string[]
   /** Key prefix of this network's batches; default `/tabularium/<network>/batches/`. */
   prefix?: string
+  /** Key prefix of the members' cosignatures; default `/tabularium/<network>/cosignatures/`. */
+  cosignaturePrefix?: string
+  /** How often this node publishes its new cosignatures, in ms. */
+  cosignIntervalMs?: number
   /** This node's name in the batches it writes (diagnostics only); default a random id. */
   proposer?: string
   /** Deadline of one etcd call (DESIGN §2.4: a stalled call must not outlast a leader election by much). */
@@ -45,21 +51,30 @@ export function etcdOrderer(params: EtcdOrdererParameters): OrdererDefinition {
   return {
     kind: 'etcd',
     sharedTime: true,
-    async connect({ genesis }) {
+    async connect({ genesis, path, onCaughtUp }) {
       const etcd = createEtcdClient({ endpoints: params.endpoints, requestTimeoutMs: params.requestTimeoutMs ?? 2_000 })
       await checkVersion(etcd, params.endpoints)
+      // ETCD_COMPACTED, saying how to join from a snapshot, stops the start here rather than a node stuck later.
+      await etcd.checkHistory(readStoredRevision(path) + 1)
       const prefix = params.prefix ?? `/tabularium/${genesis.network}/batches/`
-      return (ctx) => startEtcdOrderer({ ...params, etcd, prefix, ctx })
+      const cosignaturePrefix = params.cosignaturePrefix ?? `/tabularium/${genesis.network}/cosignatures/`
+      return (ctx) => startEtcdOrderer({ ...params, etcd, prefix, cosignaturePrefix, ctx, onCaughtUp })
     },
   }
 }
 
 function startEtcdOrderer(
-  p: EtcdOrdererParameters & { etcd: EtcdClient; prefix: string; ctx: OrdererContext },
+  p: EtcdOrdererParameters & {
+    etcd: EtcdClient
+    prefix: string
+    cosignaturePrefix: string
+    ctx: OrdererContext
+    onCaughtUp: (() => void) | undefined
+  },
 ): Orderer {
   const { ctx } = p
   const awaiting = new Map<string, PendingTransaction>()
-  let halted: unknown
+  let halted = false
   const answer = (items: Iterable<PendingTransaction>, error: ProtocolError) => {
     for (const item of items) {
       awaiting.delete(item.admitted.txid)
@@ -92,15 +107,28 @@ function startEtcdOrderer(
     etcd: p.etcd,
     prefix: p.prefix,
     awaiting,
+    onCaughtUp: p.onCaughtUp,
     onHalt(error) {
-      halted = error
       ctx.logger.error({ err: error }, 'the etcd orderer stopped: this node no longer commits blocks')
-      answer([...awaiting.values()], stoppedError())
+      ctx.health.halt('commit-failed', 'a block failed to commit')
     },
+  })
+  const exchange = startCosignatureExchange({
+    etcd: p.etcd,
+    prefix: p.cosignaturePrefix,
+    finality: ctx.finality,
+    health: ctx.health,
+    logger: ctx.logger,
+    intervalMs: p.cosignIntervalMs ?? 100,
+  })
+  ctx.health.onHalt(() => {
+    halted = true
+    answer([...awaiting.values()], stoppedError())
+    void consumer.stop()
   })
   return {
     enqueue(items) {
-      if (halted !== undefined) answer(items, stoppedError())
+      if (halted) answer(items, stoppedError())
       else proposer.enqueue(items)
     },
     get queued() {
@@ -110,6 +138,7 @@ function startEtcdOrderer(
       await proposer.flush()
       await Promise.race([drained, delay(p.drainTimeoutMs ?? 10_000)])
       await consumer.stop()
+      await exchange.stop()
       answer(
         [...awaiting.values()],
         new ProtocolError('NODE_STOPPED', 'the node stopped before the transaction was ordered'),
@@ -118,7 +147,7 @@ function startEtcdOrderer(
   }
 }
 
-const stoppedError = () => new ProtocolError('NODE_STOPPED', 'this node stopped writing: a block failed to commit')
+const stoppedError = () => new ProtocolError('NODE_STOPPED', 'this node stopped writing; see its /readyz')
 
 function delay(ms: number): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, ms).unref())
