@@ -44,11 +44,12 @@ async function stamp({ args, opts, out }: CommandContext<StampOptions>) {
   const key = await loadPrivateKey({ path: await resolveKeyPath({ key: opts.key, dir: opts.dir }) })
   const client = createClient({ baseUrl: await resolveUrl({ url: opts.url, dir: opts.dir }) })
   // The node is the authority on its network's name (the --dir genesis may be another sandbox's).
-  const { network } = await client.getNetwork()
+  const { network, witnessQuorum } = await client.getNetwork()
   const stampArgs = { hash, ...(opts.type ? { docType: opts.type } : {}), ...(opts.title ? { title: opts.title } : {}) }
   const tx = buildTransaction({ network, module: 'notary', action: 'stamp', args: stampArgs, signer: key.did })
   const transaction = await signTransaction({ tx, sign: (data) => signBytes({ privateJwk: key.privateJwk, data }) })
-  const result = await client.submit({ transaction, wait: true })
+  // With several members a receipt only verifies against the genesis once a quorum cosigned it.
+  const result = await client.submit({ transaction, wait: witnessQuorum > 1 ? 'final' : true })
   if (result.receipt === undefined) throw new CliError('NO_NODE', 'the node committed the stamp but sent no receipt')
   if (result.outcome.status === 'rejected') {
     const refusal = new BaseError(result.outcome.code, `the notary refused the stamp: ${result.outcome.message}`)

@@ -32,6 +32,8 @@ export interface JoinFromSnapshotResult {
   treeSize: number
   bytes: number
   signedBy: string[]
+  /** The snapshot's latest quorum-cosigned size, if any. */
+  finalTreeSize: number | undefined
   revision: number | undefined
   timings: { downloadMs: number; verifyMs: number; installMs: number }
 }
@@ -60,6 +62,7 @@ export async function joinFromSnapshot(p: JoinFromSnapshotParameters): Promise<J
       treeSize: verified.treeSize,
       bytes: download.bytes,
       signedBy: verified.signedBy,
+      finalTreeSize: verified.finalTreeSize,
       revision: verified.revision,
       timings: { downloadMs: download.durationMs, verifyMs: verified.durationMs, installMs: installed.durationMs },
     }

@@ -117,13 +117,15 @@ describe('joining from a verified snapshot', () => {
     const c = await startMemberNode({ dir, etcdEndpoints: etcd.endpoints, joinFrom: a.node.url })
     try {
       const joined = c.lines.find((line) => line.msg === 'joining: snapshot verified and installed') as
-        | { treeSize: number; bytes: number; timings: Record<string, number> }
+        | { treeSize: number; finalTreeSize?: number; bytes: number; timings: Record<string, number> }
         | undefined
       assert.ok(joined)
       console.log(
         `# join from a snapshot: ${joined.treeSize} entries, ${joined.bytes} bytes, ${JSON.stringify(joined.timings)} ms; started in ${Math.round(performance.now() - begun)} ms`,
       )
       assert.ok(joined.treeSize >= 5_000)
+      // A and B (quorum 2) had cosigned it: most of the history is the quorum's, not only A's word.
+      assert.ok((joined.finalTreeSize ?? 0) >= 5_000, String(joined.finalTreeSize))
       assert.deepEqual(
         filesIn(dir).filter((f) => f.startsWith('.')),
         [],

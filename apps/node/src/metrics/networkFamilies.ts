@@ -18,7 +18,9 @@ export function networkFamilies(ledger: Ledger): MetricFamily[] {
       name: 'tabularium_node_stopped',
       help: 'Set to 1 when this node stopped writing (diverged from the quorum, file altered, block failed to commit).',
       type: 'gauge',
-      samples: [{ labels: { reason: health.status === 'ok' ? 'none' : health.reason }, value: health.status === 'ok' ? 0 : 1 }],
+      samples: [
+        { labels: { reason: health.status === 'ok' ? 'none' : health.reason }, value: health.status === 'ok' ? 0 : 1 },
+      ],
     },
     {
       name: 'tabularium_final_tree_size',
@@ -30,7 +32,9 @@ export function networkFamilies(ledger: Ledger): MetricFamily[] {
       name: 'tabularium_member_tree_size',
       help: "The largest tree size each member's node cosigned, as seen from this node.",
       type: 'gauge',
-      samples: members.flatMap((m) => (m.treeSize === undefined ? [] : [{ labels: { member: m.id }, value: m.treeSize }])),
+      samples: members.flatMap((m) =>
+        m.treeSize === undefined ? [] : [{ labels: { member: m.id }, value: m.treeSize }],
+      ),
     },
     {
       name: 'tabularium_member_status',

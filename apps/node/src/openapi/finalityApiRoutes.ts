@@ -32,7 +32,12 @@ export const FINALITY_ROUTES: readonly ApiRoute[] = [
     summary: 'Final checkpoints, newest first, with who cosigned each',
     description: 'The most recent 200 are all kept; older ones are thinned to the first of each minute.',
     parameters: [
-      { name: 'limit', in: 'query', description: 'At most this many (1–200, default 20).', schema: { type: 'integer' } },
+      {
+        name: 'limit',
+        in: 'query',
+        description: 'At most this many (1–200, default 20).',
+        schema: { type: 'integer' },
+      },
     ],
     responses: [{ status: 200, description: 'Final checkpoints', schema: 'FinalCheckpointList' }],
     errors: ['INVALID_REQUEST'],

@@ -66,5 +66,8 @@ function readinessProblem(
   }
   if (health.status === 'ok') return undefined
   // A diverged or altered node stays up so that operators and peers can see why.
-  return { message: `the node stopped writing: ${health.message}`, details: { reason: health.reason, since: health.since } }
+  return {
+    message: `the node stopped writing: ${health.message}`,
+    details: { reason: health.reason, since: health.since },
+  }
 }

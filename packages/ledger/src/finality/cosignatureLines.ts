@@ -1,5 +1,6 @@
-import { equalBytes } from '@tabularium/core'
-import { formatCheckpoint, openNote, parseVerifierKey } from '@tabularium/log'
+import { equalBytes, toBase64Url } from '@tabularium/core'
+import { verifyBytesFast } from '@tabularium/core/node'
+import { formatCheckpoint, NOTE_SIGNATURE_COSIGNATURE_V1, parseVerifierKey } from '@tabularium/log'
 
 /**
  * The signature line a witness key put on a note (`— <name> <base64>`), or
@@ -9,6 +10,7 @@ import { formatCheckpoint, openNote, parseVerifierKey } from '@tabularium/log'
  */
 export function cosignatureLine(note: string, witnessKey: string): string | undefined {
   const key = parseVerifierKey(witnessKey)
+  if (key.type !== NOTE_SIGNATURE_COSIGNATURE_V1) return undefined
   const lines = note.slice(note.lastIndexOf('\n\n') + 2).split('\n')
   return lines.find((line) => {
     if (!line.startsWith(`— ${key.name} `)) return false
@@ -21,7 +23,8 @@ export function cosignatureLine(note: string, witnessKey: string): string | unde
  * True when `line` is a valid tlog-cosignature by `witnessKey` on the
  * checkpoint (origin, size, root): the line is checked against the text that
  * member says it signed, so a claim of another root is only believed when
- * that member really signed it.
+ * that member really signed it. node:crypto verifies (~20x the pure-JS
+ * verifier of @tabularium/log, which the tests cross-check it with).
  *
  * @example verifiesCheckpoint({ line, witnessKey, origin, treeSize, rootHash })
  */
@@ -33,9 +36,19 @@ export function verifiesCheckpoint(p: {
   rootHash: Uint8Array
 }): boolean {
   try {
+    const key = parseVerifierKey(p.witnessKey)
+    const prefix = `— ${key.name} `
+    if (key.type !== NOTE_SIGNATURE_COSIGNATURE_V1 || !p.line.startsWith(prefix)) return false
+    // key ID (4) ‖ u64 timestamp (8) ‖ Ed25519 signature (64), c2sp.org/tlog-cosignature
+    const bytes = Buffer.from(p.line.slice(prefix.length), 'base64')
+    if (bytes.length !== 76 || !equalBytes(bytes.subarray(0, 4), key.keyId)) return false
+    const time = bytes.readBigUInt64BE(4)
     const text = formatCheckpoint({ origin: p.origin, treeSize: p.treeSize, rootHash: p.rootHash })
-    const opened = openNote({ note: `${text}\n${p.line}\n`, verifiers: [p.witnessKey] })
-    return opened.verified.some((v) => v.kind === 'cosignature')
+    return verifyBytesFast({
+      publicJwk: { kty: 'OKP', crv: 'Ed25519', x: toBase64Url(key.publicKey) },
+      data: Buffer.from(`cosignature/v1\ntime ${time}\n${text}`),
+      signature: bytes.subarray(12),
+    })
   } catch {
     return false
   }

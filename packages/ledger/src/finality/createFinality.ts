@@ -7,8 +7,8 @@ import { cosignatureLine, verifiesCheckpoint, withCosignatures } from './cosigna
 import type { Health } from './createHealth.js'
 import { isOutvoted } from './divergence.js'
 import { createFinalStore, type FinalCheckpoint } from './finalStore.js'
-import { type MemberRecord, type MemberView, memberViews } from './memberViews.js'
 import type { MemberSet, NetworkMember } from './members.js'
+import { type MemberRecord, type MemberView, memberViews } from './memberViews.js'
 
 /** One member's statement: "I executed the log up to `treeSize` and its root is `rootHash`", cosigned. */
 export interface Claim {
@@ -116,7 +116,10 @@ export function createFinality(p: CreateFinalityParameters): Finality {
       witnessKey !== undefined &&
       verifiesCheckpoint({ line: claim.cosignature, witnessKey, origin: p.origin, ...claim })
     if (!signed) {
-      p.logger.warn({ member, treeSize: claim.treeSize }, 'a claim of another root carries no valid cosignature: ignored')
+      p.logger.warn(
+        { member, treeSize: claim.treeSize },
+        'a claim of another root carries no valid cosignature: ignored',
+      )
       return
     }
     onDisagreement(member, claim, own.root)
@@ -161,7 +164,10 @@ export function createFinality(p: CreateFinalityParameters): Finality {
     for (const [member, line] of votes) {
       if (member === selfId) continue
       const witnessKey = members.find((m) => m.id === member)?.witnessKey
-      if (witnessKey === undefined || !verifiesCheckpoint({ line, witnessKey, origin: p.origin, treeSize: size, rootHash: own.root })) {
+      if (
+        witnessKey === undefined ||
+        !verifiesCheckpoint({ line, witnessKey, origin: p.origin, treeSize: size, rootHash: own.root })
+      ) {
         p.logger.warn({ member, treeSize: size }, 'an invalid cosignature was dropped')
         votes.delete(member)
       }
@@ -170,7 +176,10 @@ export function createFinality(p: CreateFinalityParameters): Finality {
     const final: FinalCheckpoint = {
       treeSize: size,
       rootHash: new Uint8Array(own.root),
-      note: withCosignatures(own.note, [...votes].filter(([m]) => m !== selfId).map(([, line]) => line)),
+      note: withCosignatures(
+        own.note,
+        [...votes].filter(([m]) => m !== selfId).map(([, line]) => line),
+      ),
       cosigners: [...votes.keys()].sort(),
       time: own.time,
     }

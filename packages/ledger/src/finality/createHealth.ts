@@ -33,7 +33,10 @@ export function createHealth(clock: () => number = Date.now): Health {
     halt(reason, message, details) {
       if (health.status === 'stopped') return
       const since = new Date(clock()).toISOString()
-      health = details === undefined ? { status: 'stopped', reason, message, since } : { status: 'stopped', reason, message, since, details }
+      health =
+        details === undefined
+          ? { status: 'stopped', reason, message, since }
+          : { status: 'stopped', reason, message, since, details }
       for (const listener of listeners) listener(health)
     },
     onHalt: (listener) => void listeners.push(listener),

@@ -17,17 +17,33 @@ export const DEFAULT_FINAL_TIMEOUT_MS = 10_000
  *
  * @example finalReceipt({ store, reads, finality, index: 41 })
  */
-export function finalReceipt(p: { store: LedgerStore; reads: LedgerReads; finality: Finality; index: number }): Receipt {
+export function finalReceipt(p: {
+  store: LedgerStore
+  reads: LedgerReads
+  finality: Finality
+  index: number
+}): Receipt {
   const record = p.reads.entry(p.index)
   if (record === undefined) throw new ProtocolError('NOT_FOUND', `no entry at index ${p.index}`)
   const final = p.finality.latest()
   if (final === undefined || p.index >= final.treeSize) {
-    throw new ProtocolError('NOT_FINAL', `entry ${p.index} is not yet in a checkpoint cosigned by a quorum of members`, {
-      details: { index: p.index, finalTreeSize: final?.treeSize ?? 0 },
-    })
+    throw new ProtocolError(
+      'NOT_FINAL',
+      `entry ${p.index} is not yet in a checkpoint cosigned by a quorum of members`,
+      {
+        details: { index: p.index, finalTreeSize: final?.treeSize ?? 0 },
+      },
+    )
   }
   const { txid, leaf } = record
-  return buildReceipt({ index: p.index, txid, leaf, treeSize: final.treeSize, note: final.note, getNode: p.store.tree.getNode })
+  return buildReceipt({
+    index: p.index,
+    txid,
+    leaf,
+    treeSize: final.treeSize,
+    note: final.note,
+    getNode: p.store.tree.getNode,
+  })
 }
 
 /**

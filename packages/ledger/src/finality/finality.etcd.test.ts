@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict'
 import { after, before, test } from 'node:test'
-import Database from 'better-sqlite3'
 import { verifyCheckpoint, verifyReceipt } from '@tabularium/log'
 import type { Genesis } from '@tabularium/protocol'
+import Database from 'better-sqlite3'
 import { createLedger } from '../createLedger.js'
 import { etcdOrderer } from '../orderer/etcd/etcdOrderer.js'
 import { createNodeKeys, createSigner, createTempDir, signTransaction, type TestSigner } from '../testing/fixtures.js'
@@ -23,13 +23,23 @@ after(async () => {
 /** Three members, a majority quorum (2), one node each on a shared etcd. */
 function createNetwork(prefix: string) {
   const tmp = createTempDir()
-  const nodes = ['a', 'b', 'c'].map((id) => ({ id: `org-${id}`, ...createNodeKeys(`node-${id}`), signer: createSigner() }))
+  const nodes = ['a', 'b', 'c'].map((id) => ({
+    id: `org-${id}`,
+    ...createNodeKeys(`node-${id}`),
+    signer: createSigner(),
+  }))
   const genesis: Genesis = {
     v: 1,
     network: 'testnet',
     origin: 'tabularium.test/final',
     createdAt: '2026-01-01T00:00:00.000Z',
-    members: nodes.map((n) => ({ id: n.id, name: n.id, did: n.signer.did, logKey: n.logKey, witnessKey: n.witnessKey })),
+    members: nodes.map((n) => ({
+      id: n.id,
+      name: n.id,
+      did: n.signer.did,
+      logKey: n.logKey,
+      witnessKey: n.witnessKey,
+    })),
     governanceThreshold: 2,
     witnessQuorum: 2,
     roles: {},
@@ -76,7 +86,12 @@ test('a checkpoint cosigned by a quorum of members is final on every node, and f
   try {
     const user = createSigner()
     const results = await Promise.all(
-      ledgers.map((l, n) => l.submit([0, 1, 2, 3, 4].map((i) => set(user, `k${n}-${i}`)), { receipts: 'final' })),
+      ledgers.map((l, n) =>
+        l.submit(
+          [0, 1, 2, 3, 4].map((i) => set(user, `k${n}-${i}`)),
+          { receipts: 'final' },
+        ),
+      ),
     )
     for (const r of results.flat()) {
       assert.ok(r.ok && r.final === true && r.receipt !== undefined, JSON.stringify(r))
@@ -120,9 +135,7 @@ test('a node whose file was altered behind its back computes another root, is ou
     await a.submit([set(user, 'before')], { receipts: 'final' })
     // Behind node c's back: an item that does not exist on the ledger.
     const intruder = new Database(net.path(2))
-    intruder
-      .prepare("INSERT INTO state (module, key, value, idx) VALUES ('registry', 'item/planted', '{}', 0)")
-      .run()
+    intruder.prepare("INSERT INTO state (module, key, value, idx) VALUES ('registry', 'item/planted', '{}', 0)").run()
     intruder.close()
     // Setting it is accepted on a and b, refused on c: c's leaf, and so its root, differ.
     const [planted] = await a.submit([set(user, 'planted')])
@@ -163,7 +176,13 @@ test('a single embedded node with quorum 1 finalises its own checkpoints', async
     roles: {},
     memberRoles: [],
   }
-  const ledger = await createLedger({ genesis, keys: node.keys, modules: [registry], path: tmp.path('solo.db'), logger: quiet })
+  const ledger = await createLedger({
+    genesis,
+    keys: node.keys,
+    modules: [registry],
+    path: tmp.path('solo.db'),
+    logger: quiet,
+  })
   try {
     const [r] = await ledger.submit([set(signer, 'x')], { receipts: 'final' })
     assert.ok(r?.ok && r.final === true && r.receipt !== undefined)

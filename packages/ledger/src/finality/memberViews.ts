@@ -48,7 +48,8 @@ export function memberViews(p: {
 }): MemberView[] {
   return p.members.map((m) => {
     const base = m.url === undefined ? { id: m.id, name: m.name } : { id: m.id, name: m.name, url: m.url }
-    if (m.id === p.selfId) return { ...base, status: p.health.status === 'ok' ? 'self' : 'stopped', treeSize: p.ownSize }
+    if (m.id === p.selfId)
+      return { ...base, status: p.health.status === 'ok' ? 'self' : 'stopped', treeSize: p.ownSize }
     const record = p.records.get(m.id)
     if (record === undefined) return { ...base, status: 'unknown' }
     const seen = { treeSize: record.treeSize, seenAt: new Date(record.seenAtMs).toISOString() }

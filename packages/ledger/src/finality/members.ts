@@ -41,15 +41,16 @@ export function createMemberReader(p: {
   return (treeSize) => {
     if (cached?.size === treeSize) return cached.set
     const members = (rows.all(GOVERNANCE_MODULE) as { value: string }[]).map((row) => pick(JSON.parse(row.value)))
-    const quorum = (JSON.parse((config.get(GOVERNANCE_MODULE) as string | undefined) ?? '{}') as { witnessQuorum?: number })
-      .witnessQuorum
+    const quorum = (
+      JSON.parse((config.get(GOVERNANCE_MODULE) as string | undefined) ?? '{}') as { witnessQuorum?: number }
+    ).witnessQuorum
     const set = members.length === 0 ? fromGenesis : { members, quorum: quorum ?? p.genesis.witnessQuorum }
     cached = { size: treeSize, set }
     return set
   }
 }
 
-function pick(member: Omit<NetworkMember, "url"> & { url?: string | undefined }): NetworkMember {
+function pick(member: Omit<NetworkMember, 'url'> & { url?: string | undefined }): NetworkMember {
   const { id, name, logKey, witnessKey, url } = member
   return url === undefined ? { id, name, logKey, witnessKey } : { id, name, logKey, witnessKey, url }
 }

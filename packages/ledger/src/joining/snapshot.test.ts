@@ -23,15 +23,19 @@ let copies = 0
 const set = (key: string) =>
   signTransaction({ signer, module: 'registry', action: 'set', args: { key, value: `value of ${key}` } })
 
-/** A copy of the snapshot, altered by `sql`. */
-function tampered(sql: string): string {
+/** A copy of the snapshot, altered by `sql` (or a function). */
+function tampered(sql: string | ((db: Database.Database) => void)): string {
   const path = tmp.path(`tampered-${++copies}.sqlite`)
   copyFileSync(snapshot, path)
   const db = new Database(path)
-  db.exec(sql)
+  if (typeof sql === 'string') db.exec(sql)
+  else sql(db)
   db.close()
   return path
 }
+
+/** The note without its last signature line (the witness cosignature). */
+const withoutCosignature = (note: string) => `${note.trimEnd().split('\n').slice(0, -1).join('\n')}\n`
 
 async function refusedWith(path: string, reason: RegExp, genesis = source.genesis): Promise<void> {
   await assert.rejects(
@@ -72,6 +76,8 @@ describe('a verified snapshot', () => {
     assert.ok(verified.treeSize >= 300, String(verified.treeSize))
     assert.deepEqual(verified.signedBy, [source.keys.witnessKeyName])
     assert.equal(verified.revision, undefined)
+    // One member, quorum 1: the node's own cosignature makes its checkpoints final.
+    assert.ok((verified.finalTreeSize ?? 0) > 0, String(verified.finalTreeSize))
     const to = tmp.path('installed.sqlite')
     installSnapshot({ from: snapshot, to, genesis: source.genesis, modules })
     assert.equal(existsSync(snapshot), false)
@@ -168,6 +174,16 @@ describe('a snapshot that fails verification is refused with SNAPSHOT_INVALID', 
       ),
       /does not verify/,
     ))
+  test('a final checkpoint without its quorum', () => {
+    const path = tampered((db) => {
+      const row = db.prepare('SELECT tree_size, note FROM checkpoints WHERE tree_size = 20').get() as { note: string }
+      db.prepare(
+        "INSERT OR REPLACE INTO final_checkpoints (tree_size, root, note, cosigners, time, minute) SELECT tree_size, root, ?, '[]', time, 0 FROM checkpoints WHERE tree_size = 20",
+      ).run(withoutCosignature(row.note))
+      db.prepare('DELETE FROM final_checkpoints WHERE tree_size > 20').run()
+    })
+    return refusedWith(path, /final checkpoint at size 20 is not one: 0 of the 1 required witness cosignatures/)
+  })
   test('a trigger', () =>
     refusedWith(
       tampered('CREATE TRIGGER t AFTER INSERT ON entries BEGIN DELETE FROM nonces; END'),

@@ -3,6 +3,7 @@ import { type AuditResult, auditLedger } from '../audit/auditLedger.js'
 import { GOVERNANCE_MODULE } from '../executor/roles.js'
 import type { ModuleDefinition } from '../module/defineModule.js'
 import { openDatabase } from '../store/openDatabase.js'
+import { checkFinal } from './checkFinal.js'
 import { checkHead } from './checkHead.js'
 import { inspectSnapshot } from './inspectSnapshot.js'
 import { referenceSchema } from './referenceSchema.js'
@@ -31,6 +32,8 @@ export interface VerifiedSnapshot {
   revision: number | undefined
   /** Witness keys that cosigned the head checkpoint. */
   signedBy: string[]
+  /** Size of the latest checkpoint a quorum of members cosigned, if the file holds one: the history up to it is the quorum's. */
+  finalTreeSize: number | undefined
   durationMs: number
 }
 
@@ -39,8 +42,9 @@ export interface VerifiedSnapshot {
  * is trusted: its schema is exactly the one this software creates, SQLite's
  * integrity check passes, `auditLedger` re-checks every leaf, proof and
  * signature and re-executes the whole log (outcomes, events, state digests,
- * final state), and its head checkpoint is signed by a member. Throws
- * SNAPSHOT_INVALID naming the first fault.
+ * final state), its head checkpoint is signed by a member, and its latest
+ * final checkpoint, if any, by a quorum. Throws SNAPSHOT_INVALID naming the
+ * first fault.
  *
  * @example const verified = await verifySnapshot({ path: 'download.sqlite', genesis, modules })
  */
@@ -57,6 +61,7 @@ export async function verifySnapshot(p: VerifySnapshotParameters): Promise<Verif
   try {
     const governed = p.modules.some((m) => m.name === GOVERNANCE_MODULE)
     const { checkpoint, signedBy } = checkHead({ db, genesis, governed })
+    const finalTreeSize = checkFinal({ db, genesis, governed })
     return {
       treeSize: checkpoint.treeSize,
       rootHash: checkpoint.rootHash,
@@ -64,6 +69,7 @@ export async function verifySnapshot(p: VerifySnapshotParameters): Promise<Verif
       checkpoints: verdict.checkpoints,
       revision,
       signedBy,
+      finalTreeSize,
       durationMs: Math.round(performance.now() - started),
     }
   } finally {

@@ -46,7 +46,9 @@ export function createClient({ baseUrl, fetch = globalThis.fetch.bind(globalThis
     getEntries: ({ from = 0, limit = 100, signal }: { from?: number; limit?: number } & Signal = {}) =>
       get<EntriesPage>('/v1/entries', { from, limit }, signal),
     getEntry: ({ index, signal }: { index: number } & Signal) => get<EntryView>(`/v1/entries/${index}`, {}, signal),
-    getReceipt: ({ index, signal }: { index: number } & Signal) => get<Receipt>(`/v1/receipts/${index}`, {}, signal),
+    /** With `final`, against the latest checkpoint cosigned by a quorum of members (NOT_FINAL until there is one). */
+    getReceipt: ({ index, final, signal }: { index: number; final?: boolean } & Signal) =>
+      get<Receipt>(`/v1/receipts/${index}`, final === true ? { final: 'true' } : {}, signal),
     getCheckpoint: ({ signal }: Signal = {}) => get<CheckpointView>('/v1/checkpoint', {}, signal),
     /** The checkpoint as its signed note (text/plain). */
     getCheckpointNote: async ({ signal }: Signal = {}) =>

@@ -8,15 +8,19 @@ type Request = ReturnType<typeof createRequester>
 /** Options of `client.submit`. */
 export interface SubmitParameters {
   transaction: SignedTransaction
-  /** Wait for the durable commit and get a receipt (default true). */
-  wait?: boolean
+  /**
+   * Wait for the durable commit and get a receipt (default true); `'final'`
+   * waits until a quorum of members cosigned a checkpoint holding it, so the
+   * receipt verifies against a multi-member genesis.
+   */
+  wait?: boolean | 'final'
   signal?: AbortSignal
 }
 
 /** Options of `client.submitBatch`. */
 export interface SubmitBatchParameters {
   transactions: readonly SignedTransaction[]
-  wait?: boolean
+  wait?: boolean | 'final'
   signal?: AbortSignal
 }
 

@@ -1,6 +1,6 @@
 import { PROOF_DOMAINS, type TranscriptPart } from '../proofs/challenge.js'
-import type { MembershipProof } from '../proofs/membership.js'
-import type { Ciphertext } from './ciphertext.js'
+import type { CiphertextTerm, MembershipProof } from '../proofs/membership.js'
+import type { Ciphertext, EncodedCiphertext } from './ciphertext.js'
 import type { ElectionParameters } from './electionParameters.js'
 
 /**
@@ -42,4 +42,9 @@ export function optionTranscript(election: ElectionParameters, context: string, 
 /** Transcript prefix of the sum proof. */
 export function sumTranscript(election: ElectionParameters, context: string): TranscriptPart[] {
   return [PROOF_DOMAINS.sum, election.id, election.publicKey, context, `${election.min}..${election.max}`]
+}
+
+/** The sum of a ballot's option ciphertexts, as the sum proof names it. */
+export function sumTerms(ciphertexts: EncodedCiphertext[]): CiphertextTerm[] {
+  return ciphertexts.map((ct) => ({ ...ct, k: 1n }))
 }

@@ -1,5 +1,14 @@
 import { VotingError } from '../errors.js'
-import { decodePoint, encodePoint, G, type GroupPoint, gPow, Point } from './group.js'
+import {
+  decodePoint,
+  type EncodedPoint,
+  encodePoint,
+  G,
+  type GroupPoint,
+  gPow,
+  Point,
+  readEncodedPoint,
+} from './group.js'
 
 /** An exponential ElGamal ciphertext (g^r, g^m·pk^r), points base64url-encoded. */
 export type Ciphertext = { alpha: string; beta: string }
@@ -31,6 +40,26 @@ export function decodeCiphertext(value: unknown, what = 'ciphertext'): Ciphertex
   }
   const { alpha, beta } = value as Record<string, unknown>
   return { a: decodePoint(alpha, `${what}.alpha`), b: decodePoint(beta, `${what}.beta`) }
+}
+
+/** A ciphertext as received: its two points' bytes, checked for the group where they are used. */
+export type EncodedCiphertext = { alpha: EncodedPoint; beta: EncodedPoint }
+
+/** Reads a ciphertext's encodings from hostile input (`MALFORMED_INPUT` on a bad shape, length or prefix). */
+export function readCiphertext(value: unknown, what = 'ciphertext'): EncodedCiphertext {
+  if (typeof value !== 'object' || value === null) {
+    throw new VotingError('MALFORMED_INPUT', `${what} must be an object { alpha, beta }`)
+  }
+  const { alpha, beta } = value as Record<string, unknown>
+  return { alpha: readEncodedPoint(alpha, `${what}.alpha`), beta: readEncodedPoint(beta, `${what}.beta`) }
+}
+
+/** The encodings of a ciphertext the prover computed, as its proofs hash them. */
+export function encodedCiphertextOf(ct: CiphertextPoints, what = 'ciphertext'): EncodedCiphertext {
+  return {
+    alpha: { bytes: ct.a.toBytes(false), what: `${what}.alpha` },
+    beta: { bytes: ct.b.toBytes(false), what: `${what}.beta` },
+  }
 }
 
 /** Component-wise sum of parsed ciphertexts (the identity for none). */

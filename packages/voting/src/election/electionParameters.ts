@@ -1,5 +1,6 @@
 import { VotingError } from '../errors.js'
-import { decodePoint, type GroupPoint } from './group.js'
+import { fromBase64Url } from '@tabularium/core'
+import { decodePoint, type EncodedPoint, type GroupPoint } from './group.js'
 
 /**
  * One question of a ballot, as the encryption and its proofs see it: which
@@ -19,6 +20,7 @@ export type ElectionParameters = {
 export const MAX_OPTIONS = 64
 
 const keyCache = new Map<string, GroupPoint>()
+const encodedCache = new Map<string, EncodedPoint>()
 
 /**
  * Checks election parameters and returns the parsed public key, with a
@@ -46,5 +48,22 @@ function publicKeyOf(encoded: string): GroupPoint {
   const point = decodePoint(encoded, 'election public key').precompute(8, false)
   if (keyCache.size >= 32) keyCache.delete(keyCache.keys().next().value as string)
   keyCache.set(encoded, point)
+  return point
+}
+
+/**
+ * The election public key as a proof batch uses it: checked once by
+ * `assertElectionParameters`, then one object per key, so that every proof of
+ * a batch shares one term for it.
+ *
+ * @example const pk = encodedPublicKey(election)
+ */
+export function encodedPublicKey(election: ElectionParameters): EncodedPoint {
+  assertElectionParameters(election)
+  const cached = encodedCache.get(election.publicKey)
+  if (cached !== undefined) return cached
+  const point = { bytes: fromBase64Url(election.publicKey), what: 'election public key' }
+  if (encodedCache.size >= 32) encodedCache.delete(encodedCache.keys().next().value as string)
+  encodedCache.set(election.publicKey, point)
   return point
 }

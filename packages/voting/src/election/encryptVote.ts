@@ -5,10 +5,11 @@ import {
   needsSumProof,
   OPTION_VALUES,
   optionTranscript,
+  sumTerms,
   sumTranscript,
   sumValues,
 } from './ballot.js'
-import { encodeCiphertext, encryptPoints, sumPoints } from './ciphertext.js'
+import { encodeCiphertext, encodedCiphertextOf, encryptPoints, sumPoints } from './ciphertext.js'
 import { assertElectionParameters, type ElectionParameters } from './electionParameters.js'
 import { cryptoRandom, mod, type RandomBytes, randomScalar } from './group.js'
 
@@ -34,10 +35,12 @@ export function encryptVote(params: {
   const points = choices.map((choice, i) =>
     encryptPoints({ publicKey, message: BigInt(choice), nonce: nonces[i] as bigint }),
   )
+  const encoded = points.map((ct, i) => encodedCiphertextOf(ct, `ciphertexts[${i}]`))
   const optionProofs = points.map((ciphertext, i) =>
     proveMembership({
       publicKey,
       ciphertext,
+      terms: [{ ...(encoded[i] as (typeof encoded)[number]), k: 1n }],
       values: OPTION_VALUES,
       value: BigInt(choices[i] as number),
       nonce: nonces[i] as bigint,
@@ -56,6 +59,7 @@ export function encryptVote(params: {
   ballot.sumProof = proveMembership({
     publicKey,
     ciphertext: sumPoints(points),
+    terms: sumTerms(encoded),
     values: sumValues(election),
     value: BigInt(selected),
     nonce: mod(nonces.reduce((a, b) => a + b, 0n)),

@@ -1,55 +1,91 @@
+import { jsEngine, type VotingEngine } from '../engine/votingEngine.js'
 import { VotingError } from '../errors.js'
-import { verifyMembership } from '../proofs/membership.js'
+import { addMembership } from '../proofs/membership.js'
+import { createProofBatch, type ProofBatch } from '../proofs/proofBatch.js'
 import {
   type EncryptedBallot,
   needsSumProof,
   OPTION_VALUES,
   optionTranscript,
+  sumTerms,
   sumTranscript,
   sumValues,
 } from './ballot.js'
-import { type CiphertextPoints, decodeCiphertext, sumPoints } from './ciphertext.js'
-import { assertElectionParameters, type ElectionParameters } from './electionParameters.js'
+import { type Ciphertext, type EncodedCiphertext, readCiphertext } from './ciphertext.js'
+import { type ElectionParameters, encodedPublicKey } from './electionParameters.js'
+import type { RandomBytes } from './group.js'
 
 /**
  * Verifies an encrypted ballot from public data alone, treating it as hostile:
  * it must name this election (`WRONG_ELECTION`), hold one well-formed
  * ciphertext per option (`MALFORMED_INPUT`), prove each encrypts 0 or 1
  * (`INVALID_OPTION_PROOF`) and that the selections are within [min, max]
- * (`INVALID_SUM_PROOF`). Returns the parsed ciphertexts for the running tally.
+ * (`INVALID_SUM_PROOF`). All the proofs' equations are checked in one
+ * multi-scalar multiplication by `engine` (pure JS by default; a node passes
+ * `nodeEngine`). Returns the ballot's ciphertexts, now verified.
  *
- * @example const points = verifyBallot({ election, ballot })
+ * @example const ciphertexts = verifyBallot({ election, ballot })
  */
-export function verifyBallot(params: { election: ElectionParameters; ballot: unknown }): CiphertextPoints[] {
-  const { election } = params
-  const publicKey = assertElectionParameters(election)
-  const ballot = assertShape(params.ballot, election)
-  const ciphertexts = ballot.ciphertexts.map((ct, i) => decodeCiphertext(ct, `ciphertexts[${i}]`))
+export function verifyBallot(params: {
+  election: ElectionParameters
+  ballot: unknown
+  engine?: VotingEngine
+  random?: RandomBytes
+}): Ciphertext[] {
+  const { election, engine = jsEngine, random } = params
+  const batch = createProofBatch({ group: engine.group, ...(random === undefined ? {} : { random }) })
+  const { ballot } = addBallotProofs(batch, election, params.ballot)
+  batch.check()
+  return ballot.ciphertexts
+}
+
+/**
+ * Checks a ballot's shape and adds its proofs to `batch` (the arithmetic waits
+ * for `batch.check()`); returns the ballot and its ciphertexts' encodings, for
+ * proofs about them (the participatory-budget rule).
+ *
+ * @example const { ciphertexts } = addBallotProofs(batch, election, ballot); batch.check()
+ */
+export function addBallotProofs(
+  batch: ProofBatch,
+  election: ElectionParameters,
+  value: unknown,
+): { ballot: EncryptedBallot; ciphertexts: EncodedCiphertext[] } {
+  const publicKey = encodedPublicKey(election)
+  const ballot = assertShape(value, election)
+  const ciphertexts = ballot.ciphertexts.map((ct, i) => readCiphertext(ct, `ciphertexts[${i}]`))
   ciphertexts.forEach((ciphertext, i) => {
-    verifyMembership(
+    addMembership(
+      batch,
       {
         publicKey,
-        ciphertext,
+        terms: [{ ...ciphertext, k: 1n }],
         values: OPTION_VALUES,
         transcript: optionTranscript(election, ballot.context, i),
         proof: ballot.optionProofs[i],
+        what: `optionProofs[${i}]`,
       },
-      'INVALID_OPTION_PROOF',
+      { code: 'INVALID_OPTION_PROOF', message: `the proof that option ${i} encrypts 0 or 1 does not verify` },
     )
   })
-  if (!needsSumProof(election)) return ciphertexts
+  if (!needsSumProof(election)) return { ballot, ciphertexts }
   if (ballot.sumProof === undefined) throw new VotingError('INVALID_SUM_PROOF', 'the ballot has no sum proof')
-  verifyMembership(
+  addMembership(
+    batch,
     {
       publicKey,
-      ciphertext: sumPoints(ciphertexts),
+      terms: sumTerms(ciphertexts),
       values: sumValues(election),
       transcript: sumTranscript(election, ballot.context),
       proof: ballot.sumProof,
+      what: 'sumProof',
     },
-    'INVALID_SUM_PROOF',
+    {
+      code: 'INVALID_SUM_PROOF',
+      message: `the proof that between ${election.min} and ${election.max} options are selected does not verify`,
+    },
   )
-  return ciphertexts
+  return { ballot, ciphertexts }
 }
 
 function assertShape(value: unknown, election: ElectionParameters): EncryptedBallot {

@@ -4,8 +4,9 @@ import { bytesToBigInt, type GroupPoint, mod } from '../election/group.js'
 
 /** Domain tags of the Fiat–Shamir transcripts; one per kind of proof. */
 export const PROOF_DOMAINS = {
-  option: 'tabularium/voting/v1/option',
-  sum: 'tabularium/voting/v1/sum',
+  // v2: proofs carry their commitments and hash points as 65-byte SEC1.
+  option: 'tabularium/voting/v2/option',
+  sum: 'tabularium/voting/v2/sum',
   decryption: 'tabularium/voting/v1/decryption',
 } as const
 

@@ -1,6 +1,8 @@
+import { toBase64Url } from '@tabularium/core'
 import type { CiphertextPoints } from '../election/ciphertext.js'
 import {
   decodeScalar,
+  type EncodedPoint,
   encodeScalar,
   G,
   type GroupPoint,
@@ -9,32 +11,49 @@ import {
   ORDER,
   type RandomBytes,
   randomScalar,
+  readEncodedPoint,
 } from '../election/group.js'
-import { VotingError, type VotingErrorCode } from '../errors.js'
+import { VotingError } from '../errors.js'
 import { hashToScalar, type TranscriptPart } from './challenge.js'
-
-/** A disjunctive Chaum–Pedersen proof: one (challenge, response) per allowed value. */
-export type MembershipProof = { challenges: string[]; responses: string[] }
-
-/** What a membership proof is about: the ciphertext, the key, the allowed values, the context. */
-export type MembershipStatement = {
-  publicKey: GroupPoint
-  ciphertext: CiphertextPoints
-  values: bigint[]
-  /** Domain tag, election id, encoded public key, label: bound into the challenge. */
-  transcript: TranscriptPart[]
-}
+import type { ProofBatch, ProofFailure } from './proofBatch.js'
 
 /**
- * Proves that `ciphertext` encrypts one of `values` without saying which:
+ * A disjunctive Chaum–Pedersen proof with its commitments: for each allowed
+ * value j, the commitments (a_j, b_j), the challenge c_j and the response s_j.
+ * Carrying the commitments (rather than recomputing them from c and s) is
+ * what lets a verifier check all the equations of a ballot — or of a block —
+ * in one multi-scalar multiplication.
+ */
+export type MembershipProof = { commitments: string[]; challenges: string[]; responses: string[] }
+
+/** One encoded ciphertext of a linear combination, with its coefficient. */
+export type CiphertextTerm = { alpha: EncodedPoint; beta: EncodedPoint; k: bigint }
+
+/**
+ * What a membership proof is about: the ciphertext Σ kᵢ·Cᵢ (named by its
+ * encoded terms, so the verifier never adds points itself), the allowed
+ * values and the transcript prefix (domain tag, election id, encoded public
+ * key, context, label), all bound into the challenge.
+ */
+export type MembershipStatement = { terms: CiphertextTerm[]; values: bigint[]; transcript: TranscriptPart[] }
+
+/**
+ * Proves that the ciphertext encrypts one of `values` without saying which:
  * the OR-composition (Cramer–Damgård–Schoenmakers 1994) of Chaum–Pedersen
  * proofs that (α, β/g^v) is a Diffie–Hellman tuple for (g, pk). All branches
  * but the true one are simulated; the Fiat–Shamir challenge splits them.
+ * `ciphertext` is the value of Σ kᵢ·Cᵢ, which the prover computes.
  *
- * @example proveMembership({ publicKey, ciphertext, values: [0n, 1n], value: 1n, nonce, transcript })
+ * @example proveMembership({ publicKey, ciphertext, terms, values: [0n, 1n], value: 1n, nonce, transcript })
  */
 export function proveMembership(
-  params: MembershipStatement & { value: bigint; nonce: bigint; random?: RandomBytes },
+  params: MembershipStatement & {
+    publicKey: GroupPoint
+    ciphertext: CiphertextPoints
+    value: bigint
+    nonce: bigint
+    random?: RandomBytes
+  },
 ): MembershipProof {
   const { publicKey, ciphertext, values, value, nonce, random } = params
   const real = values.indexOf(value)
@@ -50,43 +69,62 @@ export function proveMembership(
     }
     challenges[j] = randomScalar(random)
     responses[j] = randomScalar(random)
-    commitments.push(...branchCommitments(publicKey, ciphertext, v, challenges[j], responses[j]))
+    commitments.push(...simulated(publicKey, ciphertext, v, challenges[j], responses[j]))
   })
-  const e = challengeOf(params, commitments)
+  const encoded = commitments.map((point) => point.toBytes(false))
+  const e = challengeOf(params, encoded)
   const others = challenges.reduce((sum, c, j) => (j === real ? sum : sum + c), 0n)
   challenges[real] = mod(e - others)
   responses[real] = mod(w + (challenges[real] as bigint) * nonce)
-  return { challenges: challenges.map(encodeScalar), responses: responses.map(encodeScalar) }
-}
-
-/**
- * Verifies a membership proof; throws `code` (e.g. `INVALID_OPTION_PROOF`)
- * when it does not hold and `MALFORMED_INPUT` when it cannot be parsed.
- *
- * @example verifyMembership({ publicKey, ciphertext, values: [0n, 1n], transcript, proof }, 'INVALID_OPTION_PROOF')
- */
-export function verifyMembership(params: MembershipStatement & { proof: unknown }, code: VotingErrorCode): void {
-  const { publicKey, ciphertext, values, proof } = params
-  const { challenges, responses } = parseProof(proof, values.length)
-  const commitments: GroupPoint[] = []
-  values.forEach((v, j) => {
-    commitments.push(...branchCommitments(publicKey, ciphertext, v, challenges[j] as bigint, responses[j] as bigint))
-  })
-  const sum = mod(challenges.reduce((acc, c) => acc + c, 0n))
-  if (sum !== challengeOf(params, commitments)) {
-    throw new VotingError(code, 'zero-knowledge proof does not verify')
+  return {
+    commitments: encoded.map(toBase64Url),
+    challenges: challenges.map(encodeScalar),
+    responses: responses.map(encodeScalar),
   }
 }
 
-// a_j = g^s · α^-c and b_j = pk^s · (β/g^v)^-c: what an honest commitment must
-// have been for the response s to answer challenge c.
-function branchCommitments(
-  pk: GroupPoint,
-  ct: CiphertextPoints,
-  v: bigint,
-  c: bigint,
-  s: bigint,
-): [GroupPoint, GroupPoint] {
+/**
+ * Adds a membership proof's equations to a batch: for each branch j,
+ * s_j·G = a_j + c_j·α and s_j·pk = b_j + c_j·(β − v_j·G), with Σ c_j equal to
+ * the Fiat–Shamir challenge. Throws `MALFORMED_INPUT` at once when the proof
+ * cannot be parsed; a proof that does not hold is reported by `batch.check()`
+ * with `failure`.
+ *
+ * @example addMembership(batch, { publicKey, terms, values: [0n, 1n], transcript, proof }, failure)
+ */
+export function addMembership(
+  batch: ProofBatch,
+  params: MembershipStatement & { publicKey: EncodedPoint; proof: unknown; what?: string },
+  failure: ProofFailure,
+): void {
+  const { publicKey, terms, values, what = 'proof' } = params
+  const { commitments, challenges, responses } = parseProof(params.proof, values.length, what)
+  const equations = batch.proof(failure)
+  const sum = mod(challenges.reduce((acc, c) => acc + c, 0n))
+  if (sum !== challengeOf(params, commitments.map((c) => c.bytes))) {
+    equations.fail()
+    return
+  }
+  values.forEach((v, j) => {
+    const c = challenges[j] as bigint
+    const s = responses[j] as bigint
+    // s·G − c·Σkα − a = 0
+    equations.equation(s, [
+      [commitments[2 * j] as EncodedPoint, ORDER - 1n],
+      ...terms.map((t): [EncodedPoint, bigint] => [t.alpha, mod(-c * t.k)]),
+    ])
+    // s·pk − c·Σkβ + c·v·G − b = 0
+    equations.equation(mod(c * v), [
+      [publicKey, s],
+      [commitments[2 * j + 1] as EncodedPoint, ORDER - 1n],
+      ...terms.map((t): [EncodedPoint, bigint] => [t.beta, mod(-c * t.k)]),
+    ])
+  })
+}
+
+// a_j = g^s · α^-c and b_j = pk^s · (β/g^v)^-c: what an honest commitment would
+// be for the response s to answer challenge c.
+function simulated(pk: GroupPoint, ct: CiphertextPoints, v: bigint, c: bigint, s: bigint): [GroupPoint, GroupPoint] {
   const negC = mod(ORDER - c)
   return [linear(G, s, ct.a, negC), linear(pk, s, ct.b.subtract(gPow(v)), negC)]
 }
@@ -96,18 +134,38 @@ function linear(p: GroupPoint, x: bigint, q: GroupPoint, y: bigint): GroupPoint 
   return p.mulAddUnsafe(x, q, y)
 }
 
-function challengeOf(statement: MembershipStatement, commitments: GroupPoint[]): bigint {
-  const { transcript, ciphertext, values } = statement
-  return hashToScalar([...transcript, ciphertext.a, ciphertext.b, ...values, ...commitments])
+// The transcript holds the statement as encoded (each term's coefficient and
+// the 65 bytes of α and β), the values, then the commitments' 65 bytes.
+function challengeOf(statement: MembershipStatement, commitments: Uint8Array[]): bigint {
+  const { transcript, terms, values } = statement
+  const parts: TranscriptPart[] = [...transcript]
+  for (const t of terms) parts.push(t.k, t.alpha.bytes, t.beta.bytes)
+  return hashToScalar([...parts, ...values, ...commitments])
 }
 
-function parseProof(proof: unknown, n: number): { challenges: bigint[]; responses: bigint[] } {
-  const { challenges, responses } = (proof ?? {}) as Record<string, unknown>
-  if (!Array.isArray(challenges) || !Array.isArray(responses) || challenges.length !== n || responses.length !== n) {
-    throw new VotingError('MALFORMED_INPUT', `proof must hold ${n} challenges and ${n} responses`)
+function parseProof(
+  proof: unknown,
+  n: number,
+  what: string,
+): { commitments: EncodedPoint[]; challenges: bigint[]; responses: bigint[] } {
+  const { commitments, challenges, responses } = (proof ?? {}) as Record<string, unknown>
+  if (
+    !Array.isArray(commitments) ||
+    !Array.isArray(challenges) ||
+    !Array.isArray(responses) ||
+    commitments.length !== 2 * n ||
+    challenges.length !== n ||
+    responses.length !== n
+  ) {
+    throw new VotingError(
+      'MALFORMED_INPUT',
+      `${what} must hold ${2 * n} commitments, ${n} challenges and ${n} responses`,
+    )
   }
   return {
-    challenges: challenges.map((c) => decodeScalar(c, 'proof challenge')),
-    responses: responses.map((s) => decodeScalar(s, 'proof response')),
+    commitments: commitments.map((c, i) => readEncodedPoint(c, `${what}.commitments[${i}]`)),
+    challenges: challenges.map((c, i) => decodeScalar(c, `${what}.challenges[${i}]`)),
+    responses: responses.map((s, i) => decodeScalar(s, `${what}.responses[${i}]`)),
   }
 }
+

@@ -95,7 +95,8 @@ async function watchClaims(p: {
       await p.etcd.watch({ prefix: p.prefix, startRevision: current.revision + 1, signal: p.signal, onPut: p.receive })
     } catch (error) {
       if (p.signal.aborted) return
-      if (failures++ % 20 === 0) p.logger.warn({ err: error }, 'watching cosignatures in etcd was interrupted; resuming')
+      if (failures++ % 20 === 0)
+        p.logger.warn({ err: error }, 'watching cosignatures in etcd was interrupted; resuming')
       await abortableSleep(Math.min(1_000, 50 * 2 ** Math.min(failures, 5)), p.signal)
     }
   }
