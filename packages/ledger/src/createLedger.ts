@@ -8,6 +8,7 @@ import { createMemberReader } from './finality/members.js'
 import { createRoleChecker, GOVERNANCE_MODULE } from './executor/roles.js'
 import { warnUnlessMember } from './joining/warnUnlessMember.js'
 import type { ModuleDefinition } from './module/defineModule.js'
+import { checkOrdererKind } from './orderer/checkOrdererKind.js'
 import { embeddedOrderer } from './orderer/embeddedOrderer.js'
 import { createReads, type LedgerReads } from './reads/createReads.js'
 import { createEventHub } from './sequencer/createEventHub.js'
@@ -60,6 +61,7 @@ export async function createLedger(params: CreateLedgerParameters): Promise<Ledg
   })
   let reads: LedgerReads
   try {
+    checkOrdererKind({ db: store.db, kind: orderer.kind, treeSize: store.head.treeSize })
     reads = createReads({ store, modules, path })
   } catch (error) {
     store.db.close()

@@ -11,6 +11,7 @@ import {
 import { type Genesis, ProtocolError } from '@tabularium/protocol'
 import type { Logger } from 'pino'
 import { downloadSnapshot } from './downloadSnapshot.js'
+import { removeStaleFiles } from './removeStaleFiles.js'
 
 /** Parameters of `joinFromSnapshot`. */
 export interface JoinFromSnapshotParameters {
@@ -83,6 +84,7 @@ export async function joinIfNew(
   p: Omit<JoinFromSnapshotParameters, 'url'> & { joinFrom: string | undefined },
 ): Promise<JoinFromSnapshotResult | undefined> {
   if (p.joinFrom === undefined) return undefined
+  removeStaleFiles(dirname(p.ledgerPath), '.join-')
   if (existsSync(p.ledgerPath)) {
     p.logger.info({ joinFrom: p.joinFrom }, 'the data directory holds a ledger: joinFrom is ignored')
     return undefined

@@ -6,6 +6,7 @@ import { backupLedgerFile } from '@tabularium/ledger'
 import { ProtocolError } from '@tabularium/protocol'
 import { Hono } from 'hono'
 import type { AppEnv } from '../http/appEnv.js'
+import { removeStaleFiles } from '../joining/removeStaleFiles.js'
 
 /** Where a node's snapshots come from: its ledger file, copied into `tempDir` (same disk, room for a copy). */
 export interface SnapshotSource {
@@ -29,6 +30,7 @@ export const SQLITE_MEDIA_TYPE = 'application/vnd.sqlite3'
  */
 export function snapshotRoutes({ source }: { source: SnapshotSource | undefined }): Hono<AppEnv> {
   const app = new Hono<AppEnv>()
+  if (source !== undefined) removeStaleFiles(source.tempDir, '.snapshot-')
   let busy = false
   app.get('/v1/snapshot', async (c) => {
     if (source === undefined) throw new ProtocolError('NOT_FOUND', 'this node serves no snapshots')

@@ -195,3 +195,44 @@ test('a single embedded node with quorum 1 finalises its own checkpoints', async
     tmp.remove()
   }
 })
+
+test('a file ordered by the embedded orderer is refused by the etcd orderer, and the other way round', async () => {
+  const net = createNetwork('switch')
+  const keys = createNodeKeys('node-a') // not a member: the refusal comes before anything is signed
+  const embedded = await createLedger({
+    genesis: (await net.open(0).then(async (l) => (await l.close(), l.genesis))) as Genesis,
+    keys: keys.keys,
+    modules: [governance, registry],
+    path: net.tmp.path('embedded.db'),
+    logger: quiet,
+  })
+  try {
+    const [r] = await embedded.submit([set(createSigner(), 'solo')])
+    assert.ok(r?.ok)
+  } finally {
+    await embedded.close()
+  }
+  await assert.rejects(
+    createLedger({
+      genesis: embedded.genesis,
+      keys: keys.keys,
+      modules: [governance, registry],
+      path: net.tmp.path('embedded.db'),
+      logger: quiet,
+      orderer: etcdOrderer({ endpoints: etcd.endpoints, prefix: '/test/switch/batches/' }),
+    }),
+    { code: 'CONFLICT', message: /ordered by the embedded orderer/ },
+  )
+  // Node 0's file was created with etcd (empty so far: its kind is recorded at creation).
+  await assert.rejects(
+    createLedger({
+      genesis: embedded.genesis,
+      keys: keys.keys,
+      modules: [governance, registry],
+      path: net.path(0),
+      logger: quiet,
+    }),
+    { code: 'CONFLICT', message: /ordered by the etcd orderer/ },
+  )
+  net.tmp.remove()
+})

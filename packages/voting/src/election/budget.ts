@@ -1,18 +1,23 @@
+import { jsEngine, type VotingEngine } from '../engine/votingEngine.js'
 import { VotingError } from '../errors.js'
 import type { TranscriptPart } from '../proofs/challenge.js'
-import { type MembershipProof, proveMembership, verifyMembership } from '../proofs/membership.js'
+import { addMembership, type CiphertextTerm, type MembershipProof, proveMembership } from '../proofs/membership.js'
+import { createProofBatch, type ProofBatch } from '../proofs/proofBatch.js'
 import type { EncryptedBallot } from './ballot.js'
 import {
   type Ciphertext,
   type CiphertextPoints,
   decodeCiphertext,
+  type EncodedCiphertext,
   encodeCiphertext,
+  encodedCiphertextOf,
   encryptPoints,
+  readCiphertext,
 } from './ciphertext.js'
-import { assertElectionParameters, type ElectionParameters } from './electionParameters.js'
+import { assertElectionParameters, type ElectionParameters, encodedPublicKey } from './electionParameters.js'
 import { encryptVote } from './encryptVote.js'
-import { cryptoRandom, type GroupPoint, mod, Point, type RandomBytes, randomScalar } from './group.js'
-import { verifyBallot } from './verifyBallot.js'
+import { cryptoRandom, type EncodedPoint, type GroupPoint, mod, Point, type RandomBytes, randomScalar } from './group.js'
+import { addBallotProofs } from './verifyBallot.js'
 
 // Participatory-budget rule on an encrypted ballot (Decidim: the selected
 // projects must cost at most the budget, and at least a minimum when one is
@@ -25,7 +30,7 @@ import { verifyBallot } from './verifyBallot.js'
 // hide an overspend. Costs are divided by their gcd with the bounds first,
 // so budgets in round units need few bits.
 
-const DOMAIN = 'tabularium/voting/v1/budget'
+const DOMAIN = 'tabularium/voting/v2/budget'
 
 /** The budget rule of a question: one cost per option, the total allowed, an optional minimum spend. */
 export type BudgetRule = { costs: number[]; budget: number; minimum?: number }
@@ -90,6 +95,7 @@ export function encryptBudgetVote(params: {
   const ballot = encryptVote({ election, choices, context, random: recorder })
   const nonces = draws.slice(0, election.options).map((b) => mod(bytesToBig(b)))
   const points = ballot.ciphertexts.map((c) => decodeCiphertext(c))
+  const options = points.map((ct, i) => encodedCiphertextOf(ct, `ciphertexts[${i}]`))
   assertNonces(points, nonces, publicKey, choices)
   const total = choices.reduce((a, c, i) => a + BigInt(c) * (scaled.weights[i] as bigint), 0n)
   const rw = mod(nonces.reduce((a, r, i) => a + r * (scaled.weights[i] as bigint), 0n))
@@ -98,6 +104,8 @@ export function encryptBudgetVote(params: {
   const upper = proveSlack({
     publicKey,
     W,
+    options,
+    weights: scaled.weights,
     sign: 1n,
     bound: scaled.budget,
     slack: scaled.budget - total,
@@ -110,6 +118,8 @@ export function encryptBudgetVote(params: {
   const lower = proveSlack({
     publicKey,
     W,
+    options,
+    weights: scaled.weights,
     sign: -1n,
     bound: -scaled.minimum,
     slack: total - scaled.minimum,
@@ -124,46 +134,32 @@ export function encryptBudgetVote(params: {
 /**
  * Verifies a participatory-budget ballot from public data: `verifyBallot`
  * (0/1 per project, number of projects in [min, max]) and the budget proofs,
- * which fail with `INVALID_SUM_PROOF` and `details.rule` = 'budget' or 'minimum'.
+ * which fail with `INVALID_SUM_PROOF` and `details.rule` = 'budget' or
+ * 'minimum'; all in one batch. Returns the ballot's ciphertexts.
  *
- * @example const points = verifyBudgetBallot({ election, rule, ballot })
+ * @example const ciphertexts = verifyBudgetBallot({ election, rule, ballot })
  */
 export function verifyBudgetBallot(params: {
   election: ElectionParameters
   rule: BudgetRule
   ballot: unknown
-}): CiphertextPoints[] {
-  const { election, rule } = params
-  const publicKey = assertElectionParameters(election)
+  engine?: VotingEngine
+  random?: RandomBytes
+}): Ciphertext[] {
+  const { election, rule, engine = jsEngine, random } = params
   const scaled = scaleBudgetRule(rule, election.options)
-  const points = verifyBallot({ election, ballot: params.ballot })
-  const ballot = params.ballot as BudgetBallot
-  const proofs = (ballot.budgetProof ?? {}) as BudgetBallot['budgetProof']
-  const W = weighted(points, scaled.weights)
+  const batch = createProofBatch({ group: engine.group, ...(random === undefined ? {} : { random }) })
+  const { ballot, ciphertexts } = addBallotProofs(batch, election, params.ballot)
+  const proofs = ((ballot as BudgetBallot).budgetProof ?? {}) as BudgetBallot['budgetProof']
+  const common = { batch, publicKey: encodedPublicKey(election), options: ciphertexts, scaled }
   const t = (side: string) => transcript(election, ballot.context, scaled, side)
-  verifySlack({
-    publicKey,
-    W,
-    sign: 1n,
-    bound: scaled.budget,
-    proof: proofs.upper,
-    bits: scaled.bits,
-    transcript: t('upper'),
-    rule: 'budget',
-  })
+  addSlack({ ...common, sign: 1n, bound: scaled.budget, proof: proofs.upper, transcript: t('upper'), rule: 'budget' })
   if (scaled.minimum > 0n) {
-    verifySlack({
-      publicKey,
-      W,
-      sign: -1n,
-      bound: -scaled.minimum,
-      proof: proofs.lower,
-      bits: scaled.bits,
-      transcript: t('lower'),
-      rule: 'minimum',
-    })
+    const lower = { sign: -1n, bound: -scaled.minimum, proof: proofs.lower, transcript: t('lower') }
+    addSlack({ ...common, ...lower, rule: 'minimum' })
   }
-  return points
+  batch.check()
+  return ballot.ciphertexts
 }
 
 /** Throws `INVALID_CHOICE` with the rule's wording when the projects cost more than the budget or less than the minimum. */
@@ -186,26 +182,32 @@ export function assertWithinBudget(rule: BudgetRule, choices: number[]): void {
   }
 }
 
-type SlackStatement = {
-  publicKey: GroupPoint
-  W: CiphertextPoints
-  sign: bigint
-  bound: bigint
-  bits: number
-  transcript: TranscriptPart[]
-}
+type SlackStatement = { sign: bigint; bound: bigint; transcript: TranscriptPart[] }
 
 // Proves Σ 2^j·bit_j + sign·(Σ w_i x_i) = bound, i.e. slack = bound − sign·total ∈ [0, 2^bits).
-function proveSlack(p: SlackStatement & { slack: bigint; rw: bigint; random: RandomBytes }): SlackProof {
+function proveSlack(
+  p: SlackStatement & {
+    publicKey: GroupPoint
+    W: CiphertextPoints
+    options: EncodedCiphertext[]
+    weights: bigint[]
+    bits: number
+    slack: bigint
+    rw: bigint
+    random: RandomBytes
+  },
+): SlackProof {
   const bitValues = Array.from({ length: p.bits }, (_, j) => (p.slack >> BigInt(j)) & 1n)
   const nonces = bitValues.map(() => randomScalar(p.random))
   const points = bitValues.map((b, j) =>
     encryptPoints({ publicKey: p.publicKey, message: b, nonce: nonces[j] as bigint }),
   )
+  const bits = points.map((ct, j) => encodedCiphertextOf(ct, `bits[${j}]`))
   const bitProofs = points.map((ciphertext, j) =>
     proveMembership({
       publicKey: p.publicKey,
       ciphertext,
+      terms: [{ ...(bits[j] as EncodedCiphertext), k: 1n }],
       values: [0n, 1n],
       value: bitValues[j] as bigint,
       nonce: nonces[j] as bigint,
@@ -217,6 +219,7 @@ function proveSlack(p: SlackStatement & { slack: bigint; rw: bigint; random: Ran
   const sum = proveMembership({
     publicKey: p.publicKey,
     ciphertext: combined(points, p.W, p.sign),
+    terms: slackTerms(bits, p.options, p.weights, p.sign),
     values: [mod(p.bound)],
     value: mod(p.bound),
     nonce,
@@ -226,45 +229,55 @@ function proveSlack(p: SlackStatement & { slack: bigint; rw: bigint; random: Ran
   return { bits: points.map(encodeCiphertext), bitProofs, sum }
 }
 
-function verifySlack(p: SlackStatement & { proof: unknown; rule: string }): void {
+// Adds a slack proof's equations: each bit is 0 or 1, and Σ 2^j·bit_j + sign·W
+// encrypts the bound (W = Σ w_i·C_i, named by its terms, never computed).
+function addSlack(
+  p: SlackStatement & {
+    batch: ProofBatch
+    publicKey: EncodedPoint
+    options: EncodedCiphertext[]
+    scaled: Scaled
+    proof: unknown
+    rule: string
+  },
+): void {
   const proof = p.proof as SlackProof | undefined
   const fail = (message: string) => new VotingError('INVALID_SUM_PROOF', message, { details: { rule: p.rule } })
   if (typeof proof !== 'object' || proof === null || !Array.isArray(proof.bits) || !Array.isArray(proof.bitProofs)) {
     throw fail(`the ballot has no proof for the ${p.rule} rule`)
   }
-  if (proof.bits.length !== p.bits || proof.bitProofs.length !== p.bits)
-    throw fail(`the ${p.rule} proof must hold ${p.bits} bits`)
-  const points = proof.bits.map((b, j) => decodeCiphertext(b, `budgetProof.bits[${j}]`))
-  try {
-    for (const [j, ciphertext] of points.entries()) {
-      verifyMembership(
-        {
-          publicKey: p.publicKey,
-          ciphertext,
-          values: [0n, 1n],
-          transcript: [...p.transcript, `bit/${j}`],
-          proof: proof.bitProofs[j],
-        },
-        'INVALID_SUM_PROOF',
-      )
-    }
-    verifyMembership(
-      {
-        publicKey: p.publicKey,
-        ciphertext: combined(points, p.W, p.sign),
-        values: [mod(p.bound)],
-        transcript: [...p.transcript, 'sum'],
-        proof: proof.sum,
-      },
-      'INVALID_SUM_PROOF',
-    )
-  } catch (cause) {
-    if (cause instanceof VotingError && cause.code === 'MALFORMED_INPUT') throw cause
-    throw new VotingError('INVALID_SUM_PROOF', `the proof of the ${p.rule} rule does not verify`, {
-      details: { rule: p.rule },
-      cause,
-    })
+  const n = p.scaled.bits
+  if (proof.bits.length !== n || proof.bitProofs.length !== n) throw fail(`the ${p.rule} proof must hold ${n} bits`)
+  const what = `budgetProof.${p.sign > 0n ? 'upper' : 'lower'}`
+  const bits = proof.bits.map((b, j) => readCiphertext(b, `${what}.bits[${j}]`))
+  const failure = {
+    code: 'INVALID_SUM_PROOF' as const,
+    message: `the proof of the ${p.rule} rule does not verify`,
+    details: { rule: p.rule },
   }
+  const common = { publicKey: p.publicKey }
+  bits.forEach((bit, j) => {
+    const statement = { terms: [{ ...bit, k: 1n }], values: [0n, 1n], transcript: [...p.transcript, `bit/${j}`] }
+    addMembership(p.batch, { ...common, ...statement, proof: proof.bitProofs[j], what: `${what}.bitProofs[${j}]` }, failure)
+  })
+  const terms = slackTerms(bits, p.options, p.scaled.weights, p.sign)
+  const statement = { terms, values: [mod(p.bound)], transcript: [...p.transcript, 'sum'] }
+  addMembership(p.batch, { ...common, ...statement, proof: proof.sum, what: `${what}.sum` }, failure)
+}
+
+// Σ 2^j·bit_j + sign·Σ w_i·C_i as proof terms (zero weights left out, by prover and verifier alike).
+function slackTerms(
+  bits: EncodedCiphertext[],
+  options: EncodedCiphertext[],
+  weights: bigint[],
+  sign: bigint,
+): CiphertextTerm[] {
+  const terms: CiphertextTerm[] = bits.map((bit, j) => ({ ...bit, k: 1n << BigInt(j) }))
+  options.forEach((option, i) => {
+    const w = weights[i] as bigint
+    if (w !== 0n) terms.push({ ...option, k: mod(sign * w) })
+  })
+  return terms
 }
 
 function combined(bits: CiphertextPoints[], W: CiphertextPoints, sign: bigint): CiphertextPoints {

@@ -2,8 +2,8 @@ import assert from 'node:assert/strict'
 import { describe, it } from 'node:test'
 import { proveMembership } from '../proofs/membership.js'
 import { dealShares } from '../trustees/dealShares.js'
-import { OPTION_VALUES, optionTranscript, sumTranscript } from './ballot.js'
-import { encodeCiphertext, encryptPoints, sumPoints } from './ciphertext.js'
+import { OPTION_VALUES, optionTranscript, sumTerms, sumTranscript } from './ballot.js'
+import { encodeCiphertext, encodedCiphertextOf, encryptPoints, sumPoints } from './ciphertext.js'
 import { assertElectionParameters, type ElectionParameters } from './electionParameters.js'
 import { encryptVote } from './encryptVote.js'
 import { randomScalar } from './group.js'
@@ -26,10 +26,12 @@ function forgedBallot(cheat: number, value: bigint, choices: number[]) {
   const points = choices.map((c, i) =>
     encryptPoints({ publicKey, message: i === cheat ? value : BigInt(c), nonce: nonces[i] as bigint }),
   )
+  const encoded = points.map((ct) => encodedCiphertextOf(ct))
   const optionProofs = points.map((ciphertext, i) =>
     proveMembership({
       publicKey,
       ciphertext,
+      terms: [{ ...encoded[i]!, k: 1n }],
       values: OPTION_VALUES,
       value: i === cheat ? 1n : BigInt(choices[i] as number),
       nonce: nonces[i] as bigint,
@@ -43,6 +45,7 @@ function forgedBallot(cheat: number, value: bigint, choices: number[]) {
     optionProofs,
     points,
     nonces,
+    encoded,
   }
 }
 
@@ -83,10 +86,11 @@ describe('verifyBallot', () => {
   })
 
   it('rejects an option that encrypts 2, with INVALID_OPTION_PROOF', () => {
-    const { points, nonces, ...ballot } = forgedBallot(1, 2n, [0, 0, 0, 0])
+    const { points, nonces, encoded, ...ballot } = forgedBallot(1, 2n, [0, 0, 0, 0])
     const sumProof = proveMembership({
       publicKey,
       ciphertext: sumPoints(points),
+      terms: sumTerms(encoded),
       values: [1n, 2n],
       value: 2n,
       nonce: nonces.reduce((a, b) => a + b, 0n),
@@ -97,11 +101,12 @@ describe('verifyBallot', () => {
 
   it('rejects a ballot with more selections than max, with INVALID_SUM_PROOF', () => {
     const choices = [1, 1, 1, 0]
-    const { points, nonces, ...ballot } = forgedBallot(-1, 0n, choices)
+    const { points, nonces, encoded, ...ballot } = forgedBallot(-1, 0n, choices)
     // The voter cannot prove 3 is in [1, 2]; the best they can do is a proof for a value they do not hold.
     const sumProof = proveMembership({
       publicKey,
       ciphertext: sumPoints(points),
+      terms: sumTerms(encoded),
       values: [1n, 2n],
       value: 2n,
       nonce: nonces.reduce((a, b) => a + b, 0n),
