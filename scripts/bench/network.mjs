@@ -64,7 +64,8 @@ export async function measureNetwork({
 
 /** Per node, pre-serialised batch bodies signed by that node's organisation. */
 async function presign(net, total, batchSize) {
-  const perNode = Math.ceil(total / net.targets.length)
+  // Whole batches only, so that counts of batches and of transactions agree.
+  const perNode = Math.ceil(total / net.targets.length / batchSize) * batchSize
   return Promise.all(
     net.targets.map(async (t) => {
       const txs = await signStamps({ privateJwk: t.privateJwk, did: t.did, network: net.genesis.network, count: perNode })

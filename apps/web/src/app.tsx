@@ -7,6 +7,7 @@ import { PageTitle } from './components/ui.js'
 import { LANGUAGES, type Language, language, setLanguage, t } from './i18n/index.js'
 import { identityPortalLinks } from './identity/portal/links.js'
 import { href, type Route, useRoute } from './lib/router.js'
+import { loadNetworkPage, networkPortalLink } from './network/routes.js'
 import { DocumentPage } from './portal/DocumentPage.js'
 import { EntryPage } from './portal/EntryPage.js'
 import { ExplorerPage } from './portal/ExplorerPage.js'
@@ -123,6 +124,7 @@ export function App({ config }: { config: UiConfig }) {
 function PortalNav({ route }: { route: Route }) {
   const links = [
     ['/', t('nav.overview')],
+    networkPortalLink(),
     ['/explorer', t('nav.explorer')],
     ['/verify', t('nav.verify')],
     ['/document', t('nav.document')],
@@ -164,6 +166,8 @@ function Page({ route, area }: { route: Route; area: Area }) {
       return <DocumentPage />
     case 'receipt':
       return <Lazy load={loadReceipt} props={{ route }} />
+    case 'network':
+      return <Lazy key="network" load={loadNetworkPage} props={{}} />
     case 'spending':
       return <Lazy key="spending" load={loadPortalSpending} props={{ route }} />
     case 'issuers':

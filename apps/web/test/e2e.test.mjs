@@ -101,6 +101,19 @@ describe('web app in Chromium against a real node', { timeout: 300_000 }, () => 
     await screenshots(page, 'portal-overview')
   })
 
+  test('the network page of a one-member sandbox: its node, quorum 1 and verified cosignatures', async () => {
+    await visit('/network')
+    await page.getByText('This node is writing normally.').waitFor()
+    await page.getByText('1 of 1 members must cosign', { exact: true }).waitFor()
+    await page.getByText('One node orders the transactions', { exact: true }).waitFor()
+    await page.locator('#network-members tr[data-member="organisation-1"][data-status="self"]').waitFor()
+    const newest = page.locator('#final-checkpoints tbody tr').first()
+    await newest.locator('td[data-member="organisation-1"]').getByText('Verified').waitFor()
+    await newest.getByText('Met: 1 cosigned, 1 needed').waitFor()
+    await expectAccessible('network page (sandbox)')
+    await screenshots(page, 'network-sandbox')
+  })
+
   test('the portal’s first load fetches only the entry chunks, under 200 KB of gzip JS', async () => {
     const fresh = await browser.newContext()
     const first = await fresh.newPage()

@@ -1,24 +1,26 @@
 #!/usr/bin/env node
 // Measures the ballots module on this machine and prints JSON:
 //  - ballots cast per second end to end through createLedger (signed
-//    transaction, admission, token verification, proof verification, nullifier,
-//    encrypted running tally, durable SQLite commit), with the proofs verified
-//    inline on the ledger thread, and with them verified beforehand by a pool
-//    of worker threads (the ledger then only checks the cache);
+//    transaction, admission, RFC 9474 token, zero-knowledge proofs, nullifier,
+//    encrypted running tally, durable SQLite commit) in the ledger's default
+//    configuration: the cast precheck verifies tokens and proofs with OpenSSL
+//    in the verifier worker threads, the ledger thread does the rest;
+//  - one ballot's verification (verifyBallot) with each engine, in µs;
 //  - the time to tally 1,000,000 ballots of one 4-option question:
 //    aggregation (packages/voting aggregatePacked / aggregateParallel),
 //    trustees' partial decryptions, verification, combination and decoding.
-// Usage: node modules/ballots/scripts/measure.mjs [casts=120] [tally=1000000]
+// Usage: node modules/ballots/scripts/measure.mjs [casts=2000] [tally=1000000]
 import { constants, createPrivateKey, randomBytes, sign } from 'node:crypto'
 import { availableParallelism } from 'node:os'
 import { Worker } from 'node:worker_threads'
-import { aggregatePacked, decryptTally, packBallots, partialDecrypt, tokenNullifier } from '@tabularium/voting'
-import { aggregateParallel } from '@tabularium/voting/node'
-import { electionOf, prepareBallot, recountFromEntries, rememberVerified } from '../dist/index.js'
+import { aggregatePacked, decryptTally, jsEngine, packBallots, partialDecrypt, verifyBallot } from '@tabularium/voting'
+import { aggregateParallel, nodeEngine } from '@tabularium/voting/node'
+import { electionOf, recountFromEntries } from '../dist/index.js'
 import { createIssuer, ephemeralSigner, openBallotsLedger, runCeremony } from '../dist/testing/index.js'
 
-const CASTS = Number(process.argv[2] ?? 120)
+const CASTS = Number(process.argv[2] ?? 2000)
 const TALLY = Number(process.argv[3] ?? 1_000_000)
+const WARM_UP = Math.min(200, Math.floor(CASTS / 5))
 const HOUR = 3_600_000
 const question = {
   id: 'q1',
@@ -57,88 +59,90 @@ async function setUp(id, t, issuer) {
   return runCeremony(t, id, 2)
 }
 
-function prepare(t, id, tokens) {
+// The wallets' side, in worker threads: one encrypted ballot per token.
+async function prepare(t, id, tokens) {
   const ballot = t.ledger.query('ballots', 'ballot', { id })
+  const publicKey = ballot.ceremony.publicKey
+  const jobs = tokens.map((token, i) => ({ token, choices: [[0, 1, 2, 3].map((k) => (k === i % 4 ? 1 : 0))] }))
+  const threads = availableParallelism()
+  const size = Math.ceil(jobs.length / threads)
   const start = performance.now()
-  const txs = tokens.map((token, i) => {
-    const choices = [[0, 0, 0, 0].map((_, k) => (k === i % 4 ? 1 : 0))]
-    return t.sign(
-      ephemeralSigner(),
-      'cast',
-      prepareBallot({ ballot, publicKey: ballot.ceremony.publicKey, token, choices }),
-    )
-  })
-  return { ballot, txs, encryptPerSecond: Math.round((tokens.length * 1000) / (performance.now() - start)) }
+  const parts = await Promise.all(
+    Array.from({ length: threads }, (_, w) => {
+      const worker = new Worker(new URL('./prepareWorker.mjs', import.meta.url))
+      return new Promise((resolve, reject) => {
+        worker.once('message', ({ args }) => resolve(args))
+        worker.once('error', reject)
+        worker.postMessage({ id: w, ballot, publicKey, jobs: jobs.slice(w * size, (w + 1) * size) })
+      }).finally(() => worker.terminate())
+    }),
+  )
+  const seconds = (performance.now() - start) / 1000
+  const args = parts.flat()
+  const txs = args.map((a) => t.sign(ephemeralSigner(), 'cast', a))
+  return { ballot, args, txs, encryptPerSecond: Math.round(tokens.length / seconds / threads) }
 }
 
-async function submitAll(t, txs) {
-  const results = await t.ledger.submit(txs)
-  const refused = results.filter((r) => !r.ok || r.outcome.status !== 'accepted')
-  if (refused.length > 0) throw new Error(`refused: ${JSON.stringify(refused[0])}`)
-}
-
-function startPool(n) {
-  const workers = Array.from({ length: n }, () => new Worker(new URL('./verifyWorker.mjs', import.meta.url)))
+// Batches in flight as a busy node's HTTP clients would send them.
+async function submitAll(t, txs, { batch = 100, window = 8 } = {}) {
   let next = 0
-  const verify = (statements) =>
-    new Promise((resolve) => {
-      const worker = workers[next++ % n]
-      const id = Math.random()
-      const onMessage = (m) => {
-        if (m.id !== id) return
-        worker.off('message', onMessage)
-        resolve(m.ok)
-      }
-      worker.on('message', onMessage)
-      worker.postMessage({ id, statements })
-    })
-  return { verify, close: () => Promise.all(workers.map((w) => w.terminate())) }
+  const client = async () => {
+    while (next < txs.length) {
+      const part = txs.slice(next, next + batch)
+      next += batch
+      const results = await t.ledger.submit(part)
+      const refused = results.find((r) => !r.ok || r.outcome.status !== 'accepted')
+      if (refused) throw new Error(`refused: ${JSON.stringify(refused)}`)
+    }
+  }
+  await Promise.all(Array.from({ length: window }, client))
+}
+
+// verifyBallot alone, per ballot, on one thread.
+function verifyMicros(election, args, engine, count) {
+  const answers = args.slice(0, count).map((a) => a.answers[0])
+  for (const ballot of answers.slice(0, 3)) verifyBallot({ election, ballot, engine }) // warm-up
+  const start = performance.now()
+  for (const ballot of answers) verifyBallot({ election, ballot, engine })
+  return Math.round(((performance.now() - start) * 1000) / answers.length)
 }
 
 async function castThroughput() {
-  const t = await openBallotsLedger({ verifierThreads: 1 })
+  const t = await openBallotsLedger()
   const issuer = await createIssuer()
-  await setUp('inline', t, issuer)
-  await setUp('pooled', t, issuer)
+  await setUp('bench', t, issuer)
   t.advance(HOUR + 1000)
-  const inline = prepare(t, 'inline', tokensFor(issuer, CASTS))
-  let start = performance.now()
-  for (let i = 0; i < inline.txs.length; i += 20) await submitAll(t, inline.txs.slice(i, i + 20))
-  const inlineSeconds = (performance.now() - start) / 1000
-
-  const pooled = prepare(t, 'pooled', tokensFor(issuer, CASTS))
-  const threads = Math.max(1, availableParallelism())
-  const pool = startPool(threads)
-  start = performance.now()
-  // Pipeline: workers verify batch k+1 while the ledger commits batch k.
-  const batches = []
-  for (let i = 0; i < pooled.txs.length; i += 20) batches.push(pooled.txs.slice(i, i + 20))
-  const statementsOf = (batch) =>
-    batch.map((tx) => {
-      const { answers, token } = tx.tx.args
-      const election = electionOf('pooled', pooled.ballot.questions[0], pooled.ballot.ceremony.publicKey)
-      return { election, rule: undefined, answer: answers[0], nullifier: tokenNullifier({ ballotId: 'pooled', token }) }
-    })
-  const verified = batches.map((batch) => pool.verify(statementsOf(batch).map(({ nullifier, ...s }) => s)))
-  for (const [k, batch] of batches.entries()) {
-    for (const digest of await verified[k]) rememberVerified(digest)
-    await submitAll(t, batch)
+  const prepared = await prepare(t, 'bench', tokensFor(issuer, CASTS))
+  await submitAll(t, prepared.txs.slice(0, WARM_UP)) // JIT, the workers' precheck module
+  const start = performance.now()
+  await submitAll(t, prepared.txs.slice(WARM_UP))
+  const seconds = (performance.now() - start) / 1000
+  const measured = CASTS - WARM_UP
+  const election = electionOf('bench', prepared.ballot.questions[0], prepared.ballot.ceremony.publicKey)
+  const verify = {
+    opensslMicros: verifyMicros(election, prepared.args, nodeEngine, 300),
+    nobleMicros: verifyMicros(election, prepared.args, jsEngine, 10),
   }
-  const pooledSeconds = (performance.now() - start) / 1000
-  await pool.close()
-
-  const exported = t.ledger.entries({ from: 0, limit: 1000 }).map(({ index, txid, entry }) => ({ index, txid, entry }))
-  start = performance.now()
-  const recount = recountFromEntries(exported, { ballot: 'inline' })
-  const recountSeconds = (performance.now() - start) / 1000
+  const exported = t.ledger
+    .entries({ from: 0, limit: CASTS + 100 })
+    .map(({ index, txid, entry }) => ({ index, txid, entry }))
+  const recountStart = performance.now()
+  const recount = recountFromEntries(exported, { ballot: 'bench', engine: nodeEngine })
+  const recountSeconds = (performance.now() - recountStart) / 1000
+  const stats = t.ledger.stats()
   await t.close()
   return {
-    ballots: CASTS,
+    ballots: measured,
     question: '1 question, 4 options, single choice (one 0/1 proof per option + sum proof)',
-    walletEncryptionsPerSecond: inline.encryptPerSecond,
-    inline: { perSecond: round(CASTS / inlineSeconds), seconds: round(inlineSeconds) },
-    workerThreads: { threads, perSecond: round(CASTS / pooledSeconds), seconds: round(pooledSeconds) },
+    engine: nodeEngine.name,
+    verifierThreads: 1,
+    perSecond: round(measured / seconds),
+    seconds: round(seconds),
+    verifyBallotMicros: verify,
+    walletEncryptionsPerSecond: prepared.encryptPerSecond,
+    ballotBytes: JSON.stringify(prepared.args[0]).length,
     recountFromEntries: { ballotsPerSecond: round(recount.ballots / recountSeconds), notes: recount.problems },
+    refused: stats.refused,
   }
 }
 
@@ -147,7 +151,7 @@ async function tally1M() {
   const issuer = await createIssuer()
   const shares = await setUp('million', t, issuer)
   t.advance(HOUR + 1000)
-  const { ballot, txs } = prepare(t, 'million', tokensFor(issuer, 101))
+  const { ballot, txs } = await prepare(t, 'million', tokensFor(issuer, 101))
   await t.close()
   const election = electionOf('million', ballot.questions[0], ballot.ceremony.publicKey)
   const pool = txs.map((tx) => tx.tx.args.answers[0].ciphertexts)

@@ -12,9 +12,12 @@ export { ballotsProjection } from './projection.js'
 export { ballot, ballots, castStatus, entries, result, turnout } from './queries/ballotQueries.js'
 export { encryptedTally } from './queries/encryptedTally.js'
 export { petition, petitions } from './queries/petitionQueries.js'
+export type { CastJob, CastPrecheckResult } from './precheck/castPrecheck.js'
+export { castPrecheck } from './precheck/castPrecheck.js'
+export type { BudgetRuleDef } from './rules/questions.js'
 export { budgetRuleOf, electionOf, normaliseQuestion } from './rules/questions.js'
 export type { AnswerStatement } from './rules/verifyAnswer.js'
-export { rememberVerified, statementDigest, verifyAnswer } from './rules/verifyAnswer.js'
+export { verifyAnswer } from './rules/verifyAnswer.js'
 export { CastArgsSchema, CreateBallotArgsSchema, CreatePetitionArgsSchema, LIMITS } from './schemas.js'
 export type {
   BallotRecord,

@@ -94,6 +94,7 @@ export const ConfirmArgsSchema = z.strictObject({ ballot: ProcessIdSchema })
 export const IssueTokenArgsSchema = z.strictObject({ process: ProcessIdSchema, member: HashSchema })
 
 const ProofSchema = z.strictObject({
+  commitments: z.array(B64).max(2 * (LIMITS.options + 1)),
   challenges: z.array(B64).max(LIMITS.options + 1),
   responses: z.array(B64).max(LIMITS.options + 1),
 })

@@ -6,6 +6,7 @@
 // only read; run a writer beside it to include the newest-entries work.
 import { parseArgs } from 'node:util'
 import { checkIntegrity, startIntegrityScrubber } from '../dist/index.js'
+import { computeStateSum } from '../dist/integrity/scanStateSum.js'
 import { openDatabase } from '../dist/store/openDatabase.js'
 
 const { values } = parseArgs({
@@ -13,7 +14,7 @@ const { values } = parseArgs({
     path: { type: 'string', default: '/tmp/tabularium-restart.db' },
     seconds: { type: 'string', default: '30' },
     interval: { type: 'string', default: '100' },
-    leaves: { type: 'string', default: '2048' },
+    leaves: { type: 'string', default: '256' },
     check: { type: 'boolean', default: false },
   },
 })
@@ -27,13 +28,26 @@ if (values.check) {
   const db = openDatabase({ path: values.path, readonly: true })
   const cpu = process.cpuUsage()
   const started = performance.now()
-  out.checkIntegrity = { ...checkIntegrity({ db }), ms: Math.round(performance.now() - started), cpuMs: Math.round(cpuMs(cpu)) }
+  out.checkIntegrity = {
+    ...checkIntegrity({ db }),
+    ms: Math.round(performance.now() - started),
+    cpuMs: Math.round(cpuMs(cpu)),
+  }
   db.close()
 }
 
-// The main thread only waits: the process's CPU time is the worker's.
-const cpu = process.cpuUsage()
-const started = performance.now()
+// The state scan's cost, on the main thread (the worker's scans do the same work).
+{
+  const db = openDatabase({ path: values.path, readonly: true })
+  const cpu = process.cpuUsage()
+  const started = performance.now()
+  const { rows } = computeStateSum(db)
+  out.stateScan = { rows, ms: Math.round(performance.now() - started), cpuMs: Math.round(cpuMs(cpu)) }
+  db.close()
+}
+
+// Log passes: measured once the worker's first state scan is over; the main
+// thread only waits, so the process's CPU time is the worker's.
 const scrubber = startIntegrityScrubber({
   path: values.path,
   intervalMs: Number(values.interval),
@@ -41,25 +55,26 @@ const scrubber = startIntegrityScrubber({
   onAltered: (report) => console.error('ALTERED', report),
   onError: (error) => console.error('error', error),
 })
+while (scrubber.lastPass().stateScans === 0) await new Promise((resolve) => setTimeout(resolve, 50))
+const before = scrubber.lastPass()
+const cpu = process.cpuUsage()
+const started = performance.now()
 await new Promise((resolve) => setTimeout(resolve, Number(values.seconds) * 1000))
 const progress = scrubber.lastPass()
-await scrubber.stop()
-const seconds = (performance.now() - started) / 1000
 const total = cpuMs(cpu)
-const stateCpu = progress.stateScans > 0 ? (progress.state?.ms ?? 0) * progress.stateScans : 0
+const seconds = (performance.now() - started) / 1000
+await scrubber.stop()
+const passes = progress.passes - before.passes
+const leaves = (progress.log?.cycle.at ?? 0) - (before.log?.cycle.at ?? 0)
 out.scrubber = {
   seconds: Math.round(seconds),
   intervalMs: Number(values.interval),
   leavesPerPass: Number(values.leaves),
-  passes: progress.passes,
+  passes,
   cycle: progress.log?.cycle,
-  stateScans: progress.stateScans,
-  stateScanMs: Math.round(progress.state?.ms ?? 0),
-  stateRows: progress.state?.rows,
-  cpuMsTotal: Math.round(total),
-  // Log passes: the process's CPU minus the state scans' own time.
-  cpuMsPerPass: Math.round(((total - stateCpu) / Math.max(1, progress.passes)) * 100) / 100,
-  lastPassMs: Math.round((progress.log?.ms ?? 0) * 100) / 100,
+  cpuMsPerPass: Math.round((total / Math.max(1, passes)) * 100) / 100,
+  cpuMicrosPerLeaf: Math.round(((total * 1000) / Math.max(1, leaves)) * 100) / 100,
+  stateScansDuringWindow: progress.stateScans - before.stateScans,
   altered: progress.altered,
 }
 console.log(JSON.stringify(out, null, 2))

@@ -1,5 +1,6 @@
 import { availableParallelism } from 'node:os'
 import { formatIssues, type Genesis, GenesisSchema, ProtocolError } from '@tabularium/protocol'
+import { membersOf } from './audit/membersOf.js'
 import { createCheckpointSigner } from './checkpoints/createCheckpointSigner.js'
 import { createFinality } from './finality/createFinality.js'
 import { createHealth } from './finality/createHealth.js'
@@ -80,7 +81,12 @@ export async function createLedger(params: CreateLedgerParameters): Promise<Ledg
     clock,
   })
   // A joining node learns of its admission by governance only once it has caught up.
-  const checkMembership = warnUnlessMember({ keys: sign, self: finality.self, logger })
+  const governed = modules.has(GOVERNANCE_MODULE)
+  const checkMembership = warnUnlessMember({
+    keys: sign,
+    members: () => membersOf({ db: store.db, genesis, governed }).members,
+    logger,
+  })
   if (!orderer.sharedTime) checkMembership()
   const pipeline = startPipeline({
     ...{ store, genesis, modules, hasRole, sign, clock, logger, events },

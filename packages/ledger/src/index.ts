@@ -31,6 +31,7 @@ export type {
   ActionContext,
   ActionDefinition,
   ModuleDefinition,
+  Precheck,
   ProjectedEvent,
   ProjectionDefinition,
   QueryContext,

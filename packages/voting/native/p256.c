@@ -142,35 +142,40 @@ static napi_value SumSlots(napi_env env, napi_callback_info info) {
     return throwType(env, "sumSlots takes a Uint8Array and a number");
   }
   size_t n = pointLength / POINT_BYTES;
-  if (slots < 1 || pointLength % POINT_BYTES != 0 || n % (size_t)slots != 0 || n > MAX_POINTS) {
+  if (slots < 1 || slots > MAX_POINTS || pointLength % POINT_BYTES != 0 || n % (size_t)slots != 0 || n > MAX_POINTS) {
     return throwType(env, "sumSlots: rows*slots*65 point bytes");
   }
   const EC_GROUP *group = instance->group;
-  unsigned char *out = calloc((size_t)slots, POINT_BYTES);
+  size_t width = (size_t)slots;
+  unsigned char *out = calloc(width, POINT_BYTES);
+  EC_POINT **sums = calloc(width, sizeof(EC_POINT *));
   BN_CTX *ctx = BN_CTX_new();
-  EC_POINT *sum = EC_POINT_new(group);
   EC_POINT *point = EC_POINT_new(group);
   int32_t answer = 0;  // 0: done; -(i+1): point i invalid; 1: internal failure
-  if (out == NULL || ctx == NULL || sum == NULL || point == NULL) answer = 1;
-  for (size_t k = 0; answer == 0 && k < (size_t)slots; k++) {
-    if (!EC_POINT_set_to_infinity(group, sum)) answer = 1;
-    for (size_t i = k; answer == 0 && i < n; i += (size_t)slots) {
-      if (!readPoint(group, point, pointBytes + i * POINT_BYTES, ctx)) answer = -1 - (int32_t)i;
-      else if (!EC_POINT_add(group, sum, sum, point, ctx)) answer = 1;
-    }
-    if (answer == 0 && !EC_POINT_is_at_infinity(group, sum) &&
-        EC_POINT_point2oct(group, sum, POINT_CONVERSION_UNCOMPRESSED, out + k * POINT_BYTES, POINT_BYTES, ctx) !=
-            POINT_BYTES) {
+  if (out == NULL || sums == NULL || ctx == NULL || point == NULL) answer = 1;
+  for (size_t k = 0; answer == 0 && k < width; k++) {
+    sums[k] = EC_POINT_new(group);
+    if (sums[k] == NULL || !EC_POINT_set_to_infinity(group, sums[k])) answer = 1;
+  }
+  for (size_t i = 0; answer == 0 && i < n; i++) {
+    if (!readPoint(group, point, pointBytes + i * POINT_BYTES, ctx)) answer = -1 - (int32_t)i;
+    else if (!EC_POINT_add(group, sums[i % width], sums[i % width], point, ctx)) answer = 1;
+  }
+  for (size_t k = 0; answer == 0 && k < width; k++) {
+    if (EC_POINT_is_at_infinity(group, sums[k])) continue;  // stays 65 zero bytes
+    if (EC_POINT_point2oct(group, sums[k], POINT_CONVERSION_UNCOMPRESSED, out + k * POINT_BYTES, POINT_BYTES, ctx) !=
+        POINT_BYTES)
       answer = 1;
-    }
   }
   napi_value result = NULL;
   if (answer == 0) {
     void *copy;
-    napi_create_buffer_copy(env, (size_t)slots * POINT_BYTES, out, &copy, &result);
+    napi_create_buffer_copy(env, width * POINT_BYTES, out, &copy, &result);
   }
+  if (sums != NULL)
+    for (size_t k = 0; k < width; k++) EC_POINT_free(sums[k]);
+  free(sums);
   free(out);
-  EC_POINT_free(sum);
   EC_POINT_free(point);
   BN_CTX_free(ctx);
   if (answer == 1) {

@@ -51,8 +51,8 @@ export interface StartTestNetworkParameters {
 /**
  * Creates a devnet in a temporary directory and starts it with the same
  * library as `tabularium devnet up`, its processes attached to this one.
- * Every process is killed by `close()`, and — should the caller die first —
- * by an exit hook.
+ * Every process is killed by `close()`, and — should the caller exit or be
+ * stopped by SIGINT/SIGTERM first — by hooks.
  *
  * @example const net = await startTestNetwork(); try { … } finally { await net.close() }
  */
@@ -66,7 +66,19 @@ export async function startTestNetwork(p: StartTestNetworkParameters = {}): Prom
     for (const [i, m] of state.etcd.entries()) if (isEtcdRunning(dir, state, i)) process.kill(m.pid as number, 'SIGKILL')
     for (const [i, n] of state.nodes.entries()) if (isNodeRunning(dir, state, i)) process.kill(n.pid as number, 'SIGKILL')
   }
+  // Killed by a signal, this process would leave its children running.
+  const onSignal = (signal: NodeJS.Signals) => {
+    killAll()
+    process.kill(process.pid, signal)
+  }
+  const hooks = () => {
+    process.off('exit', killAll)
+    process.off('SIGINT', onSignal)
+    process.off('SIGTERM', onSignal)
+  }
   process.once('exit', killAll)
+  process.once('SIGINT', onSignal)
+  process.once('SIGTERM', onSignal)
   const logLevel = p.logLevel ?? 'warn'
   const nodeOptions = (i: number) => ({ logLevel, ...p.nodeOptions?.(i) })
   const binary = findEtcdBinary()
@@ -75,7 +87,7 @@ export async function startTestNetwork(p: StartTestNetworkParameters = {}): Prom
     state = (await startDevnet({ dir, etcdBinary: binary, logLevel, ...(p.nodeOptions ? { nodeOptions: p.nodeOptions } : {}) })).state
   } catch (error) {
     killAll()
-    process.off('exit', killAll)
+    hooks()
     rmSync(work, { recursive: true, force: true })
     throw error
   }
@@ -118,7 +130,7 @@ export async function startTestNetwork(p: StartTestNetworkParameters = {}): Prom
         ...state.etcd.map((m) => stopProcess({ pid: m.pid, marker: paths.etcdDir(m.name), graceMs: 0 })),
       ]
       await Promise.all(stops)
-      process.off('exit', killAll)
+      hooks()
       if (!keepDir) rmSync(work, { recursive: true, force: true })
     },
   }

@@ -46,7 +46,8 @@ export interface JoinFromSnapshotResult {
  * member signatures), checks etcd still holds the batches after it, and only
  * then installs it (`installSnapshot`). Whatever fails, the temporary file
  * is removed and no ledger is installed: SNAPSHOT_UNAVAILABLE,
- * SNAPSHOT_INVALID, SNAPSHOT_STALE.
+ * SNAPSHOT_INVALID, SNAPSHOT_STALE, or CONFLICT for an etcd network's
+ * snapshot on a node configured with the embedded orderer.
  *
  * @example await joinFromSnapshot({ url: 'http://10.0.0.2:8080', genesis, ledgerPath, modules: NODE_MODULES, logger })
  */
@@ -58,6 +59,13 @@ export async function joinFromSnapshot(p: JoinFromSnapshotParameters): Promise<J
     p.logger.info({ bytes: download.bytes, durationMs: download.durationMs }, 'joining: verifying the snapshot')
     const verified = await verifySnapshot({ path: temp, genesis: p.genesis, modules: p.modules })
     if (p.etcdEndpoints !== undefined) await checkContinuable(p.etcdEndpoints, verified.revision ?? 0)
+    else if (verified.revision !== undefined) {
+      // The ledger refuses a file ordered by etcd under the embedded orderer: say so before installing it.
+      throw new ProtocolError(
+        'CONFLICT',
+        'the snapshot comes from a network ordered by etcd: start this node with orderer etcd',
+      )
+    }
     const installed = installSnapshot({ from: temp, to: p.ledgerPath, genesis: p.genesis, modules: p.modules })
     const result: JoinFromSnapshotResult = {
       treeSize: verified.treeSize,

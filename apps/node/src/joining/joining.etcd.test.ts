@@ -1,7 +1,9 @@
 import assert from 'node:assert/strict'
+import { join } from 'node:path'
 import { after, before, describe, test } from 'node:test'
-import type { Ledger } from '@tabularium/ledger'
+import { auditLedger, type Ledger } from '@tabularium/ledger'
 import { startEtcd, type TestEtcd } from '@tabularium/ledger/testing'
+import { NODE_MODULES } from '../nodeModules.js'
 import {
   createJoiningNetwork,
   proposeAndApprove,
@@ -53,13 +55,14 @@ describe('a member admitted by governance catches up from the log', () => {
     const started: TestMemberNode[] = [a, b]
     try {
       await workload(net, [a, b], 40)
-      await proposeAndApprove({
+      const admitted = await proposeAndApprove({
         net,
         proposer: { ledger: a.node.ledger, member: orgA },
         approver: { ledger: b.node.ledger, member: orgB },
         change: net.admitC,
       })
-      const size = a.node.ledger.checkpoint().treeSize
+      const size = admitted + 1
+      await waitForSize([a.node.ledger, b.node.ledger], size)
       const begun = performance.now()
       const c = await startMemberNode({ dir: net.dataDir('c', orgC.nodeKeys), etcdEndpoints: etcd.endpoints })
       started.push(c)
@@ -68,10 +71,9 @@ describe('a member admitted by governance catches up from the log', () => {
       console.log(
         `# catch-up from the log: ${size} entries in ${seconds.toFixed(2)} s (${Math.round(size / seconds)} entries/s)`,
       )
-      await waitForSize([b.node.ledger], size)
       assertSameHead(a.node.ledger, c.node.ledger)
       assertSameHead(b.node.ledger, c.node.ledger)
-      assert.deepEqual(notAMember(c), [])
+      assert.deepEqual(notAMember(c), [], JSON.stringify(c.lines.filter((l) => l.level >= 40)))
 
       // C signs as a member now: its transactions are ordered everywhere.
       const index = await submitAll(c.node.ledger, [net.stamp(orgC)])
@@ -85,6 +87,17 @@ describe('a member admitted by governance catches up from the log', () => {
       const final = await a.node.ledger.whenFinal(later, 20_000)
       assert.ok(final.cosigners.includes(orgC.id), JSON.stringify(final.cosigners))
       assert.ok(!final.cosigners.includes(orgB.id))
+
+      // C's file holds checkpoints C signed: the audit accepts a member governance admitted.
+      await waitForSize([c.node.ledger], later + 1)
+      await c.node.stop()
+      started.splice(started.indexOf(c), 1)
+      const verdict = await auditLedger({
+        path: join(net.root, 'c', 'ledger.sqlite'),
+        genesis: net.genesis,
+        modules: NODE_MODULES,
+      })
+      assert.equal(verdict.ok, true, JSON.stringify(verdict))
     } finally {
       for (const n of started) await n.node.stop()
       net.remove()

@@ -88,19 +88,20 @@ export async function submitAll(ledger: Ledger, txs: SignedTransaction[]): Promi
   return last
 }
 
-/** An addMember (or any) proposal by one member, approved by another; resolves once executed. */
+/** An addMember (or any) proposal by one member, approved by another; resolves with the approval's index once executed. */
 export async function proposeAndApprove(p: {
   net: ReturnType<typeof createJoiningNetwork>
   proposer: { ledger: Ledger; member: SandboxMember }
   approver: { ledger: Ledger; member: SandboxMember }
   change: Record<string, unknown>
-}): Promise<void> {
+}): Promise<number> {
   const [proposed] = await p.proposer.ledger.submit([p.net.sign(p.proposer.member, 'governance', 'propose', p.change)])
   if (!proposed?.ok) throw new Error(`propose refused: ${JSON.stringify(proposed)}`)
   await waitForSize([p.approver.ledger], proposed.index + 1)
   const id = proposalIdOf(proposed.txid)
   const [approved] = await p.approver.ledger.submit([p.net.sign(p.approver.member, 'governance', 'approve', { id })])
   if (!approved?.ok || approved.outcome.status !== 'accepted') throw new Error(`approve: ${JSON.stringify(approved)}`)
+  return approved.index
 }
 
 /** Waits until every ledger holds at least `size` entries. */

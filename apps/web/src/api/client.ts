@@ -86,9 +86,13 @@ export function getTransaction(txid: string): Promise<EntryRow & { receipt: Rece
   return getJson(`/v1/transactions/${encodeURIComponent(txid)}`)
 }
 
-/** A receipt for an entry against the latest checkpoint. */
-export function getReceipt(index: number): Promise<Receipt> {
-  return getJson(`/v1/receipts/${index}`)
+/**
+ * A receipt for an entry against the latest checkpoint, or with `final`
+ * against the latest checkpoint cosigned by a quorum of members (409
+ * `NOT_FINAL` while none holds the entry yet).
+ */
+export function getReceipt(index: number, { final = false }: { final?: boolean } = {}): Promise<Receipt> {
+  return getJson(`/v1/receipts/${index}${final ? '?final=true' : ''}`)
 }
 
 /** Runs a module query. */
@@ -98,11 +102,18 @@ export function query<T>(module: string, name: string, params: Record<string, st
   return getJson(`/v1/modules/${module}/queries/${name}${qs ? `?${qs}` : ''}`)
 }
 
-/** Submits one signed transaction and waits for its receipt. */
-export async function submitTransaction(signed: unknown): Promise<SubmitResult> {
+/**
+ * Submits one signed transaction and waits for its receipt; with `final`,
+ * for a receipt against a checkpoint cosigned by a quorum of members (the
+ * node waits up to 10 s, then answers `final: false` with its own receipt).
+ */
+export async function submitTransaction(
+  signed: unknown,
+  { final = false }: { final?: boolean } = {},
+): Promise<SubmitResult> {
   let response: Response
   try {
-    response = await fetch('/v1/transactions?wait=true', {
+    response = await fetch(`/v1/transactions?wait=${final ? 'final' : 'true'}`, {
       method: 'POST',
       headers: { 'content-type': 'application/json', accept: 'application/json' },
       body: JSON.stringify(signed),

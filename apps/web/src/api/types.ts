@@ -62,7 +62,15 @@ export interface CheckpointInfo {
 
 /** One result of `POST /v1/transactions`. */
 export type SubmitResult =
-  | { ok: true; txid: string; index: number; outcome: LogEntry['outcome']; receipt?: Receipt }
+  | {
+      ok: true
+      txid: string
+      index: number
+      outcome: LogEntry['outcome']
+      receipt?: Receipt
+      /** With `wait=final`: false when no quorum of members cosigned in time (the receipt is then the node's own). */
+      final?: boolean
+    }
   | { ok: false; txid?: string; error: { code: string; message: string } }
 
 /** Theme from `/v1/config/ui`. */

@@ -3,6 +3,7 @@ import type { NetworkInfo, SubmitResult } from '../api/types.js'
 import { FileDrop } from '../components/FileDrop.js'
 import { Alert, Button, Field, Hash, PageTitle } from '../components/ui.js'
 import { t } from '../i18n/index.js'
+import { needsFinalReceipt } from '../lib/finalReceipt.js'
 import { hashFile } from '../lib/hashFile.js'
 import type { StoredKey } from '../lib/keys.js'
 import { href } from '../lib/router.js'
@@ -39,9 +40,17 @@ export function StampPage({ keyInfo, network }: { keyInfo: StoredKey; network: N
       const args: Record<string, unknown> = { hash }
       if (docType.trim()) args.docType = docType.trim()
       if (title.trim()) args.title = title.trim()
-      const r = await signAndSubmit({ key: keyInfo, network: network.network, module: 'notary', action: 'stamp', args })
+      // A receipt must meet the genesis quorum: with more than one member, wait for their cosignatures.
+      const r = await signAndSubmit({
+        key: keyInfo,
+        network: network.network,
+        module: 'notary',
+        action: 'stamp',
+        args,
+        final: needsFinalReceipt(network),
+      })
       setResult(r)
-      if (r.ok && r.receipt) await saveReceipt(r.receipt, fileName)
+      if (r.ok && r.receipt && r.final !== false) await saveReceipt(r.receipt, fileName)
       setStep(r.ok && r.outcome.status === 'accepted' ? 'done' : 'error')
       if (!r.ok) setProblem(reasonForCode(r.error.code, r.error.message))
       else if (r.outcome.status === 'rejected') setProblem(reasonForCode(r.outcome.code, r.outcome.message))
@@ -91,9 +100,11 @@ export function StampPage({ keyInfo, network }: { keyInfo: StoredKey; network: N
         </form>
       )}
       <div aria-live="polite">
+        {step === 'signing' && needsFinalReceipt(network) && <p class="tab-loading">{t('receipt.waitingFinal')}</p>}
         {step === 'done' && result?.ok && (
-          <Alert type="ok">
+          <Alert type={result.final === false ? 'warning' : 'ok'}>
             <p id="stamp-result">{t('stamp.done', { index: result.index })}</p>
+            {result.final === false && <p>{t('receipt.notFinalYet')}</p>}
             <p>
               <a href={href(`/receipt/${result.txid}`)} id="stamp-receipt-link">
                 {t('stamp.receiptLink')}

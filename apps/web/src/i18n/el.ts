@@ -198,6 +198,10 @@ export const el: Messages = {
   'receipt.download': 'Λήψη (JSON)',
   'receipt.verifyLink': 'Άνοιγμα του συνδέσμου επαλήθευσης',
   'receipt.entryLink': 'Δείτε την εγγραφή στην εξερεύνηση',
+  'receipt.waitingFinal': 'Αναμονή για τις συνυπογραφές των μελών…',
+  'receipt.notFinalYet':
+    'Τα μέλη δεν έχουν ακόμη συνυπογράψει αυτή την εγγραφή, οπότε η απόδειξή της δεν είναι οριστική. Δοκιμάστε ξανά σε ένα λεπτό.',
+  'receipt.tryAgain': 'Δοκιμάστε ξανά',
 
   'scanner.video': 'Εικόνα κάμερας',
   'scanner.idle': 'Η κάμερα είναι απενεργοποιημένη.',

@@ -197,6 +197,10 @@ export const en = {
   'receipt.download': 'Download (JSON)',
   'receipt.verifyLink': 'Open the verification link',
   'receipt.entryLink': 'See the entry in the explorer',
+  'receipt.waitingFinal': 'Waiting for the members’ cosignatures…',
+  'receipt.notFinalYet':
+    'The members have not cosigned this entry yet, so its receipt is not final. Try again in a minute.',
+  'receipt.tryAgain': 'Try again',
 
   'scanner.video': 'Camera image',
   'scanner.idle': 'The camera is off.',

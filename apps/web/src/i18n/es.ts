@@ -196,6 +196,10 @@ export const es: Messages = {
   'receipt.download': 'Descargar (JSON)',
   'receipt.verifyLink': 'Abrir el enlace de verificación',
   'receipt.entryLink': 'Ver la entrada en el explorador',
+  'receipt.waitingFinal': 'Esperando las cofirmas de los miembros…',
+  'receipt.notFinalYet':
+    'Los miembros aún no han cofirmado esta entrada, así que su recibo no es definitivo. Vuelva a intentarlo dentro de un minuto.',
+  'receipt.tryAgain': 'Volver a intentarlo',
 
   'scanner.video': 'Imagen de la cámara',
   'scanner.idle': 'La cámara está apagada.',

@@ -17,3 +17,20 @@ export const FEATURE_CATALOGUES: FeatureCatalogue[] = []
 export function registerCatalogue(catalogue: FeatureCatalogue): void {
   FEATURE_CATALOGUES.push(catalogue)
 }
+
+/**
+ * English messages that arrive with a lazy chunk — a page's own text, which
+ * the first load need not carry. `translate` falls back to them when the
+ * active catalogue lacks a key; the other languages' feature catalogues
+ * hold every key anyway.
+ */
+export const LATE_ENGLISH: Record<string, string> = {}
+
+/**
+ * Adds the English messages a lazy chunk brings (call it at the chunk's top level).
+ *
+ * @example addEnglishMessages(prefixed(networkPageEn))
+ */
+export function addEnglishMessages(messages: Readonly<Record<string, string>>): void {
+  Object.assign(LATE_ENGLISH, messages)
+}

@@ -1,9 +1,10 @@
 import { en, type MessageKey, type Messages } from './en.js'
-import { FEATURE_CATALOGUES } from './features.js'
+import { FEATURE_CATALOGUES, LATE_ENGLISH } from './features.js'
 // Feature catalogues: one line each (the feature's i18n/register.ts registers itself).
 import '../identity/i18n/register.js'
 import '../vouchers/i18n/register.js'
 import '../ballots/i18n/register.js'
+import '../network/i18n/register.js'
 
 /** Languages of the pilot cities, English first. */
 export const LANGUAGES = [
@@ -74,7 +75,7 @@ export function t(key: MessageKey, params: Record<string, string | number> = {})
  * own typed key, e.g. `ti` of identity); the key itself when unknown.
  */
 export function translate(key: string, params: Record<string, string | number> = {}): string {
-  const text = current[key] ?? (en as Readonly<Record<string, string>>)[key] ?? key
+  const text = current[key] ?? LATE_ENGLISH[key] ?? (en as Readonly<Record<string, string>>)[key] ?? key
   return text.replace(/\{(\w+)\}/g, (m, name: string) => {
     const value = params[name]
     if (value === undefined) return m

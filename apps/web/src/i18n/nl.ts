@@ -201,6 +201,10 @@ export const nl: Messages = {
   'receipt.download': 'Downloaden (JSON)',
   'receipt.verifyLink': 'Controlelink openen',
   'receipt.entryLink': 'Vermelding bekijken in de verkenner',
+  'receipt.waitingFinal': 'Wachten op de medeondertekeningen van de leden…',
+  'receipt.notFinalYet':
+    'De leden hebben deze vermelding nog niet medeondertekend, dus het ontvangstbewijs is nog niet definitief. Probeer het over een minuut opnieuw.',
+  'receipt.tryAgain': 'Opnieuw proberen',
 
   'scanner.video': 'Camerabeeld',
   'scanner.idle': 'De camera staat uit.',

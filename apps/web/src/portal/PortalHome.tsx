@@ -3,6 +3,7 @@ import { Alert, Card, DataList, Hash, Loading, PageTitle } from '../components/u
 import { formatDate, formatNumber, formatTime, t } from '../i18n/index.js'
 import { href } from '../lib/router.js'
 import { useAsync } from '../lib/useAsync.js'
+import { tn } from '../network/i18n/tn.js'
 import { CheckpointView } from './CheckpointView.js'
 import { useLiveCheckpoint } from './useLiveCheckpoint.js'
 
@@ -54,6 +55,9 @@ export function PortalHome() {
               ]}
             />
           )}
+          <p>
+            <a href={href('/network')}>{tn('home.link')}</a>
+          </p>
         </Card>
         <Card title={t('portal.latestCheckpoint')} id="checkpoint-heading">
           {error ? <Alert type="error">{t('common.nodeUnreachable')}</Alert> : null}

@@ -1,9 +1,10 @@
 import { useEffect, useState } from 'preact/hooks'
-import { getNetwork, getTransaction } from '../api/client.js'
+import { getNetwork } from '../api/client.js'
 import type { NetworkInfo } from '../api/types.js'
 import { QrCode } from '../components/QrCode.js'
 import { Alert, Button, DataList, Hash, Loading, PageTitle } from '../components/ui.js'
 import { formatNumber, formatTime, t } from '../i18n/index.js'
+import { isNotFinal, receiptForTransaction } from '../lib/finalReceipt.js'
 import type { Receipt } from '../lib/receipt.js'
 import { decodeReceiptParam, receiptVerifyUrl } from '../lib/receiptLink.js'
 import { href, type Route } from '../lib/router.js'
@@ -20,21 +21,31 @@ import { VerificationResult } from '../portal/VerificationResult.js'
 export function ReceiptPage({ route }: { route: Route }) {
   const txid = route.segments[1]
   const param = route.params.get('r')
+  const [waiting, setWaiting] = useState(false)
   const state = useAsync(async () => {
     if (param) return decodeReceiptParam(param)
     if (!txid) throw new Error('no receipt')
-    return (await getTransaction(txid)).receipt
+    return receiptForTransaction({ txid, onWaiting: () => setWaiting(true) })
   }, [txid, param])
   const network = useAsync(getNetwork, [])
-  if (state.error) {
+  if (state.error && !state.loading) {
     return (
       <div class="tab-stack">
         <PageTitle title={t('receipt.title')}>{t('receipt.title')}</PageTitle>
-        <Alert type="error">{t('receipt.notFound')}</Alert>
+        {isNotFinal(state.error) ? (
+          <Alert type="warning">
+            <p>{t('receipt.notFinalYet')}</p>
+            <Button appearance="secondary" onClick={state.reload}>
+              {t('receipt.tryAgain')}
+            </Button>
+          </Alert>
+        ) : (
+          <Alert type="error">{t('receipt.notFound')}</Alert>
+        )}
       </div>
     )
   }
-  if (!state.data || !network.data) return <Loading />
+  if (!state.data || !network.data) return <Loading {...(waiting ? { label: t('receipt.waitingFinal') } : {})} />
   return <ReceiptView receipt={state.data} network={network.data} />
 }
 

@@ -1,6 +1,8 @@
 import { defineAction } from '@tabularium/ledger'
 import type { Ciphertext } from '@tabularium/voting'
+import { nodeEngine } from '@tabularium/voting/node'
 import { fail } from '../fail.js'
+import { castPrecheck } from '../precheck/castPrecheck.js'
 import { countersKey, nullifierKey, tallyKey } from '../keys.js'
 import { checkCast } from '../rules/checkCast.js'
 import { nextTally } from '../rules/ciphertexts.js'
@@ -14,7 +16,9 @@ import { getBallot, getCeremony, getCounters } from './read.js'
  * each bound to the token's nullifier. A second ballot with the same token
  * is refused (NULLIFIER_USED) or, with vote-again, replaces the first: the
  * encrypted tally drops the old answers and adds the new, so a voter is
- * counted once, last ballot wins.
+ * counted once, last ballot wins. The token and the proofs are verified with
+ * OpenSSL (`nodeEngine`), usually ahead of execution in the ledger's worker
+ * threads (`castPrecheck`).
  *
  * @example { ballot: 'pb-2026', token: { message, signature }, answers: [encryptVote(…), encryptBudgetVote(…)] }
  */
@@ -22,6 +26,7 @@ export const cast = defineAction({
   description: 'Casts an anonymous encrypted ballot with an eligibility token (RFC 9474); public.',
   args: CastArgsSchema,
   access: { public: true },
+  precheck: castPrecheck,
   execute(ctx, args) {
     const ballot = getBallot(ctx, args.ballot)
     const { nullifier, ciphertexts } = checkCast({
@@ -29,6 +34,7 @@ export const cast = defineAction({
       ceremony: getCeremony(ctx, args.ballot),
       args,
       time: ctx.time,
+      engine: nodeEngine,
     })
     const previous = ctx.get<CastRecord>(nullifierKey(args.ballot, nullifier))
     if (previous !== undefined && !ballot.voteAgain) {
@@ -42,7 +48,7 @@ export const cast = defineAction({
       )
     }
     const tally = ctx.get<Ciphertext[][]>(tallyKey(args.ballot)) ?? null
-    ctx.put(tallyKey(args.ballot), nextTally(tally, ciphertexts, previous?.ciphertexts ?? null))
+    ctx.put(tallyKey(args.ballot), nextTally(tally, ciphertexts, previous?.ciphertexts ?? null, nodeEngine))
     const record: CastRecord = { txid: ctx.txid, index: ctx.index, ciphertexts: ballot.voteAgain ? ciphertexts : null }
     ctx.put(nullifierKey(args.ballot, nullifier), record)
     const c = getCounters(ctx, args.ballot)

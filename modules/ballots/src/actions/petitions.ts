@@ -1,5 +1,6 @@
 import { defineAction } from '@tabularium/ledger'
 import { findMemberId } from '@tabularium/module-governance'
+import { nodeEngine } from '@tabularium/voting/node'
 import { fail } from '../fail.js'
 import { nullifierKey, ORGANISER_ROLE, petitionKey, processKey } from '../keys.js'
 import { checkToken } from '../rules/checkCast.js'
@@ -56,7 +57,7 @@ export const signPetition = defineAction({
   execute(ctx, args) {
     const petition = getPetition(ctx, args.petition)
     assertOpen(petition, ctx.time)
-    const nullifier = checkToken(petition, args.token)
+    const nullifier = checkToken(petition, args.token, nodeEngine)
     if (ctx.get(nullifierKey(args.petition, nullifier)) !== undefined) {
       fail('NULLIFIER_USED', `this token has already signed ${args.petition}`, { petition: args.petition, nullifier })
     }

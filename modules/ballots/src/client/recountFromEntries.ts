@@ -3,8 +3,10 @@ import {
   aggregatePacked,
   type Ciphertext,
   combineDealings,
+  jsEngine,
   type PartialDecryption,
   packBallots,
+  type VotingEngine,
 } from '@tabularium/voting'
 import { checkCast } from '../rules/checkCast.js'
 import { checkPartials, computeCounts } from '../rules/counts.js'
@@ -45,15 +47,16 @@ type Parsed = { index: number; txid: string; time: string; signer: string; actio
  * the zero-knowledge proofs for a quick check), keeps the last ballot per
  * nullifier (vote-again) or flags a second one, re-aggregates the
  * ciphertexts, verifies each trustee's partial decryption, decrypts, and
- * compares with the published tally.
+ * compares with the published tally. `engine` verifies (pure JS by default;
+ * on a node, `nodeEngine` from `@tabularium/voting/node` is ~30× faster).
  *
  * @example const r = recountFromEntries(entries, { ballot: 'pb-2026' }); r.matches // true
  */
 export function recountFromEntries(
   entries: readonly ExportedEntry[],
-  options: { ballot: string; checkProofs?: boolean },
+  options: { ballot: string; checkProofs?: boolean; engine?: VotingEngine },
 ): RecountResult {
-  const { ballot: id, checkProofs = true } = options
+  const { ballot: id, checkProofs = true, engine = jsEngine } = options
   const problems: string[] = []
   const out: RecountResult = {
     ballot: id,
@@ -77,7 +80,7 @@ export function recountFromEntries(
     if (ballot === undefined || (a.ballot !== id && a.process !== id)) continue
     if (e.action === 'submitDealing') dealings.push(a.commitments as string[])
     if (e.action === 'issueToken') out.tokensIssued++
-    if (e.action === 'cast') recountCast({ e, ballot, dealings, last, checkProofs, out })
+    if (e.action === 'cast') recountCast({ e, ballot, dealings, last, checkProofs, engine, out })
     if (e.action === 'publishPartial') {
       const parsed = PartialArgsSchema.safeParse(a)
       if (parsed.success) partials[e.signer] = parsed.data.partials as PartialDecryption[]
@@ -105,6 +108,7 @@ function recountCast(p: {
   dealings: string[][]
   last: Map<string, { index: number; txid: string; answers: Ciphertext[][]; digest: string }>
   checkProofs: boolean
+  engine: VotingEngine
   out: RecountResult
 }): void {
   const { e, ballot, last, out } = p
@@ -117,7 +121,7 @@ function recountCast(p: {
   try {
     const check = p.checkProofs ? ballot : { ...ballot, questions: [] }
     const parsed = { ...args.data, answers: p.checkProofs ? args.data.answers : [] }
-    nullifier = checkCast({ ballot: check, ceremony, args: parsed, time: e.time }).nullifier
+    nullifier = checkCast({ ballot: check, ceremony, args: parsed, time: e.time, engine: p.engine }).nullifier
   } catch (error) {
     return void out.problems.push(`entry ${e.index}: an accepted ballot does not verify: ${(error as Error).message}`)
   }

@@ -1,8 +1,9 @@
-import { type Ciphertext, tokenNullifier, VotingError, verifyTokenSync } from '@tabularium/voting'
+import { type Ciphertext, jsEngine, tokenNullifier, type VotingEngine, VotingError } from '@tabularium/voting'
 import { fail } from '../fail.js'
 import type { CastArgs } from '../schemas.js'
 import type { BallotRecord, Ceremony, QuestionDef } from '../types.js'
 import { budgetRuleOf, electionOf } from './questions.js'
+import { takeVerified, tokenStatement } from './prechecked.js'
 import { assertOpen } from './schedule.js'
 import { verifyAnswer } from './verifyAnswer.js'
 
@@ -11,15 +12,22 @@ import { verifyAnswer } from './verifyAnswer.js'
  * recount so that both apply the same rules: the ballot is open and has its
  * election key; the token verifies under the ballot's issuer key (RFC 9474);
  * each answer is bound to the token's nullifier and proves its rules.
- * Returns the nullifier and the answers' ciphertexts.
+ * Returns the nullifier and the answers' ciphertexts. `engine` does the
+ * cryptography (pure JS by default; the ledger passes `nodeEngine`).
  *
  * @example const { nullifier, ciphertexts } = checkCast({ ballot, ceremony, args, time: ctx.time })
  */
-export function checkCast(p: { ballot: BallotRecord; ceremony: Ceremony | undefined; args: CastArgs; time: string }): {
+export function checkCast(p: {
+  ballot: BallotRecord
+  ceremony: Ceremony | undefined
+  args: CastArgs
+  time: string
+  engine?: VotingEngine
+}): {
   nullifier: string
   ciphertexts: Ciphertext[][]
 } {
-  const { ballot, ceremony, args } = p
+  const { ballot, ceremony, args, engine = jsEngine } = p
   assertOpen(ballot, p.time)
   const publicKey = ceremony?.publicKey
   if (publicKey == null) fail('BALLOT_NOT_READY', `${ballot.id} has no election key yet`, { ballot: ballot.id })
@@ -28,18 +36,21 @@ export function checkCast(p: { ballot: BallotRecord; ceremony: Ceremony | undefi
       expected: ballot.questions.length,
     })
   }
-  const nullifier = nullifierOf(ballot, args)
+  const nullifier = nullifierOf(ballot, args, engine)
   for (const [i, question] of ballot.questions.entries())
-    checkAnswer(ballot.id, question, publicKey, nullifier, args.answers[i])
+    checkAnswer({ ballotId: ballot.id, question, publicKey, nullifier, answer: args.answers[i], engine })
   return { nullifier, ciphertexts: args.answers.map((a) => a.ciphertexts) }
 }
 
 function nullifierOf(
   ballot: { id: string; issuerKey: BallotRecord['issuerKey'] },
   args: { token: CastArgs['token'] },
+  engine: VotingEngine,
 ): string {
   try {
-    verifyTokenSync({ publicKey: ballot.issuerKey, token: args.token })
+    if (!takeVerified(args.token, tokenStatement(ballot.issuerKey))) {
+      engine.verifyToken({ publicKey: ballot.issuerKey, token: args.token })
+    }
     return tokenNullifier({ ballotId: ballot.id, token: args.token })
   } catch (error) {
     if (!(error instanceof VotingError)) throw error
@@ -51,17 +62,20 @@ function nullifierOf(
 export function checkToken(
   process: { id: string; issuerKey: BallotRecord['issuerKey'] },
   token: CastArgs['token'],
+  engine: VotingEngine = jsEngine,
 ): string {
-  return nullifierOf(process, { token })
+  return nullifierOf(process, { token }, engine)
 }
 
-function checkAnswer(
-  ballotId: string,
-  question: QuestionDef,
-  publicKey: string,
-  nullifier: string,
-  answer: CastArgs['answers'][number] | undefined,
-): void {
+function checkAnswer(p: {
+  ballotId: string
+  question: QuestionDef
+  publicKey: string
+  nullifier: string
+  answer: CastArgs['answers'][number] | undefined
+  engine: VotingEngine
+}): void {
+  const { ballotId, question, publicKey, nullifier, answer } = p
   const election = electionOf(ballotId, question, publicKey)
   const rule = budgetRuleOf(question)
   if (answer === undefined || answer.context !== nullifier) {
@@ -73,7 +87,7 @@ function checkAnswer(
     })
   }
   try {
-    verifyAnswer({ election, rule, answer })
+    verifyAnswer({ election, rule, answer }, p.engine)
   } catch (error) {
     if (!(error instanceof VotingError)) throw error
     refuse(question, error)

@@ -1,5 +1,5 @@
 import { fromBase64Url, toBase64Url } from '@tabularium/core'
-import { addCiphertexts, type Ciphertext } from '@tabularium/voting'
+import { addCiphertexts, type Ciphertext, jsEngine, type VotingEngine } from '@tabularium/voting'
 
 // The field prime of P-256: the negation of an uncompressed point (x, y) is (x, p − y).
 const P = 0xffffffff00000001000000000000000000000000ffffffffffffffffffffffffn
@@ -8,6 +8,7 @@ const P = 0xffffffff00000001000000000000000000000000ffffffffffffffffffffffffn
  * The running encrypted tally after a ballot is counted (and, with
  * vote-again, the replaced one taken out): Enc(t) + Enc(new) − Enc(old),
  * still an encryption, so nothing is revealed before the trustees decrypt.
+ * `engine` adds the points (the ledger passes `nodeEngine`).
  *
  * @example nextTally(tally, answers, replaced)
  */
@@ -15,6 +16,7 @@ export function nextTally(
   tally: Ciphertext[][] | null,
   added: Ciphertext[][],
   removed: Ciphertext[][] | null,
+  engine: VotingEngine = jsEngine,
 ): Ciphertext[][] {
   return added.map((answer, q) => {
     const parts = [answer]
@@ -22,7 +24,7 @@ export function nextTally(
     if (current !== undefined) parts.unshift(current)
     const old = removed?.[q]
     if (old !== undefined) parts.push(old.map(negate))
-    return parts.length === 1 ? answer : addCiphertexts(parts)
+    return parts.length === 1 ? answer : addCiphertexts(parts, { engine })
   })
 }
 

@@ -56,8 +56,11 @@ export function electionOf(ballotId: string, question: QuestionDef, publicKey: s
   }
 }
 
+/** A participatory-budget question's rule, as the voting package checks it. */
+export type BudgetRuleDef = { costs: number[]; budget: number; minimum: number }
+
 /** The budget rule of a participatory-budget question, or undefined. */
-export function budgetRuleOf(question: QuestionDef): { costs: number[]; budget: number; minimum: number } | undefined {
+export function budgetRuleOf(question: QuestionDef): BudgetRuleDef | undefined {
   if (question.type !== 'budget' || question.budget === undefined) return undefined
   return {
     costs: question.options.map((o) => o.cost ?? 0),

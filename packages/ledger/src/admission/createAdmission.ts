@@ -4,7 +4,8 @@ import { sha256Hex } from '../executor/digests.js'
 import type { OrderedTransaction } from '../executor/executeTransaction.js'
 import { isAllowed, type RoleChecker } from '../executor/roles.js'
 import type { StateView } from '../executor/stateView.js'
-import type { ModuleDefinition } from '../module/defineModule.js'
+import { createStateReader } from '../executor/createStateReader.js'
+import type { Json, ModuleDefinition } from '../module/defineModule.js'
 import { checkShape } from './checkShape.js'
 import type { NonceGuard } from './createNonceGuard.js'
 import { createSignerResolver } from './createSignerResolver.js'
@@ -16,6 +17,15 @@ export interface Admitted extends OrderedTransaction {
   signingInput: Uint8Array
   signature: Uint8Array
   expiresMs: number
+  /** The action's precheck job for a worker thread, when it declares one. */
+  precheck?: PrecheckJob
+}
+
+/** A precheck to run: the worker module, its job, and where its answer goes. */
+export interface PrecheckJob {
+  worker: string
+  job: Json
+  accept(result: Json): void
 }
 
 /** Parameters of `createAdmission`. */
@@ -81,7 +91,9 @@ function admit(
         details: { nonce: tx.nonce },
       })
     }
+    const precheck = precheckOf(p, tx.module, tx.action, args)
     return {
+      ...(precheck === undefined ? {} : { precheck }),
       txid,
       tx,
       sig: signed.sig,
@@ -128,6 +140,20 @@ function checkAction(
     throw new ProtocolError('UNAUTHORISED', `the signer holds no role that ${moduleName}.${actionName} requires`)
   }
   return parsed.data
+}
+
+// A precheck only saves work: one that cannot be prepared is skipped, and
+// the action then checks everything inline.
+function precheckOf(p: CreateAdmissionParameters, module: string, action: string, args: unknown) {
+  const precheck = p.modules.get(module)?.actions[action]?.precheck
+  if (precheck === undefined) return undefined
+  try {
+    const job = precheck.job(createStateReader({ view: p.state, module }), args)
+    if (job === undefined) return undefined
+    return { worker: precheck.worker, job, accept: (result: Json) => precheck.accept(args, job, result) }
+  } catch {
+    return undefined
+  }
 }
 
 // One allocation: the domain prefix, then JCS(tx) encoded in place.

@@ -3,7 +3,7 @@ import { ProtocolError } from '@tabularium/protocol'
 import type { Database } from 'better-sqlite3'
 import type { LedgerLogger } from '../sequencer/logger.js'
 import type { CheckpointRow } from '../store/createBlockWriter.js'
-import { cosignatureLine, verifiesCheckpoint, withCosignatures } from './cosignatureLines.js'
+import { cosignatureFinder, verifiesCheckpoint, withCosignatures } from './cosignatureLines.js'
 import type { Health } from './createHealth.js'
 import { isOutvoted } from './divergence.js'
 import { createFinalStore, type FinalCheckpoint } from './finalStore.js'
@@ -75,6 +75,7 @@ const MAX_UNPUBLISHED = 2_000
 export function createFinality(p: CreateFinalityParameters): Finality {
   const clock = p.clock ?? Date.now
   const store = createFinalStore(p.db)
+  const ownLine = cosignatureFinder(p.witnessKey)
   const ownAt = p.db.prepare('SELECT root, note, time FROM checkpoints WHERE tree_size = ?')
   const agreements = new Map<number, Map<string, string>>() // size → member → cosignature line
   const ahead = new Map<number, Map<string, Claim>>() // claims for sizes this node has not reached
@@ -221,7 +222,7 @@ export function createFinality(p: CreateFinalityParameters): Finality {
       if (p.health.halted || checkpoint.treeSize === 0) return
       ownSize = checkpoint.treeSize
       const me = self()
-      const line = me === undefined ? undefined : cosignatureLine(checkpoint.note, p.witnessKey)
+      const line = me === undefined ? undefined : ownLine(checkpoint.note)
       if (me !== undefined && line !== undefined) {
         agree(ownSize, me.id, line)
         unpublished.push({ ...checkpoint, cosignature: line })

@@ -21,8 +21,7 @@ export interface MemberSet {
  * Reads the current member set: with the governance module installed, the
  * members it admitted (`members/<id>`) and its `config.witnessQuorum`, so a
  * member admitted by a proposal cosigns and a removed one no longer counts;
- * otherwise the genesis file's. Cached per tree size, as governance only
- * changes in blocks.
+ * otherwise the genesis file's.
  *
  * @example const members = createMemberReader({ db, genesis, governed: true }); members(treeSize).quorum
  */
@@ -37,15 +36,17 @@ export function createMemberReader(p: {
     "SELECT value FROM state WHERE module = ? AND key > 'members/' AND key < 'members0' ORDER BY key",
   )
   const config = p.db.prepare("SELECT value FROM state WHERE module = ? AND key = 'config'").pluck()
-  let cached: { size: number; set: MemberSet } | undefined
+  let cached: { size: number; at: number; set: MemberSet } | undefined
   return (treeSize) => {
-    if (cached?.size === treeSize) return cached.set
+    // Read again when the log grew, at most every 250 ms: a member admitted a
+    // moment ago counting a moment later changes nothing that matters.
+    if (cached !== undefined && (cached.size === treeSize || Date.now() - cached.at < 250)) return cached.set
     const members = (rows.all(GOVERNANCE_MODULE) as { value: string }[]).map((row) => pick(JSON.parse(row.value)))
     const quorum = (
       JSON.parse((config.get(GOVERNANCE_MODULE) as string | undefined) ?? '{}') as { witnessQuorum?: number }
     ).witnessQuorum
     const set = members.length === 0 ? fromGenesis : { members, quorum: quorum ?? p.genesis.witnessQuorum }
-    cached = { size: treeSize, set }
+    cached = { size: treeSize, at: Date.now(), set }
     return set
   }
 }

@@ -13,7 +13,8 @@ const NO_EVENTS = eventsDigest([])
  * @example const facts = checkEntryColumns(row)
  */
 export function checkEntryColumns(row: EntryRow): LeafFacts {
-  const [index, txid, block, leaf] = row
+  const [index, txid, block, prefixedLeaf] = row
+  const leaf = prefixedLeaf.subarray(1)
   const facts = readLeafFacts(leaf)
   const at = (column: string) => ({ table: 'entries' as const, row: { index }, column })
   if (facts === undefined) {
@@ -25,7 +26,7 @@ export function checkEntryColumns(row: EntryRow): LeafFacts {
     )
   }
   const { block: leafBlock, txid: leafTxid } = facts as LeafFacts
-  expectSame(at('txid'), leafTxid, txid.toString('hex'), `the txid stored for entry ${index} is not its leaf's`)
+  expectSame(at('txid'), leafTxid, txid, `the txid stored for entry ${index} is not its leaf's`)
   expectSame(at('block'), String(leafBlock), String(block), `the block stored for entry ${index} is not its leaf's`)
   return facts as LeafFacts
 }

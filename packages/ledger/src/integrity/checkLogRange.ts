@@ -2,8 +2,8 @@ import { expectSame, LedgerAlteredError } from './alteration.js'
 import { blameLevelZero } from './blameLevelZero.js'
 import { checkCheckpointRow } from './checkCheckpointRow.js'
 import { checkBlockBoundary, checkEntryColumns, checkEvents } from './checkEntryRow.js'
-import type { CheckpointRowRaw, EventRow, LogReader, NodeRow } from './logReader.js'
-import { appendLeafHash, EMPTY_TREE_ROOT, leafHash, rootOfFrontier } from './treeHashes.js'
+import type { CheckpointRowRaw, EventRow, LevelHashes, LogReader } from './logReader.js'
+import { appendLeafHash, EMPTY_TREE_ROOT, prefixedLeafHash, rootOfFrontier } from './treeHashes.js'
 
 /**
  * Where a walk over the log stands: every entry below `size` was checked,
@@ -51,7 +51,7 @@ export function checkLogRange(context: RangeContext, walk: LogWalk, to: number):
   for (let index = from; index < to; index++) {
     const row = entries[index - from]
     if (row?.[0] !== index) missing('entries', { index }, `entry ${index} is missing`)
-    walk.size = appendLeafHash(walk.frontier, walk.size, leafHash(row[3]), compare)
+    walk.size = appendLeafHash(walk.frontier, walk.size, prefixedLeafHash(row[3]), compare)
     const facts = checkEntryColumns(row)
     checkEvents(index, facts, events.get(index) ?? [])
     checkBlockBoundary(index, facts.block, walk.lastBlock, checkpoints.has(index))
@@ -68,49 +68,52 @@ function checkEmptyTreeCheckpoint(row: CheckpointRowRaw | undefined, origin: str
 
 // The last entry of a block holds the time and state digest its checkpoint
 // repeats: the one leaf per block that is parsed whole.
-function checkCheckpointAt(row: CheckpointRowRaw, walk: LogWalk, leaf: Buffer, origin: string): void {
-  const { time, state } = JSON.parse(leaf.toString('utf8')) as { time: string; state: string }
+function checkCheckpointAt(row: CheckpointRowRaw, walk: LogWalk, prefixedLeaf: Buffer, origin: string): void {
+  const { time, state } = JSON.parse(prefixedLeaf.toString('utf8', 1)) as { time: string; state: string }
   const last = { block: walk.lastBlock, time, state }
   checkCheckpointRow(row, { treeSize: walk.size, root: rootOfFrontier(walk.frontier), last }, origin)
 }
 
-/** Stored nodes by level for the nodes that leaves `[from, to)` complete. */
+/** Stored node hashes by level for the nodes that leaves `[from, to)` complete. */
 interface RangeNodes {
-  levels: NodeRow[][]
+  levels: LevelHashes[]
   /** The index of the first node each level may complete. */
   firsts: number[]
+  /** How many nodes each level completes: all of them are stored. */
+  counts: number[]
 }
 
 // Node (level, j) is completed by leaf (j + 1)·2^level − 1, so leaves
 // [from, to) complete j in [⌊from / 2^level⌋, ⌊to / 2^level⌋).
 function readNodes(reader: LogReader, from: number, to: number): RangeNodes {
-  const levels: NodeRow[][] = []
+  const levels: LevelHashes[] = []
   const firsts: number[] = []
+  const counts: number[] = []
   for (let level = 0; ; level++) {
     const first = Math.floor(from / 2 ** level)
     const end = Math.floor(to / 2 ** level)
     if (end <= first) break
-    levels.push(reader.nodes(level, first, end))
+    levels.push(reader.levelHashes(level, first, end))
     firsts.push(first)
+    counts.push(end - first)
   }
-  return { levels, firsts }
+  return { levels, firsts, counts }
 }
 
 function compareNode(context: RangeContext, nodes: RangeNodes, level: number, index: number, hash: Buffer): void {
-  const rows = nodes.levels[level] ?? []
-  let row = rows[index - (nodes.firsts[level] ?? 0)]
-  // Rows are in index order; a deleted row shifts the rest, so look it up.
-  if (row?.[0] !== index) row = rows.find(([idx]) => idx === index)
-  if (row === undefined) missing('nodes', { level, index }, `tree node (${level}, ${index}) is missing`)
-  if (row[1].equals(hash)) return
-  if (level === 0) throw blameLevelZero({ ...context, index, computed: hash, stored: row[1] })
-  const at = { table: 'nodes' as const, row: { level, index }, column: 'hash' }
-  expectSame(
-    at,
-    hash.toString('hex'),
-    row[1].toString('hex'),
-    `tree node (${level}, ${index}) is not the hash of its children`,
-  )
+  const stored = nodes.levels[level] as LevelHashes
+  const at = (index - (nodes.firsts[level] as number)) * 32
+  // Every node of the range is stored, so the hashes are contiguous; if not,
+  // a row was deleted and the row-by-row read below names it.
+  const contiguous = stored.count === nodes.counts[level] && stored.hashes.length === stored.count * 32
+  if (contiguous && hash.compare(stored.hashes, at, at + 32) === 0) return
+  const found = contiguous ? stored.hashes.subarray(at, at + 32) : context.reader.node(level, index)
+  if (found === undefined) missing('nodes', { level, index }, `tree node (${level}, ${index}) is missing`)
+  if (found.equals(hash)) return
+  if (level === 0) throw blameLevelZero({ ...context, index, computed: hash, stored: found })
+  const where = { table: 'nodes' as const, row: { level, index }, column: 'hash' }
+  const message = `tree node (${level}, ${index}) is not the hash of its children`
+  expectSame(where, hash.toString('hex'), found.toString('hex'), message)
 }
 
 function groupByIndex(rows: EventRow[]): Map<number, EventRow[]> {

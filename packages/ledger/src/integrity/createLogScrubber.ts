@@ -60,7 +60,7 @@ export function createLogScrubber(p: {
   // the growing end, a cycle slower than the writer would never wrap.)
   let cycleEnd = newest.size
   let cycles = 0
-  let notesAt = 0
+  const notes: NoteCycle = { at: 0, end: newest.size }
   let verifiedHeadNote = start.headNote
   return {
     pass: p.db.transaction((): LogPassResult => {
@@ -74,7 +74,7 @@ export function createLogScrubber(p: {
         cycleEnd = newest.size
       }
       advance(context, cycle, Math.min(cycleEnd, cycle.size + p.budget.leavesPerPass))
-      notesAt = checkOldNotes(reader, verifyNote, notesAt, p.budget.notesPerPass)
+      checkOldNotes(reader, verifyNote, notes, p.budget.notesPerPass, head[0])
       return {
         treeSize: head[0],
         checkedUpTo: newest.size,
@@ -129,10 +129,20 @@ function advance(context: RangeContext, walk: LogWalk, to: number): void {
   while (walk.size < to) checkLogRange(context, walk, Math.min(to, walk.size + CHUNK))
 }
 
-/** Verifies the next `count` notes from `at` on; returns where to go on from (0 after the last). */
-function checkOldNotes(reader: LogReader, verify: NoteVerifier, at: number, count: number): number {
-  const rows = reader.checkpointsFrom(at, count)
+/** The cycle over checkpoint notes: the next size, and the head when the cycle began (as for entries). */
+interface NoteCycle {
+  at: number
+  end: number
+}
+
+/** Verifies the signatures of the cycle's next `count` notes. */
+function checkOldNotes(reader: LogReader, verify: NoteVerifier, cycle: NoteCycle, count: number, head: number): void {
+  if (cycle.at > cycle.end) {
+    cycle.at = 0
+    cycle.end = head
+  }
+  const rows = reader.checkpointsFrom(cycle.at, count).filter(([treeSize]) => treeSize <= cycle.end)
   for (const row of rows) checkNote(verify, row)
   const last = rows[rows.length - 1]
-  return rows.length < count || last === undefined ? 0 : last[0] + 1
+  cycle.at = rows.length < count || last === undefined ? cycle.end + 1 : last[0] + 1
 }

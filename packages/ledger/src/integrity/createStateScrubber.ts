@@ -16,7 +16,6 @@ export interface StateScanResult {
 export interface StateScrubber {
   /** Sums the next slice; returns the result once the table is done. Throws LedgerAlteredError. */
   step(): StateScanResult | undefined
-  readonly scanning: boolean
   /** Ends a scan in progress (its read transaction). */
   abort(): void
 }
@@ -42,9 +41,6 @@ export function createStateScrubber({ db, sliceRows }: { db: Database; sliceRows
     scan = undefined
   }
   return {
-    get scanning() {
-      return scan !== undefined
-    },
     abort,
     step() {
       if (scan === undefined) {

@@ -60,9 +60,11 @@ function fail(error: unknown): void {
     post({ type: 'error', message: (error as Error)?.stack ?? String(error) })
     return
   }
-  // One report is enough: the node stops writing, and so does the scrubber.
+  // One report is enough: the node stops writing, and so does the scrubber
+  // (ending a scan in progress, whose snapshot would hold the WAL back).
   halted = true
   stopTimers()
+  state.abort()
   post({ type: 'altered', report })
 }
 

@@ -243,3 +243,17 @@ test('stops cleanly: stop resolves once, and no pass runs after it', async () =>
     await shutDown(live)
   }
 })
+
+test('reports a file it cannot open as an error, not an alteration, and still stops', async () => {
+  const errors: Error[] = []
+  const reports: AlterationReport[] = []
+  const scrubber = startIntegrityScrubber({
+    path: '/nonexistent/ledger.db',
+    onAltered: (report) => reports.push(report),
+    onError: (error) => errors.push(error),
+  })
+  await waitFor('the error', () => errors.length > 0)
+  await scrubber.stop()
+  assert.match(errors[0]?.message ?? '', /unable to open|does not exist|directory/)
+  assert.deepEqual(reports, [])
+})

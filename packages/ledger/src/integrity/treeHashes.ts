@@ -4,15 +4,14 @@ import { hash } from 'node:crypto'
 // hashes every leaf and node of the file over and over, and the pure-JS
 // hash of @tabularium/log is several times slower for these small inputs.
 
-const LEAF_PREFIX = Buffer.from([0])
 const NODE_PREFIX = Buffer.from([1])
 
 /** The root of the empty tree, SHA-256 of nothing. */
 export const EMPTY_TREE_ROOT: Buffer = hash('sha256', Buffer.alloc(0), 'buffer')
 
-/** SHA-256(0x00 ‖ leaf). */
-export function leafHash(leaf: Buffer): Buffer {
-  return hash('sha256', Buffer.concat([LEAF_PREFIX, leaf]), 'buffer')
+/** SHA-256(0x00 ‖ leaf), from the leaf with its prefix already in front. */
+export function prefixedLeafHash(prefixedLeaf: Buffer): Buffer {
+  return hash('sha256', prefixedLeaf, 'buffer')
 }
 
 /** SHA-256(0x01 ‖ left ‖ right). */
@@ -28,7 +27,7 @@ export type CompletedNode = (level: number, index: number, hash: Buffer) => void
  * complete subtrees, largest first), calling `completed` for the leaf and
  * for every node it completes — what the writer stored for it.
  *
- * @example const size = appendLeafHash(frontier, size, leafHash(leaf), check)
+ * @example const size = appendLeafHash(frontier, size, prefixedLeafHash(row[3]), check)
  */
 export function appendLeafHash(frontier: Buffer[], size: number, leaf: Buffer, completed: CompletedNode): number {
   let node = leaf

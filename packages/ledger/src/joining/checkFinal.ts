@@ -1,7 +1,7 @@
 import { verifyCheckpoint } from '@tabularium/log'
 import type { Genesis } from '@tabularium/protocol'
 import type { Database } from 'better-sqlite3'
-import { createMemberReader } from '../finality/members.js'
+import { membersOf } from '../audit/membersOf.js'
 import { snapshotInvalid } from './snapshotInvalid.js'
 
 /**
@@ -24,7 +24,9 @@ export function checkFinal(p: { db: Database; genesis: Genesis; governed: boolea
   const root = p.db.prepare('SELECT root FROM checkpoints WHERE tree_size = ?').pluck().get(final.tree_size) as
     | Buffer
     | undefined
-  const { members, quorum } = createMemberReader(p)(final.tree_size)
+  // The members of the head's state (the audited file's). Were a cosigner removed since, its line
+  // would not count and the snapshot be refused: a newer snapshot, once a checkpoint is final again, passes.
+  const { members, quorum } = membersOf(p)
   try {
     const { checkpoint } = verifyCheckpoint({
       note: final.note,

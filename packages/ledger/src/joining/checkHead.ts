@@ -1,7 +1,7 @@
 import { verifyCheckpoint } from '@tabularium/log'
 import type { Genesis } from '@tabularium/protocol'
 import type { Database } from 'better-sqlite3'
-import { createMemberReader } from '../finality/members.js'
+import { membersOf } from '../audit/membersOf.js'
 import type { CheckpointRow } from '../store/createBlockWriter.js'
 import { readLatestCheckpoint } from '../store/readCheckpoint.js'
 import { snapshotInvalid } from './snapshotInvalid.js'
@@ -24,7 +24,7 @@ export interface SnapshotHead {
 export function checkHead(p: { db: Database; genesis: Genesis; governed: boolean }): SnapshotHead {
   const checkpoint = readLatestCheckpoint(p.db)
   if (checkpoint === undefined) throw snapshotInvalid('it holds no checkpoint')
-  const { members } = createMemberReader(p)(checkpoint.treeSize)
+  const { members } = membersOf(p)
   try {
     const verified = verifyCheckpoint({
       note: checkpoint.note,

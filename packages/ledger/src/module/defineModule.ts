@@ -47,6 +47,26 @@ export interface ActionDefinition<Args = unknown> {
   execute(ctx: ActionContext, args: Args): void
   /** One sentence for the OpenAPI document and the console. */
   description?: string
+  /** Expensive stateless checks that may run ahead of execution, in the verifier worker threads. */
+  precheck?: Precheck<Args>
+}
+
+/**
+ * Work on an action's arguments that depends on nothing the transaction's
+ * place in the log can change (zero-knowledge proofs, signatures inside the
+ * arguments), run in the verifier worker threads while the transaction's own
+ * signature is checked, so that the ledger thread need not. It never decides
+ * an outcome: `execute` must still check everything itself, and may skip
+ * only what `accept` recorded as done (an audit, or a node that did not run
+ * the precheck, verifies inline and reaches the same outcome).
+ */
+export interface Precheck<Args = unknown> {
+  /** URL of the module a worker imports; its export `runPrecheck(job: Json): Json` does the work. */
+  worker: string
+  /** On the ledger thread at admission, over the committed state: the worker's job, or undefined for none. */
+  job(state: StateReader, args: Args): Json | undefined
+  /** On the ledger thread with the worker's answer, before the transaction is ordered. */
+  accept(args: Args, job: Json, result: Json): void
 }
 
 /** What a query sees: the state and the module's projection tables. */

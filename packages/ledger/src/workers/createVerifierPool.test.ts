@@ -32,3 +32,21 @@ for (const threads of [0, 1, 2]) {
     }
   })
 }
+
+const doubler = new URL('../testing/precheckDoubler.js', import.meta.url).href
+
+for (const threads of [0, 1, 2]) {
+  test(`runs a module's prechecks in order with ${threads} worker thread(s), null where one throws`, async () => {
+    const pool = createVerifierPool({ threads })
+    try {
+      const answers = await pool.precheck(doubler, [{ n: 1 }, { n: -1 }, { n: 3 }, { n: 4 }])
+      // Without workers nothing runs ahead: the action checks inline.
+      assert.deepEqual(answers, threads === 0 ? [null, null, null, null] : [2, null, 6, 8])
+      assert.deepEqual(await pool.precheck(doubler, []), [])
+      const missing = new URL('../testing/noSuchModule.js', import.meta.url).href
+      assert.deepEqual(await pool.precheck(missing, [{ n: 1 }]), [null])
+    } finally {
+      await pool.close()
+    }
+  })
+}

@@ -1,16 +1,23 @@
 import { Worker } from 'node:worker_threads'
+import type { Json } from '../module/defineModule.js'
 import { packBatch, type VerifyItem, verifyPacked } from './verifyPacked.js'
 
-/** Verifies signatures off the main thread. */
+/** Verifies signatures, and runs modules' prechecks, off the main thread. */
 export interface VerifierPool {
   /** Resolves with one flag per item, true when its signature verifies. */
   verify(items: readonly VerifyItem[]): Promise<boolean[]>
+  /**
+   * Runs `runPrecheck(job)` of the module at `worker` for each job; resolves
+   * with one answer per job, null where it threw. With no threads, nothing is
+   * run ahead (all null): the actions then check inline.
+   */
+  precheck(worker: string, jobs: readonly Json[]): Promise<(Json | null)[]>
   close(): Promise<void>
 }
 
 interface Slot {
   worker: Worker
-  pending: Map<number, { resolve(results: Uint8Array): void; reject(error: unknown): void; size: number }>
+  pending: Map<number, { resolve(results: unknown): void; reject(error: unknown): void; size: number }>
   load: number
 }
 
@@ -29,6 +36,7 @@ export function createVerifierPool({ threads }: { threads: number }): VerifierPo
   if (threads <= 0) {
     return {
       verify: async (items) => [...verifyPacked(packBatch(items))].map((flag) => flag === 1),
+      precheck: async (_worker, jobs) => jobs.map(() => null),
       close: async () => {},
     }
   }
@@ -41,26 +49,38 @@ export function createVerifierPool({ threads }: { threads: number }): VerifierPo
     if (!closing && at >= 0) slots[at] = startSlot(replace)
   }
   const slots: Slot[] = Array.from({ length: threads }, () => startSlot(replace))
-  const send = (slot: Slot, items: readonly VerifyItem[]) =>
-    new Promise<Uint8Array>((resolve, reject) => {
+  // Sends one message to a worker; `size` counts towards its load.
+  const post = <T>(slot: Slot, size: number, message: Record<string, unknown>, transfer: ArrayBuffer[] = []) =>
+    new Promise<T>((resolve, reject) => {
       const id = nextId++
-      slot.pending.set(id, { resolve, reject, size: items.length })
+      slot.pending.set(id, { resolve: resolve as (results: unknown) => void, reject, size })
       if (slot.load === 0) slot.worker.ref()
-      slot.load += items.length
-      const batch = packBatch(items)
-      slot.worker.postMessage({ id, batch }, [
-        batch.bytes.buffer as ArrayBuffer,
-        batch.bounds.buffer as ArrayBuffer,
-        batch.keyIndex.buffer as ArrayBuffer,
-      ])
+      slot.load += size
+      slot.worker.postMessage({ id, ...message }, transfer)
     })
+  const send = (slot: Slot, items: readonly VerifyItem[]) => {
+    const batch = packBatch(items)
+    const buffers = [batch.bytes.buffer, batch.bounds.buffer, batch.keyIndex.buffer] as ArrayBuffer[]
+    return post<Uint8Array>(slot, items.length, { batch }, buffers)
+  }
+  const leastLoaded = () => [...slots].sort((a, b) => a.load - b.load)
   return {
     async verify(items) {
       if (items.length === 0) return []
       const parts = split(items, items.length < MIN_SPLIT ? 1 : slots.length)
-      const ordered = [...slots].sort((a, b) => a.load - b.load)
+      const ordered = leastLoaded()
       const results = await Promise.all(parts.map((part, i) => send(ordered[i] as Slot, part)))
       return results.flatMap((part) => [...part].map((flag) => flag === 1))
+    },
+    async precheck(worker, jobs) {
+      if (jobs.length === 0) return []
+      // Prechecks are heavy (proofs), so even a few are spread over every worker.
+      const parts = split(jobs, slots.length)
+      const ordered = leastLoaded()
+      const results = await Promise.all(
+        parts.map((part, i) => post<(Json | null)[]>(ordered[i] as Slot, part.length, { precheck: { worker, jobs: part } })),
+      )
+      return results.flat()
     },
     async close() {
       closing = true
@@ -73,7 +93,7 @@ function startSlot(onExit: (slot: Slot) => void): Slot {
   const worker = new Worker(new URL('./verifierWorker.js', import.meta.url))
   const slot: Slot = { worker, pending: new Map(), load: 0 }
   worker.unref()
-  worker.on('message', ({ id, results }: { id: number; results: Uint8Array }) => {
+  worker.on('message', ({ id, results }: { id: number; results: unknown }) => {
     const request = slot.pending.get(id)
     if (request === undefined) return
     slot.pending.delete(id)

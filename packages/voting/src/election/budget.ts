@@ -148,7 +148,7 @@ export function verifyBudgetBallot(params: {
 }): Ciphertext[] {
   const { election, rule, engine = jsEngine, random } = params
   const scaled = scaleBudgetRule(rule, election.options)
-  const batch = createProofBatch({ group: engine.group, ...(random === undefined ? {} : { random }) })
+  const batch = createProofBatch({ engine, ...(random === undefined ? {} : { random }) })
   const { ballot, ciphertexts } = addBallotProofs(batch, election, params.ballot)
   const proofs = ((ballot as BudgetBallot).budgetProof ?? {}) as BudgetBallot['budgetProof']
   const common = { batch, publicKey: encodedPublicKey(election), options: ciphertexts, scaled }

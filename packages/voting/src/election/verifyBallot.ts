@@ -33,7 +33,7 @@ export function verifyBallot(params: {
   random?: RandomBytes
 }): Ciphertext[] {
   const { election, engine = jsEngine, random } = params
-  const batch = createProofBatch({ group: engine.group, ...(random === undefined ? {} : { random }) })
+  const batch = createProofBatch({ engine, ...(random === undefined ? {} : { random }) })
   const { ballot } = addBallotProofs(batch, election, params.ballot)
   batch.check()
   return ballot.ciphertexts

@@ -1,3 +1,5 @@
+import { sha512 } from '@noble/hashes/sha2.js'
+import type { Sha512 } from '../proofs/challenge.js'
 import type { Token } from '../tokens/finalizeToken.js'
 import type { TokenPublicKey } from '../tokens/tokenKeys.js'
 import { verifyTokenSync } from '../tokens/verifyTokenSync.js'
@@ -13,6 +15,8 @@ import { type GroupBackend, nobleGroup } from './groupBackend.js'
 export type VotingEngine = {
   name: string
   group: GroupBackend
+  /** SHA-512 for the proofs' Fiat–Shamir challenges. */
+  sha512: Sha512
   /** `verifyTokenSync`'s contract: returns, or throws `INVALID_TOKEN` / `INVALID_ISSUER_KEY`. */
   verifyToken(params: { publicKey: TokenPublicKey; token: Token }): void
 }
@@ -22,4 +26,4 @@ export type VotingEngine = {
  *
  * @example verifyBallot({ election, ballot, engine: jsEngine })
  */
-export const jsEngine: VotingEngine = { name: 'noble', group: nobleGroup, verifyToken: verifyTokenSync }
+export const jsEngine: VotingEngine = { name: 'noble', group: nobleGroup, sha512, verifyToken: verifyTokenSync }

@@ -10,6 +10,9 @@ export const PROOF_DOMAINS = {
   decryption: 'tabularium/voting/v1/decryption',
 } as const
 
+/** SHA-512 of one byte string (noble's by default; a node's engine passes OpenSSL's). */
+export type Sha512 = (data: Uint8Array) => Uint8Array
+
 /** A transcript part: bytes, a string (UTF-8), a point, or an integer. */
 export type TranscriptPart = Uint8Array | string | GroupPoint | bigint
 
@@ -18,24 +21,39 @@ export type TranscriptPart = Uint8Array | string | GroupPoint | bigint
  * mod q. Each part carries a 4-byte big-endian length, so no two different
  * transcripts hash the same bytes; callers put the domain tag, the election
  * id and the election public key first, so that a proof made for one
- * election or purpose never verifies in another.
+ * election or purpose never verifies in another. `hash` only changes the
+ * speed: every implementation of SHA-512 gives the same challenge.
  *
  * @example hashToScalar([PROOF_DOMAINS.option, electionId, publicKey, alpha, beta])
  */
-export function hashToScalar(parts: TranscriptPart[]): bigint {
-  const hash = sha512.create()
-  for (const part of parts) {
-    const bytes = partBytes(part)
-    const length = new Uint8Array(4)
-    new DataView(length.buffer).setUint32(0, bytes.length)
-    hash.update(length).update(bytes)
+export function hashToScalar(parts: TranscriptPart[], hash: Sha512 = sha512): bigint {
+  const chunks = parts.map(partBytes)
+  const data = new Uint8Array(chunks.reduce((n, c) => n + 4 + c.length, 0))
+  const view = new DataView(data.buffer)
+  let at = 0
+  for (const chunk of chunks) {
+    view.setUint32(at, chunk.length)
+    data.set(chunk, at + 4)
+    at += 4 + chunk.length
   }
-  return mod(bytesToBigInt(hash.digest()))
+  return mod(bytesToBigInt(hash(data)))
 }
+
+// Transcripts repeat their strings (domain tags, election ids and keys, a
+// ballot's context across its proofs): their UTF-8 is kept, up to a bound.
+const encoded = new Map<string, Uint8Array>()
 
 function partBytes(part: TranscriptPart): Uint8Array {
   if (part instanceof Uint8Array) return part
-  if (typeof part === 'string') return utf8(part)
+  if (typeof part === 'string') {
+    let bytes = encoded.get(part)
+    if (bytes === undefined) {
+      if (encoded.size >= 1024) encoded.clear()
+      bytes = utf8(part)
+      encoded.set(part, bytes)
+    }
+    return bytes
+  }
   if (typeof part === 'bigint') return utf8(part.toString(16))
   // The identity has no SEC1 encoding; give it the one-byte 0x00 of SEC 1 §2.3.3.
   return part.is0() ? new Uint8Array(1) : part.toBytes(true)

@@ -14,7 +14,7 @@ import {
   readEncodedPoint,
 } from '../election/group.js'
 import { VotingError } from '../errors.js'
-import { hashToScalar, type TranscriptPart } from './challenge.js'
+import { hashToScalar, type Sha512, type TranscriptPart } from './challenge.js'
 import type { ProofBatch, ProofFailure } from './proofBatch.js'
 
 /**
@@ -101,10 +101,10 @@ export function addMembership(
   const { commitments, challenges, responses } = parseProof(params.proof, values.length, what)
   const equations = batch.proof(failure)
   const sum = mod(challenges.reduce((acc, c) => acc + c, 0n))
-  if (sum !== challengeOf(params, commitments.map((c) => c.bytes))) {
-    equations.fail()
-    return
-  }
+  // A wrong challenge fails the proof; its equations are still added so that
+  // every point it names is checked, and a point off the curve is reported
+  // as MALFORMED_INPUT whatever else is wrong.
+  if (sum !== challengeOf(params, commitments.map((c) => c.bytes), batch.engine.sha512)) equations.fail()
   values.forEach((v, j) => {
     const c = challenges[j] as bigint
     const s = responses[j] as bigint
@@ -136,11 +136,11 @@ function linear(p: GroupPoint, x: bigint, q: GroupPoint, y: bigint): GroupPoint 
 
 // The transcript holds the statement as encoded (each term's coefficient and
 // the 65 bytes of α and β), the values, then the commitments' 65 bytes.
-function challengeOf(statement: MembershipStatement, commitments: Uint8Array[]): bigint {
+function challengeOf(statement: MembershipStatement, commitments: Uint8Array[], hash?: Sha512): bigint {
   const { transcript, terms, values } = statement
   const parts: TranscriptPart[] = [...transcript]
   for (const t of terms) parts.push(t.k, t.alpha.bytes, t.beta.bytes)
-  return hashToScalar([...parts, ...values, ...commitments])
+  return hashToScalar([...parts, ...values, ...commitments], hash)
 }
 
 function parseProof(

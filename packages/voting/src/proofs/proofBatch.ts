@@ -1,6 +1,6 @@
 import type { GroupBackend } from '../engine/groupBackend.js'
+import type { VotingEngine } from '../engine/votingEngine.js'
 import {
-  bytesToBigInt,
   cryptoRandom,
   type EncodedPoint,
   mod,
@@ -16,12 +16,14 @@ export type ProofFailure = { code: VotingErrorCode; message: string; details?: R
 /** The equations of one proof: each says base·G + Σ scalar·point = identity. */
 export type ProofEquations = {
   equation(base: bigint, terms: [EncodedPoint, bigint][]): void
-  /** Marks the proof as failed before any arithmetic (its Fiat–Shamir challenge does not match). */
+  /** Marks the proof as failed whatever the arithmetic says (its Fiat–Shamir challenge does not match). */
   fail(): void
 }
 
 /** Collects the equations of many proofs and checks them in one multi-scalar multiplication. */
 export type ProofBatch = {
+  /** The engine whose SHA-512 the proofs' challenges use and whose group checks the equations. */
+  engine: VotingEngine
   proof(failure: ProofFailure): ProofEquations
   /** Throws `MALFORMED_INPUT` for a point not in the group, else the failure of the first proof that does not hold. */
   check(): void
@@ -40,24 +42,37 @@ const WEIGHT_BYTES = 16
  * A batch verifier for Σ-protocol equations over the election group.
  *
  * @example
- * const batch = createProofBatch({ group: jsEngine.group })
+ * const batch = createProofBatch({ engine: jsEngine })
  * batch.proof({ code: 'INVALID_OPTION_PROOF', message: 'option 0' }).equation(s, [[a, ORDER - 1n], [alpha, mod(-c)]])
  * batch.check()
  */
-export function createProofBatch(p: { group: GroupBackend; random?: RandomBytes }): ProofBatch {
-  const { group, random = cryptoRandom } = p
+export function createProofBatch(p: { engine: VotingEngine; random?: RandomBytes }): ProofBatch {
+  const { engine, random = cryptoRandom } = p
+  const { group } = engine
   const proofs: Collected[] = []
+  // Weights are drawn from a pool: one call to the CSPRNG per 64 equations,
+  // read as 64-bit words (a BigInt each, no byte-by-byte parsing).
+  let pool = new BigUint64Array(0)
+  let used = 0
+  const weight = () => {
+    if (used === pool.length) {
+      pool = new BigUint64Array(random(WEIGHT_BYTES * 64).slice().buffer)
+      used = 0
+    }
+    used += 2
+    return (((pool[used - 2] as bigint) << 64n) | (pool[used - 1] as bigint)) + 1n
+  }
   return {
+    engine,
     proof(failure) {
       const collected: Collected = { failure, terms: new Map(), base: 0n, broken: false }
       proofs.push(collected)
       return {
         equation(base, terms) {
-          const weight = bytesToBigInt(random(WEIGHT_BYTES)) + 1n
-          collected.base = mod(collected.base + weight * base)
-          for (const [point, scalar] of terms) {
-            collected.terms.set(point, mod((collected.terms.get(point) ?? 0n) + weight * scalar))
-          }
+          // Reduced once, in `holds`: the sums of a ballot stay a few hundred bits.
+          const w = weight()
+          collected.base += w * base
+          for (const [point, scalar] of terms) collected.terms.set(point, (collected.terms.get(point) ?? 0n) + w * scalar)
         },
         fail() {
           collected.broken = true
@@ -96,7 +111,7 @@ function holds(group: GroupBackend, proofs: Collected[]): boolean {
   }
   const answer = group.combination(points, scalars, scalarBytes(mod(base)))
   if (answer < 0) {
-    throw new VotingError('MALFORMED_INPUT', `${names[-answer - 1]} is not a point of P-256`)
+    throw new VotingError('MALFORMED_INPUT', `${names[-answer - 1]} is not on the curve`)
   }
   return answer === 1
 }

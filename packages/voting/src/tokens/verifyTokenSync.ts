@@ -15,17 +15,26 @@ const SALT_LENGTH: Record<TokenVariant, number> = {
 const H_LEN = 48
 
 /**
+ * RSAVP1 (RFC 8017 §5.2.2) for a signature already known to be below n:
+ * s^e mod n as kLen big-endian bytes. Pure JS by default; a node passes
+ * OpenSSL's (`opensslRsavp1` in `@tabularium/voting/node`), ~30× faster.
+ */
+export type Rsavp1 = (publicKey: TokenPublicKey, signature: Uint8Array) => Uint8Array
+
+/**
  * `verifyToken` without a promise: RSASSA-PSS-VERIFY (RFC 8017 §8.1.2,
  * EMSA-PSS-VERIFY §9.1.2, SHA-384 and MGF1-SHA-384) in pure JS over
  * BigInt. A ledger action must be synchronous and deterministic, and the
  * browser recount must not need node:crypto, so both use this one; it
  * accepts exactly what WebCrypto accepts (tested against RFC 9474 vectors).
- * Hostile input: anything malformed or not verifying throws `INVALID_TOKEN`.
+ * Only the modular exponentiation may be swapped (`rsavp1`): every check of
+ * the encoding stays this code. Hostile input: anything malformed or not
+ * verifying throws `INVALID_TOKEN`.
  *
  * @example verifyTokenSync({ publicKey, token })
  */
-export function verifyTokenSync(params: { publicKey: TokenPublicKey; token: Token }): void {
-  const { publicKey, token } = params
+export function verifyTokenSync(params: { publicKey: TokenPublicKey; token: Token; rsavp1?: Rsavp1 }): void {
+  const { publicKey, token, rsavp1 = jsRsavp1 } = params
   const kLen = modulusBytes(publicKey)
   const sLen = SALT_LENGTH[publicKey.variant]
   if (sLen === undefined) throw new VotingError('INVALID_ISSUER_KEY', 'unknown RFC 9474 variant')
@@ -33,22 +42,31 @@ export function verifyTokenSync(params: { publicKey: TokenPublicKey; token: Toke
   try {
     const signature = bytesOf(token?.signature, 'token.signature', kLen)
     const message = bytesOf(token?.message, 'token.message')
-    valid = signature.length === kLen && verifyPss(publicKey, kLen, sLen, signature, message)
+    valid = signature.length === kLen && verifyPss(publicKey, sLen, signature, message, rsavp1)
   } catch (cause) {
     throw new VotingError('INVALID_TOKEN', 'the token cannot be read', { cause })
   }
   if (!valid) throw new VotingError('INVALID_TOKEN', 'the token signature does not verify')
 }
 
-function verifyPss(key: TokenPublicKey, kLen: number, sLen: number, signature: Uint8Array, message: Uint8Array) {
-  const n = toBigInt(fromBase64Url(key.n))
-  const e = toBigInt(fromBase64Url(key.e))
-  const s = toBigInt(signature)
-  if (s >= n) return false // RSAVP1: the representative must be below n (§5.2.2)
-  const emBits = bitLength(n) - 1
+function verifyPss(key: TokenPublicKey, sLen: number, signature: Uint8Array, message: Uint8Array, rsavp1: Rsavp1) {
+  const n = fromBase64Url(key.n)
+  if (!below(signature, n)) return false // RSAVP1: the representative must be below n (§5.2.2)
+  const kLen = n.length
+  const emBits = kLen * 8 - (Math.clz32(n[0] as number) - 24) - 1
   const emLen = Math.ceil(emBits / 8)
-  const em = toBytes(modPow(s, e, n), kLen).subarray(kLen - emLen)
-  return emsaPssVerify(message, em, emBits, sLen)
+  const em = rsavp1(key, signature)
+  if (em.length !== kLen) return false
+  return emsaPssVerify(message, em.subarray(kLen - emLen), emBits, sLen)
+}
+
+const jsRsavp1: Rsavp1 = (key, signature) =>
+  toBytes(modPow(toBigInt(signature), toBigInt(fromBase64Url(key.e)), toBigInt(fromBase64Url(key.n))), signature.length)
+
+// Big-endian comparison of two equally long byte strings.
+function below(a: Uint8Array, b: Uint8Array): boolean {
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return (a[i] as number) < (b[i] as number)
+  return false
 }
 
 // EMSA-PSS-VERIFY (RFC 8017 §9.1.2), steps 3–14.
@@ -103,8 +121,4 @@ function toBytes(value: bigint, length: number): Uint8Array {
   const out = new Uint8Array(length)
   for (let i = 0; i < length; i++) out[i] = Number.parseInt(hex.slice(2 * i, 2 * i + 2), 16)
   return out
-}
-
-function bitLength(value: bigint): number {
-  return value.toString(2).length
 }

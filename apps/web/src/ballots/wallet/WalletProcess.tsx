@@ -9,6 +9,7 @@ import { signAndSubmit } from '../../console/submit.js'
 import { formatNumber, formatTime } from '../../i18n/index.js'
 import { viewCredential } from '../../identity/credentialView.js'
 import type { StoredCredential } from '../../identity/wallet/credentialStore.js'
+import { needsFinalReceipt } from '../../lib/finalReceipt.js'
 import { generateKey, loadKey, type StoredKey } from '../../lib/keys.js'
 import { href } from '../../lib/router.js'
 import { useAsync } from '../../lib/useAsync.js'
@@ -244,7 +245,15 @@ function VoteForm({
       const choices = selected.map((row) => row.map((v) => (v ? 1 : 0)))
       const args = prepareBallot({ ballot, publicKey, token, choices })
       const [network, key] = await Promise.all([getNetwork(), throwAwayKey()])
-      const result = await signAndSubmit({ key, network: network.network, module: 'ballots', action: 'cast', args })
+      const final = needsFinalReceipt(network) // the vote's receipt must meet the genesis quorum
+      const result = await signAndSubmit({
+        key,
+        network: network.network,
+        module: 'ballots',
+        action: 'cast',
+        args,
+        final,
+      })
       if (!result.ok) throw Object.assign(new Error(result.error.message), { code: result.error.code })
       if (result.outcome.status !== 'accepted')
         throw Object.assign(new Error(result.outcome.message), { code: result.outcome.code })
@@ -357,6 +366,7 @@ function SignForm({ petition, token, onSigned }: { petition: PetitionView; token
         module: 'ballots',
         action: 'signPetition',
         args: { petition: petition.id, token },
+        final: needsFinalReceipt(network),
       })
       if (!result.ok) throw Object.assign(new Error(result.error.message), { code: result.error.code })
       if (result.outcome.status !== 'accepted')
