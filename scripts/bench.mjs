@@ -15,6 +15,7 @@ import { measureHttpThroughput } from './bench/http.mjs'
 import { measureCredentialVerifications } from './bench/identity.mjs'
 import { measureCommitLatency, measureInProcessThroughput, measureProofs, openBenchLedger } from './bench/inProcess.mjs'
 import { describeMachine, log } from './bench/machine.mjs'
+import { measureNetwork } from './bench/network.mjs'
 import { ensureBigLedger, measureRestart } from './bench/restart.mjs'
 import { removeBenchSandbox } from './bench/sandbox.mjs'
 import { measureVerifyLimit } from './bench/verifyLimit.mjs'
@@ -37,6 +38,7 @@ const plan = quick
       restartLabel: '50k',
       restartRuns: 1,
       vouchers: { beneficiaries: 5_000, providers: 100, sustained: 3_000, rate: 500, seconds: 3 },
+      network: { count: 15_000, latencySeconds: 4, killSeconds: 6 },
     }
   : {
       verifyMs: 3000,
@@ -48,6 +50,7 @@ const plan = quick
       restartLabel: '1m',
       restartRuns: 3,
       vouchers: { beneficiaries: 100_000, providers: 1_000, sustained: 20_000, rate: 500, seconds: 10 },
+      network: { count: 60_000, latencySeconds: 10, killSeconds: 12 },
     }
 
 const measurements = []
@@ -99,6 +102,26 @@ record(
   `${plan.http} pre-signed stamps, node in its own process on 127.0.0.1, 4 clients, batches of 500, wait=true (receipts)`,
 )
 
+log('network: 3 members, a 3-member etcd cluster and 3 node processes on this machine')
+const network = await measureNetwork(plan.network)
+const networkSetup =
+  '3 etcd members and 3 `tabularium node start` processes (orderer etcd) on this machine, each node verifying every signature and executing every block'
+record(
+  'network.notary_tx_per_s_3_nodes',
+  network.txPerSecond,
+  'tx/s',
+  `${network.transactions} pre-signed stamps in batches of 250, 4 in flight per node, to all three nodes; ${networkSetup}; the clock stops when every node holds all of them (acknowledged: ${network.ackedTxPerSecond} tx/s); aim 3,000`,
+)
+const networkLatencyNote = `open loop: ${network.rate} tx/s in batches of 10 round-robin over the three nodes for ${plan.network.latencySeconds} s, scheduled send to acknowledgement (receipts)`
+record('network.ack_latency_p50_ms', network.p50, 'ms', networkLatencyNote)
+record('network.ack_latency_p99_ms', network.p99, 'ms', networkLatencyNote)
+record(
+  'network.ack_gap_ms_etcd_leader_killed',
+  network.gapMs,
+  'ms',
+  `longest time without an acknowledgement from any node after SIGKILL of the etcd leader (restarted ${plan.network.killSeconds / 3} s later), same open-loop load; aim < 2,000`,
+)
+
 log(`vouchers: ${plan.vouchers.beneficiaries} card vouchers, ${plan.vouchers.providers} providers`)
 const v = plan.vouchers
 const voucherRun = await measureVouchers(v)
@@ -117,13 +140,15 @@ record(
 
 log('identity: credential verifications')
 log('ballots')
-const ballotRun = measureBallots({ root, casts: quick ? 40 : 120, tally: quick ? 100_000 : 1_000_000 })
+const ballotRun = measureBallots({ root, casts: quick ? 600 : 3000, tally: quick ? 100_000 : 1_000_000 })
 record(
   `ballots.cast_per_s${quick ? '_quick_scaled_down' : ''}`,
   ballotRun.castPerSecond,
   'ballots/s',
   ballotRun.castNote,
 )
+record('ballots.cpu_us_per_cast', ballotRun.cpuMicrosPerCast, 'µs', ballotRun.cpuNote)
+record('ballots.verify_us_per_ballot', ballotRun.verifyMicros, 'µs', ballotRun.verifyNote)
 record(
   quick ? 'ballots.tally_100k_seconds_quick_scaled_down' : 'ballots.tally_1m_seconds',
   ballotRun.tallySeconds,

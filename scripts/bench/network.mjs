@@ -12,7 +12,7 @@ import { signStamps } from './signing.mjs'
  * - throughput: `count` stamps in batches of `batchSize`, `clientsPerNode`
  *   batches in flight per node; the clock stops when every node's tree holds
  *   all of them (committed on all three, not only acknowledged by one);
- * - ack latency: an open-loop load of `rate` tx/s (batches of 10, spread
+ * - ack latency: an open-loop load of `rate` tx/s (batches of `perBatch`, spread
  *   over the nodes) for `latencySeconds`, from each batch's scheduled send
  *   to its answer;
  * - leader kill: the same load for `killSeconds`; the etcd leader is killed
@@ -25,20 +25,25 @@ export async function measureNetwork({
   count,
   batchSize = 250,
   clientsPerNode = 4,
-  rate = 1000,
+  rate = 500,
+  perBatch = 10,
   latencySeconds = 4,
   killSeconds = 6,
+  env = {},
 }) {
-  const net = await startTestNetwork({ logLevel: 'warn' })
+  const net = await startTestNetwork({ logLevel: 'warn', nodeOptions: () => ({ env }) })
   try {
     const open = rate * (latencySeconds + killSeconds) + 2000
-    const [bulk, small] = await Promise.all([presign(net, count + 3 * batchSize, batchSize), presign(net, open, 10)])
+    const [bulk, small] = await Promise.all([
+      presign(net, count + 3 * batchSize, batchSize),
+      presign(net, open, perBatch),
+    ])
     await Promise.all(net.targets.map((t, i) => post(t.url, bulk[i].shift()))) // warm-up
     const throughput = await runThroughput(net, bulk, batchSize, clientsPerNode)
     log(`network: ${throughput.txPerSecond} tx/s committed on all three nodes (${throughput.transactions} stamps)`)
-    const latency = await runOpenLoop(net, small, rate, latencySeconds)
+    const latency = await runOpenLoop(net, small, rate, perBatch, latencySeconds)
     log(`network: ack latency at ${rate} tx/s p50 ${latency.p50} ms, p99 ${latency.p99} ms`)
-    const kill = await runOpenLoop(net, small, rate, killSeconds, async (seconds) => {
+    const kill = await runOpenLoop(net, small, rate, perBatch, killSeconds, async (seconds) => {
       const leader = await net.etcdLeader()
       await sleep((seconds * 1000) / 3)
       const killedAt = performance.now()
@@ -68,7 +73,12 @@ async function presign(net, total, batchSize) {
   const perNode = Math.ceil(total / net.targets.length / batchSize) * batchSize
   return Promise.all(
     net.targets.map(async (t) => {
-      const txs = await signStamps({ privateJwk: t.privateJwk, did: t.did, network: net.genesis.network, count: perNode })
+      const txs = await signStamps({
+        privateJwk: t.privateJwk,
+        did: t.did,
+        network: net.genesis.network,
+        count: perNode,
+      })
       const out = []
       for (let i = 0; i < txs.length; i += batchSize) {
         out.push(JSON.stringify({ transactions: txs.slice(i, i + batchSize) }))
@@ -122,8 +132,7 @@ async function runThroughput(net, bodies, batchSize, clientsPerNode) {
  * fault). Answers latency percentiles and the longest gap between
  * acknowledgements after `during`'s `killedAt`.
  */
-async function runOpenLoop(net, bodies, rate, seconds, during) {
-  const perBatch = 10
+async function runOpenLoop(net, bodies, rate, perBatch, seconds, during) {
   const intervalMs = (1000 * perBatch) / rate
   const total = Math.floor((seconds * 1000) / intervalMs)
   const latencies = []

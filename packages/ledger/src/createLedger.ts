@@ -2,11 +2,12 @@ import { availableParallelism } from 'node:os'
 import { formatIssues, type Genesis, GenesisSchema, ProtocolError } from '@tabularium/protocol'
 import { membersOf } from './audit/membersOf.js'
 import { createCheckpointSigner } from './checkpoints/createCheckpointSigner.js'
+import { createRoleChecker, GOVERNANCE_MODULE } from './executor/roles.js'
 import { createFinality } from './finality/createFinality.js'
 import { createHealth } from './finality/createHealth.js'
 import { DEFAULT_FINAL_TIMEOUT_MS, finalReceipt, submitFinal } from './finality/finalReceipts.js'
 import { createMemberReader } from './finality/members.js'
-import { createRoleChecker, GOVERNANCE_MODULE } from './executor/roles.js'
+import { watchLedgerFile } from './integrity/watchLedgerFile.js'
 import { warnUnlessMember } from './joining/warnUnlessMember.js'
 import type { ModuleDefinition } from './module/defineModule.js'
 import { checkOrdererKind } from './orderer/checkOrdererKind.js'
@@ -88,6 +89,17 @@ export async function createLedger(params: CreateLedgerParameters): Promise<Ledg
     logger,
   })
   if (!orderer.sharedTime) checkMembership()
+  const scrubber = !onDisk
+    ? undefined
+    : watchLedgerFile({
+        path,
+        store,
+        sign,
+        members: () => membersOf({ db: store.db, genesis, governed }).members,
+        health,
+        logger,
+        intervalMs: params.integrityIntervalMs,
+      })
   const pipeline = startPipeline({
     ...{ store, genesis, modules, hasRole, sign, clock, logger, events },
     ...{
@@ -123,7 +135,8 @@ export async function createLedger(params: CreateLedgerParameters): Promise<Ledg
     subscribe: events.subscribe,
     stats: () => ({ ...pipeline.stats(), orderer: orderer.kind, finalTreeSize: finality.latest()?.treeSize ?? 0 }),
     close() {
-      closed ??= pipeline.stop().then(() => {
+      closed ??= pipeline.stop().then(async () => {
+        await scrubber?.stop()
         finality.close()
         reads.close()
         store.db.close()

@@ -37,6 +37,8 @@ export interface CreateLedgerParameters {
   logger?: LedgerLogger
   /** How transactions are ordered: `embeddedOrderer()` (default, one process) or `etcdOrderer({ endpoints })` (many nodes). */
   orderer?: OrdererDefinition
+  /** Time between the integrity scrubber's passes over the file (on disk only; README, Integrity); default 1000 ms. */
+  integrityIntervalMs?: number
 }
 
 /** One item of a submission's result: committed with its receipt, or refused. */

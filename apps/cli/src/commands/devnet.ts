@@ -3,8 +3,8 @@ import { relative, resolve } from 'node:path'
 import type { Command } from 'commander'
 import { CliError, EXIT } from '../cliError.js'
 import { createDevnet } from '../devnet/createDevnet.js'
-import { devnetStatus } from '../devnet/devnetStatus.js'
 import { type DevnetState, devnetPaths, etcdUrl, nodeUrl, readDevnetState } from '../devnet/devnetState.js'
+import { devnetStatus } from '../devnet/devnetStatus.js'
 import { findEtcdBinary, isEtcdRunning } from '../devnet/etcdMembers.js'
 import { isNodeRunning } from '../devnet/nodeProcesses.js'
 import { startDevnet } from '../devnet/startDevnet.js'
@@ -64,7 +64,9 @@ async function up({ opts, out }: CommandContext<DevnetOptions>) {
     state = await createDevnet({ dir, organisations })
     out.note(`created devnet "${state.network}" in ${opts.dir}: ${organisations} organisations`)
   }
-  const running = state.etcd.every((_, i) => isEtcdRunning(dir, state, i)) && state.nodes.every((_, i) => isNodeRunning(dir, state, i))
+  const running =
+    state.etcd.every((_, i) => isEtcdRunning(dir, state, i)) &&
+    state.nodes.every((_, i) => isNodeRunning(dir, state, i))
   if (!running) out.note('starting the etcd members and the nodes…')
   const { started } = await startDevnet({ dir, detached: true })
   const summary = summarise(opts.dir, dir, state)
@@ -93,7 +95,9 @@ async function down({ opts, out }: CommandContext<DevnetOptions>) {
   out.result({ ok: true, stopped, purged: opts.purge === true }, () =>
     [
       ...stopped.map((s) => `  ${s.name.padEnd(16)} ${s.outcome === 'not-running' ? 'was not running' : s.outcome}`),
-      opts.purge ? `devnet stopped; ${opts.dir} deleted` : `devnet stopped; \`devnet up --dir ${opts.dir}\` restarts it on the same data`,
+      opts.purge
+        ? `devnet stopped; ${opts.dir} deleted`
+        : `devnet stopped; \`devnet up --dir ${opts.dir}\` restarts it on the same data`,
     ].join('\n'),
   )
 }
@@ -105,7 +109,8 @@ async function status({ opts, out }: CommandContext<DevnetOptions>) {
   out.result({ ok: healthy, processes: result.processes }, () =>
     [
       ...result.processes.map(
-        (p) => `  ${p.name.padEnd(16)} ${(p.running ? `pid ${p.pid}` : 'down').padEnd(10)} ${p.url.padEnd(24)} ${p.detail}`,
+        (p) =>
+          `  ${p.name.padEnd(16)} ${(p.running ? `pid ${p.pid}` : 'down').padEnd(10)} ${p.url.padEnd(24)} ${p.detail}`,
       ),
       healthy ? 'all processes healthy' : 'not all processes are healthy',
     ].join('\n'),
@@ -122,7 +127,13 @@ function summarise(shown: string, dir: string, state: DevnetState) {
     genesis: rel(paths.genesis),
     keys: rel(paths.keys),
     state: rel(paths.state),
-    nodes: state.nodes.map((n) => ({ id: n.id, url: nodeUrl(n), pid: n.pid, log: rel(paths.log(n.id)), key: rel(paths.key(n.id)) })),
+    nodes: state.nodes.map((n) => ({
+      id: n.id,
+      url: nodeUrl(n),
+      pid: n.pid,
+      log: rel(paths.log(n.id)),
+      key: rel(paths.key(n.id)),
+    })),
     etcd: state.etcd.map((m) => ({ name: m.name, url: etcdUrl(m), pid: m.pid })),
   }
 }

@@ -23,7 +23,10 @@ test('devnet up fails clearly when etcd is not installed, and writes nothing', a
   try {
     const run = await runCli({ args: ['devnet', 'up', '--dir', join(work, 'net')], env: { PATH: '/nonexistent' } })
     assert.equal(run.code, 2)
-    assert.equal(run.stderr, 'error: ETCD_NOT_FOUND: etcd is not installed: apt-get install etcd-server (3.4 or later)\n')
+    assert.equal(
+      run.stderr,
+      'error: ETCD_NOT_FOUND: etcd is not installed: apt-get install etcd-server (3.4 or later)\n',
+    )
     assert.equal(existsSync(join(work, 'net')), false)
   } finally {
     rmSync(work, { recursive: true, force: true })
@@ -63,7 +66,10 @@ test('devnet up, status, up again, down, up on the same data, down --purge', { t
     // A stamp through organisation-2's node is ordered on etcd and reaches organisation-3's.
     writeFileSync(join(work, 'doc.txt'), 'minutes of the council, 3 March')
     const key = join(dir, 'keys', 'organisation-2.jwk.json')
-    const stamped = await runCli({ args: ['stamp', 'doc.txt', '--url', up.nodes[1]?.url as string, '--key', key, '--json'], cwd: work })
+    const stamped = await runCli({
+      args: ['stamp', 'doc.txt', '--url', up.nodes[1]?.url as string, '--key', key, '--json'],
+      cwd: work,
+    })
     assert.equal(stamped.code, 0, stamped.stderr)
     const { txid, index } = JSON.parse(stamped.stdout) as { txid: string; index: number }
     const third = createClient({ baseUrl: up.nodes[2]?.url as string })

@@ -33,7 +33,15 @@ export async function devnetStatus({
     const url = etcdUrl(m)
     const status = running ? await etcdMemberStatus(url) : { healthy: false, leader: false }
     const detail = !running ? 'stopped' : status.leader ? 'leader' : status.healthy ? 'follower' : 'no leader'
-    return { name: `etcd-${m.name}`, kind: 'etcd', pid: running ? m.pid : null, running, url, healthy: status.healthy, detail }
+    return {
+      name: `etcd-${m.name}`,
+      kind: 'etcd',
+      pid: running ? m.pid : null,
+      running,
+      url,
+      healthy: status.healthy,
+      detail,
+    }
   })
   const nodes = state.nodes.map(async (n, i): Promise<DevnetProcessStatus> => {
     const running = isNodeRunning(dir, state, i)

@@ -146,13 +146,17 @@ test('a node cut off from etcd and reconnected catches up', { timeout: 120_000 }
     const frozen = await treeSize(CUT)
     const othersBefore = await treeSize(0)
     await untilAcks(load, cutAt, [0, 1], 150, `with node ${CUT} cut off`)
+    // Long enough for its etcd calls to pass their 2 s deadline and be retried.
     await waitUntil({
-      what: 'the others to grow 300 entries past the cut-off node',
-      check: async () => ((await treeSize(0)) >= othersBefore + 300 ? true : undefined),
+      what: 'the others to grow 300 entries during a cut of at least 3 s',
+      check: async () =>
+        (await treeSize(0)) >= othersBefore + 300 && performance.now() - cutAt > 3_000 ? true : undefined,
     })
     const during = await treeSize(CUT)
     if (during !== frozen) problems.push(`node ${CUT} grew from ${frozen} to ${during} while cut off from etcd`)
-    t.diagnostic(`node ${CUT} cut off at size ${frozen} while the others went from ${othersBefore} to ${await treeSize(0)}`)
+    t.diagnostic(
+      `node ${CUT} cut off for ${Math.round(performance.now() - cutAt)} ms at size ${frozen}, while the others went from ${othersBefore} to ${await treeSize(0)}`,
+    )
     for (const proxy of proxies) proxy.heal()
     await untilAcks(load, performance.now(), [CUT], 40, 'after reconnecting')
   } finally {
@@ -163,7 +167,7 @@ test('a node cut off from etcd and reconnected catches up', { timeout: 120_000 }
   await assertNetwork(t, ALL, problems)
 })
 
-test("a node whose SQLite file is altered behind its back is detected and stops writing; the others go on", {
+test('a node whose SQLite file is altered behind its back is detected and stops writing; the others go on', {
   timeout: 120_000,
 }, async (t) => {
   const problems: string[] = []
@@ -195,9 +199,12 @@ test("a node whose SQLite file is altered behind its back is detected and stops 
     } catch (error) {
       problems.push((error as Error).message)
     }
+    problems.push(...(await networkStatusProblems(t)))
     const refused = await submitOne(ALTERED)
     if (refused.status !== 503 || !/^(NODE_STOPPED|DIVERGED|.*DIVERG.*)$/.test(refused.code)) {
-      problems.push(`a write to the altered node was answered ${refused.status} ${refused.code}, not 503 NODE_STOPPED/DIVERGED`)
+      problems.push(
+        `a write to the altered node was answered ${refused.status} ${refused.code}, not 503 NODE_STOPPED/DIVERGED`,
+      )
     }
     await untilAcks(load, Math.min(detectedAt, performance.now()), [0, 2], 100, 'the others, after the alteration')
   } finally {
@@ -219,6 +226,32 @@ test("a node whose SQLite file is altered behind its back is detected and stops 
     assert.ok(!check.final.cosigners.includes(net.state.nodes[ALTERED]?.id as string), 'the altered node cosigned')
   }
 })
+
+/** What `/v1/network/status` says: the altered node reports itself stopped; a healthy one sees it stopped or diverged. */
+async function networkStatusProblems(t: TestContext): Promise<string[]> {
+  const id = net.state.nodes[ALTERED]?.id as string
+  type Status = { health?: { status?: string }; members?: { id: string; status: string }[] }
+  const status = async (node: number) =>
+    (await (await fetch(`${net.targets[node]?.url}/v1/network/status`)).json()) as Status
+  const problems: string[] = []
+  const own = await status(ALTERED).catch(() => ({}) as Status)
+  t.diagnostic(`the altered node's health: ${JSON.stringify(own.health)}`)
+  if (own.health?.status !== 'stopped') problems.push(`the altered node's health is ${JSON.stringify(own.health)}`)
+  let seen = ''
+  try {
+    await waitUntil({
+      what: `node 0 to see ${id} stopped or diverged in /v1/network/status`,
+      timeoutMs: 15_000,
+      check: async () => {
+        seen = (await status(0)).members?.find((m) => m.id === id)?.status ?? 'absent'
+        return seen === 'stopped' || seen === 'diverged' ? true : undefined
+      },
+    })
+  } catch (error) {
+    problems.push(`${(error as Error).message} (last: ${seen})`)
+  }
+  return problems
+}
 
 /** Stamps `hash` through node `node`, as its organisation; answers the acknowledgement. */
 async function stamp(node: number, hash: string): Promise<{ index: number; txid: string }> {
@@ -285,9 +318,10 @@ function compareStateAfter(index: number): string[] {
   const digestAt = (node: number) => {
     const db = new Database(net.ledgerPath(node), { readonly: true })
     try {
-      return db.prepare('SELECT state FROM checkpoints WHERE tree_size > ? ORDER BY tree_size LIMIT 1').pluck().get(index) as
-        | string
-        | undefined
+      return db
+        .prepare('SELECT state FROM checkpoints WHERE tree_size > ? ORDER BY tree_size LIMIT 1')
+        .pluck()
+        .get(index) as string | undefined
     } finally {
       db.close()
     }

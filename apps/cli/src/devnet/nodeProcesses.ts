@@ -33,7 +33,16 @@ export interface StartDevnetNodeParameters {
 export function startDevnetNode(p: StartDevnetNodeParameters): ChildProcess {
   const node = p.state.nodes[p.index] as DevnetNode
   const paths = devnetPaths(p.dir)
-  const args = [...(p.nodeFlags ?? []), CLI_ENTRY, 'node', 'start', '--dir', paths.nodeDir(node.id), '--host', '127.0.0.1']
+  const args = [
+    ...(p.nodeFlags ?? []),
+    CLI_ENTRY,
+    'node',
+    'start',
+    '--dir',
+    paths.nodeDir(node.id),
+    '--host',
+    '127.0.0.1',
+  ]
   args.push('--port', String(node.port), '--log-level', p.logLevel ?? 'info')
   const child = spawnLogged({
     command: process.execPath,

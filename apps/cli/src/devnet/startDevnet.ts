@@ -62,7 +62,14 @@ export async function startDevnet(p: StartDevnetParameters): Promise<StartDevnet
     for (const [i, node] of state.nodes.entries()) {
       if (isNodeRunning(dir, state, i)) continue
       await assertPortsFree(`node ${node.id}`, [node.port])
-      startDevnetNode({ dir, state, index: i, detached, ...(p.logLevel ? { logLevel: p.logLevel } : {}), ...p.nodeOptions?.(i) })
+      startDevnetNode({
+        dir,
+        state,
+        index: i,
+        detached,
+        ...(p.logLevel ? { logLevel: p.logLevel } : {}),
+        ...p.nodeOptions?.(i),
+      })
       started.push({ name: node.id, pid: node.pid, marker: paths.nodeDir(node.id), log: paths.log(node.id) })
     }
     await writeDevnetState(dir, state)
@@ -86,7 +93,10 @@ export async function startDevnet(p: StartDevnetParameters): Promise<StartDevnet
 async function assertPortsFree(what: string, ports: number[]): Promise<void> {
   for (const port of ports) {
     if (!(await isPortFree(port))) {
-      throw new CliError('DEVNET_FAILED', `cannot start ${what}: port ${port} on 127.0.0.1 is in use by another program`)
+      throw new CliError(
+        'DEVNET_FAILED',
+        `cannot start ${what}: port ${port} on 127.0.0.1 is in use by another program`,
+      )
     }
   }
 }

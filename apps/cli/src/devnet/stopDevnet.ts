@@ -13,7 +13,13 @@ export type StopDevnetResult = { name: string; pid: number | null; outcome: 'not
  *
  * @example await stopDevnet({ dir: 'devnet' })
  */
-export async function stopDevnet({ dir, graceMs = 15_000 }: { dir: string; graceMs?: number }): Promise<StopDevnetResult> {
+export async function stopDevnet({
+  dir,
+  graceMs = 15_000,
+}: {
+  dir: string
+  graceMs?: number
+}): Promise<StopDevnetResult> {
   const state = await readDevnetState(dir)
   if (state === undefined) return []
   const paths = devnetPaths(dir)

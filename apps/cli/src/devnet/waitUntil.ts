@@ -34,7 +34,8 @@ export async function waitUntil<T>({
     }
     const aborted = abort?.()
     if (aborted !== undefined) throw new Error(`${what}: ${aborted}`)
-    if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}${last ? ` (${last})` : ''}`)
+    if (Date.now() > deadline)
+      throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}${last ? ` (${last})` : ''}`)
     await new Promise((resolve) => setTimeout(resolve, intervalMs))
   }
 }

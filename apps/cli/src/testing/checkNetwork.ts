@@ -200,7 +200,11 @@ function verifyReceipts(p: CheckNetworkParameters, failures: string[]): Map<numb
         const rootHash = Buffer.from(checkpoint.rootHash).toString('base64')
         checkInclusion({ leaf, index, treeSize, rootHash, proof: inclusionProof })
       }
-      if (decodeLeaf({ leaf: a.receipt.leaf }).txid !== a.txid || a.receipt.txid !== a.txid || a.receipt.index !== a.index) {
+      if (
+        decodeLeaf({ leaf: a.receipt.leaf }).txid !== a.txid ||
+        a.receipt.txid !== a.txid ||
+        a.receipt.index !== a.index
+      ) {
         throw new Error('the receipt names another transaction')
       }
       roots.set(checkpoint.treeSize, Buffer.from(checkpoint.rootHash).toString('base64'))

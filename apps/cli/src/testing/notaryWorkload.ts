@@ -90,7 +90,9 @@ export function startNotaryWorkload(p: StartNotaryWorkloadParameters): Workload 
       if (refused) await sleep(backoffMs, stopping.signal)
     }
   }
-  const running = Promise.all(p.targets.flatMap((_, node) => Array.from({ length: clientsPerTarget }, () => loop(node))))
+  const running = Promise.all(
+    p.targets.flatMap((_, node) => Array.from({ length: clientsPerTarget }, () => loop(node))),
+  )
   return {
     acks,
     failures,

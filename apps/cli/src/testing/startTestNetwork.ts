@@ -11,7 +11,12 @@ import {
   startEtcdMember,
   waitEtcdHealthy,
 } from '../devnet/etcdMembers.js'
-import { isNodeRunning, type StartDevnetNodeParameters, startDevnetNode, waitNodeReady } from '../devnet/nodeProcesses.js'
+import {
+  isNodeRunning,
+  type StartDevnetNodeParameters,
+  startDevnetNode,
+  waitNodeReady,
+} from '../devnet/nodeProcesses.js'
 import { startDevnet } from '../devnet/startDevnet.js'
 import { stopProcess } from '../devnet/stopProcess.js'
 import { loadPrivateKey } from '../lib/loadPrivateKey.js'
@@ -63,8 +68,10 @@ export async function startTestNetwork(p: StartTestNetworkParameters = {}): Prom
   const paths = devnetPaths(dir)
   let state = created
   const killAll = () => {
-    for (const [i, m] of state.etcd.entries()) if (isEtcdRunning(dir, state, i)) process.kill(m.pid as number, 'SIGKILL')
-    for (const [i, n] of state.nodes.entries()) if (isNodeRunning(dir, state, i)) process.kill(n.pid as number, 'SIGKILL')
+    for (const [i, m] of state.etcd.entries())
+      if (isEtcdRunning(dir, state, i)) process.kill(m.pid as number, 'SIGKILL')
+    for (const [i, n] of state.nodes.entries())
+      if (isNodeRunning(dir, state, i)) process.kill(n.pid as number, 'SIGKILL')
   }
   // Killed by a signal, this process would leave its children running.
   const onSignal = (signal: NodeJS.Signals) => {
@@ -84,7 +91,9 @@ export async function startTestNetwork(p: StartTestNetworkParameters = {}): Prom
   const binary = findEtcdBinary()
   try {
     await p.prepare?.(created)
-    state = (await startDevnet({ dir, etcdBinary: binary, logLevel, ...(p.nodeOptions ? { nodeOptions: p.nodeOptions } : {}) })).state
+    state = (
+      await startDevnet({ dir, etcdBinary: binary, logLevel, ...(p.nodeOptions ? { nodeOptions: p.nodeOptions } : {}) })
+    ).state
   } catch (error) {
     killAll()
     hooks()

@@ -84,7 +84,15 @@ describe('a member admitted by governance catches up from the log', () => {
       await b.node.stop()
       started.splice(started.indexOf(b), 1)
       const later = await submitAll(a.node.ledger, [net.stamp(orgA)])
-      const final = await a.node.ledger.whenFinal(later, 20_000)
+      const final = await a.node.ledger.whenFinal(later, 20_000).catch((error: Error) => {
+        // What A and C saw of each other, for the post-mortem of a finality that never came.
+        const views = [a, c].map((n) => ({
+          size: n.node.ledger.checkpoint().treeSize,
+          members: n.node.ledger.members(),
+        }))
+        const problems = [a, c].flatMap((n) => n.lines.filter((line) => line.level >= 40))
+        throw new Error(`${error.message}; A and C see ${JSON.stringify(views)}; ${JSON.stringify(problems)}`)
+      })
       assert.ok(final.cosigners.includes(orgC.id), JSON.stringify(final.cosigners))
       assert.ok(!final.cosigners.includes(orgB.id))
 

@@ -84,16 +84,15 @@ async function fetchSnapshot(to: string): Promise<void> {
   await writeFile(to, Buffer.from(await response.arrayBuffer()))
 }
 
-/** `etcdEndpoints` undefined: a node configured with the embedded orderer. */
 async function refusedJoin(
   joinFrom: string,
   dir: string,
   code: string,
   message: RegExp,
-  etcdEndpoints: readonly string[] | undefined = etcd.endpoints,
+  orderer: 'etcd' | 'embedded' = 'etcd',
 ): Promise<void> {
   await assert.rejects(
-    startMemberNode(etcdEndpoints === undefined ? { dir, joinFrom } : { dir, joinFrom, etcdEndpoints }),
+    startMemberNode(orderer === 'embedded' ? { dir, joinFrom } : { dir, joinFrom, etcdEndpoints: etcd.endpoints }),
     (error: Error & { code?: string }) => {
       assert.equal(error.code, code)
       assert.match(error.message, message)
@@ -222,7 +221,7 @@ describe('joining from a verified snapshot', () => {
 
   test("an etcd network's snapshot is refused by a node configured with the embedded orderer", async () => {
     const dir = net.dataDir('c-embedded', net.members[2].nodeKeys)
-    await refusedJoin(a.node.url, dir, 'CONFLICT', /start this node with orderer etcd/, undefined)
+    await refusedJoin(a.node.url, dir, 'CONFLICT', /start this node with orderer etcd/, 'embedded')
   })
 
   test('an unreachable member or a node serving something else is SNAPSHOT_UNAVAILABLE', async () => {

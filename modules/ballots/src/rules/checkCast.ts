@@ -2,8 +2,8 @@ import { type Ciphertext, jsEngine, tokenNullifier, type VotingEngine, VotingErr
 import { fail } from '../fail.js'
 import type { CastArgs } from '../schemas.js'
 import type { BallotRecord, Ceremony, QuestionDef } from '../types.js'
-import { budgetRuleOf, electionOf } from './questions.js'
 import { takeVerified, tokenStatement } from './prechecked.js'
+import { budgetRuleOf, electionOf } from './questions.js'
 import { assertOpen } from './schedule.js'
 import { verifyAnswer } from './verifyAnswer.js'
 

@@ -1,4 +1,10 @@
-import { type ElectionParameters, jsEngine, type VotingEngine, verifyBallot, verifyBudgetBallot } from '@tabularium/voting'
+import {
+  type ElectionParameters,
+  jsEngine,
+  type VotingEngine,
+  verifyBallot,
+  verifyBudgetBallot,
+} from '@tabularium/voting'
 import { answerStatement, takeVerified } from './prechecked.js'
 import type { BudgetRuleDef } from './questions.js'
 

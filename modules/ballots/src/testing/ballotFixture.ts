@@ -34,6 +34,8 @@ export type BallotsLedger = {
     action: string,
     args: Record<string, unknown>,
   ): Promise<{ code: string; result: SubmitResult }>
+  /** Closes the ledger and opens the same file again, e.g. with another number of verifier threads. */
+  reopen(p?: { verifierThreads?: number }): Promise<void>
   close(): Promise<void>
 }
 
@@ -47,21 +49,25 @@ export async function openBallotsLedger(p: { verifierThreads?: number } = {}): P
   const dir = mkdtempSync(join(tmpdir(), 'tabularium-ballots-'))
   let clock = Date.parse('2026-03-01T09:00:00.000Z')
   const { genesis, members } = createSandboxNetwork({ organisations: ['Leuven', 'Gent', 'Brugge'], now: clock })
-  const ledger = await createLedger({
-    genesis,
-    keys: (members[0] as SandboxMember).nodeKeys,
-    modules: [governance, ballotsModule],
-    path: join(dir, 'ledger.db'),
-    // The clock ticks on every read, as a real one would: entries never share a time by accident.
-    clock: () => ++clock,
-    verifierThreads: p.verifierThreads ?? 1,
-    blockIntervalMs: 1,
-    logger: { error: (d, m) => console.error(m, d), warn: () => {} },
-  })
+  const open = (verifierThreads = 1) =>
+    createLedger({
+      genesis,
+      keys: (members[0] as SandboxMember).nodeKeys,
+      modules: [governance, ballotsModule],
+      path: join(dir, 'ledger.db'),
+      // The clock ticks on every read, as a real one would: entries never share a time by accident.
+      clock: () => ++clock,
+      verifierThreads,
+      blockIntervalMs: 1,
+      logger: { error: (d, m) => console.error(m, d), warn: () => {} },
+    })
+  let ledger = await open(p.verifierThreads)
   const sign = (signer: TestSigner, action: string, args: Record<string, unknown>) =>
     signTestTransaction({ ...signer, network: genesis.network, module: 'ballots', action, args, now: clock })
   return {
-    ledger,
+    get ledger() {
+      return ledger
+    },
     members,
     now: () => clock,
     advance: (ms) => {
@@ -71,6 +77,10 @@ export async function openBallotsLedger(p: { verifierThreads?: number } = {}): P
     async send(signer, action, args) {
       const [result] = (await ledger.submit([sign(signer, action, args)], { receipts: true })) as [SubmitResult]
       return { code: codeOf(result), result }
+    },
+    async reopen(q = {}) {
+      await ledger.close()
+      ledger = await open(q.verifierThreads)
     },
     async close() {
       await ledger.close()

@@ -138,7 +138,12 @@ async function precheck(pool: VerifierPool, admitted: Admitted[]): Promise<void>
   }
   await Promise.all(
     [...byWorker].map(async ([worker, jobs]) => {
-      const results = await pool.precheck(worker, jobs.map((j) => j.job)).catch(() => [])
+      const results = await pool
+        .precheck(
+          worker,
+          jobs.map((j) => j.job),
+        )
+        .catch(() => [])
       jobs.forEach((job, i) => {
         const result = results[i]
         if (result === undefined || result === null) return

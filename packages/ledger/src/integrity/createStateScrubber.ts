@@ -31,7 +31,16 @@ export interface StateScrubber {
  *
  * @example const scrubber = createStateScrubber({ db, sliceRows: 20_000 }); while (!scrubber.step()) {}
  */
-export function createStateScrubber({ db, sliceRows }: { db: Database; sliceRows: number }): StateScrubber {
+export function createStateScrubber({
+  db,
+  sliceRows,
+  onScanStart,
+}: {
+  db: Database
+  sliceRows: number
+  /** Told the tree size a scan reads, as it starts. */
+  onScanStart?: (treeSize: number) => void
+}): StateScrubber {
   const statements = prepareStateScan(db)
   const stored = db.prepare('SELECT value FROM meta WHERE key = ?').pluck()
   const size = db.prepare('SELECT max(tree_size) FROM checkpoints').pluck()
@@ -48,6 +57,7 @@ export function createStateScrubber({ db, sliceRows }: { db: Database; sliceRows
         // The first read fixes the snapshot every later slice reads.
         const text = stored.get(STATE_SUM_KEY) as string | undefined
         scan = { ...startStateScan(), stored: text, treeSize: (size.get() as number | null) ?? 0 }
+        onScanStart?.(scan.treeSize)
       }
       try {
         scanStateSlice(statements, scan, sliceRows)

@@ -11,15 +11,18 @@ import type { ScrubberMessage, ScrubberWorkerData } from './scrubberMessages.js'
 const data = workerData as ScrubberWorkerData
 const logDb = openDatabase({ path: data.path, readonly: true })
 const stateDb = openDatabase({ path: data.path, readonly: true })
-const state = createStateScrubber({ db: stateDb, sliceRows: data.stateRowsPerSlice })
+const post = (message: ScrubberMessage) => parentPort?.postMessage(message)
+const state = createStateScrubber({
+  db: stateDb,
+  sliceRows: data.stateRowsPerSlice,
+  onScanStart: (treeSize) => post({ type: 'scanStarted', treeSize }),
+})
 let log: LogScrubber | undefined
 let passTimer: NodeJS.Timeout | undefined
 let stateTimer: NodeJS.Timeout | undefined
 let stateSlice: NodeJS.Immediate | undefined
 let halted = false
 let scanBusyMs = 0
-
-const post = (message: ScrubberMessage) => parentPort?.postMessage(message)
 
 function logPass(): void {
   const started = performance.now()

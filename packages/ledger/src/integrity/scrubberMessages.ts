@@ -15,6 +15,7 @@ export interface ScrubberWorkerData extends LogScrubBudget {
 /** What the worker tells the main thread. */
 export type ScrubberMessage =
   | { type: 'pass'; result: LogPassResult; ms: number }
+  | { type: 'scanStarted'; treeSize: number }
   | { type: 'state'; result: StateScanResult; ms: number }
   | { type: 'altered'; report: AlterationReport }
   | { type: 'error'; message: string }

@@ -82,14 +82,19 @@ export function startIntegrityScrubber(p: StartIntegrityScrubberParameters): Int
     progress.altered = report
     p.onAltered(report)
   }
+  // The sum this process wrote is looked up as a scan starts, while that
+  // size is still among the recent ones it remembers.
+  let expected: { treeSize: number; sum: string | undefined } | undefined
   worker.on('message', (message: ScrubberMessage) => {
-    if (message.type === 'pass') {
+    if (message.type === 'scanStarted') {
+      expected = { treeSize: message.treeSize, sum: p.expectedStateSum?.(message.treeSize) }
+    } else if (message.type === 'pass') {
       progress.passes++
       progress.log = { ...message.result, ms: message.ms }
     } else if (message.type === 'state') {
       progress.stateScans++
       progress.state = { ...message.result, ms: message.ms }
-      const mismatch = checkExpectedSum(message.result, p.expectedStateSum)
+      const mismatch = checkExpectedSum(message.result, expected)
       if (mismatch !== undefined) altered(mismatch)
     } else if (message.type === 'altered') altered(message.report)
     else if (message.type === 'error') p.onError?.(new Error(message.message))
@@ -121,16 +126,17 @@ export function startIntegrityScrubber(p: StartIntegrityScrubberParameters): Int
 
 function checkExpectedSum(
   result: StateScanResult,
-  expected: ((treeSize: number) => string | undefined) | undefined,
+  expected: { treeSize: number; sum: string | undefined } | undefined,
 ): AlterationReport | undefined {
-  const sum = expected?.(result.treeSize)
-  if (sum === undefined || sum === result.sum) return undefined
+  if (expected?.sum === undefined || expected.treeSize !== result.treeSize || expected.sum === result.sum) {
+    return undefined
+  }
   return {
     code: 'LEDGER_ALTERED',
     table: 'meta',
     row: { key: 'integrity.stateSum' },
     column: 'value',
-    expected: sum,
+    expected: expected.sum,
     found: result.sum,
     message: `the state sum stored at size ${result.treeSize} (and the table, which adds up to it) is not the one this node wrote`,
   }

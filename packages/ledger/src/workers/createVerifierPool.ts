@@ -78,7 +78,9 @@ export function createVerifierPool({ threads }: { threads: number }): VerifierPo
       const parts = split(jobs, slots.length)
       const ordered = leastLoaded()
       const results = await Promise.all(
-        parts.map((part, i) => post<(Json | null)[]>(ordered[i] as Slot, part.length, { precheck: { worker, jobs: part } })),
+        parts.map((part, i) =>
+          post<(Json | null)[]>(ordered[i] as Slot, part.length, { precheck: { worker, jobs: part } }),
+        ),
       )
       return results.flat()
     },

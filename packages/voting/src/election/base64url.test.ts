@@ -31,7 +31,24 @@ describe('decodeBase64Url', () => {
   })
 
   it('refuses what the core decoder refuses: padding, other alphabets, bad lengths, non-canonical tails', () => {
-    const samples = ['', 'A', 'AA', 'AB', 'AAA', 'AAB', 'AAAA', 'AA==', 'A+', 'A/', 'A=', ' AAA', 'AAA\n', 'é', 'QQ', 'QR']
+    const samples = [
+      '',
+      'A',
+      'AA',
+      'AB',
+      'AAA',
+      'AAB',
+      'AAAA',
+      'AA==',
+      'A+',
+      'A/',
+      'A=',
+      ' AAA',
+      'AAA\n',
+      'é',
+      'QQ',
+      'QR',
+    ]
     for (const text of samples) agrees(text)
     for (let n = 1; n < 40; n++) {
       const text = toBase64Url(new Uint8Array(randomBytes(n)))

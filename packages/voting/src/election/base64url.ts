@@ -18,7 +18,7 @@ for (let i = 0; i < ALPHABET.length; i++) VALUES[ALPHABET.charCodeAt(i)] = i
 export function decodeBase64Url(text: string): Uint8Array {
   const tail = text.length % 4
   if (tail === 1) throw new TypeError('not valid base64url')
-  const out = new Uint8Array(((text.length >> 2) * 3) + (tail === 0 ? 0 : tail - 1))
+  const out = new Uint8Array((text.length >> 2) * 3 + (tail === 0 ? 0 : tail - 1))
   let bits = 0
   let count = 0
   let at = 0
@@ -48,7 +48,11 @@ export function encodeBase64Url(bytes: Uint8Array): string {
   let i = 0
   for (; i + 2 < bytes.length; i += 3) {
     const n = ((bytes[i] as number) << 16) | ((bytes[i + 1] as number) << 8) | (bytes[i + 2] as number)
-    out += ALPHABET.charAt(n >> 18) + ALPHABET.charAt((n >> 12) & 63) + ALPHABET.charAt((n >> 6) & 63) + ALPHABET.charAt(n & 63)
+    out +=
+      ALPHABET.charAt(n >> 18) +
+      ALPHABET.charAt((n >> 12) & 63) +
+      ALPHABET.charAt((n >> 6) & 63) +
+      ALPHABET.charAt(n & 63)
   }
   const rest = bytes.length - i
   if (rest === 1) {

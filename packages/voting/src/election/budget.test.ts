@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict'
 import { describe, it } from 'node:test'
+import { nodeEngine } from '../node/nodeEngine.js'
 import { dealShares } from '../trustees/dealShares.js'
 import { encryptBudgetVote, verifyBudgetBallot } from './budget.js'
 import type { ElectionParameters } from './electionParameters.js'
@@ -61,6 +62,26 @@ describe('participatory-budget proofs', () => {
       code: 'INVALID_SUM_PROOF',
       message: /no proof/,
     })
+  })
+
+  it('gives the same answers with nodeEngine (OpenSSL)', () => {
+    const honest = encryptBudgetVote({ election, rule, choices: [1, 1, 1, 0], context: 'n-5' })
+    verifyBudgetBallot({ election, rule, ballot: honest, engine: nodeEngine })
+    const cheat = encryptBudgetVote({ election, rule: { ...rule, budget: 2_000_000 }, choices: [1, 1, 0, 1] })
+    assert.throws(() => verifyBudgetBallot({ election, rule, ballot: cheat, engine: nodeEngine }), {
+      code: 'INVALID_SUM_PROOF',
+      details: { rule: 'budget' },
+    })
+    // The lower-bound proof of another ballot of the same voter: only the minimum rule breaks.
+    const other = encryptBudgetVote({ election, rule, choices: [1, 0, 0, 1], context: 'n-5' })
+    const swapped = { ...honest, budgetProof: { ...honest.budgetProof, lower: other.budgetProof.lower } }
+    for (const engine of [undefined, nodeEngine]) {
+      assert.throws(() => verifyBudgetBallot({ election, rule, ballot: swapped, ...(engine ? { engine } : {}) }), {
+        code: 'INVALID_SUM_PROOF',
+        message: 'the proof of the minimum rule does not verify',
+        details: { rule: 'minimum' },
+      })
+    }
   })
 
   it('refuses rules no ballot can meet', () => {

@@ -16,7 +16,15 @@ import {
 } from './ciphertext.js'
 import { assertElectionParameters, type ElectionParameters, encodedPublicKey } from './electionParameters.js'
 import { encryptVote } from './encryptVote.js'
-import { cryptoRandom, type EncodedPoint, type GroupPoint, mod, Point, type RandomBytes, randomScalar } from './group.js'
+import {
+  cryptoRandom,
+  type EncodedPoint,
+  type GroupPoint,
+  mod,
+  Point,
+  type RandomBytes,
+  randomScalar,
+} from './group.js'
 import { addBallotProofs } from './verifyBallot.js'
 
 // Participatory-budget rule on an encrypted ballot (Decidim: the selected
@@ -258,7 +266,11 @@ function addSlack(
   const common = { publicKey: p.publicKey }
   bits.forEach((bit, j) => {
     const statement = { terms: [{ ...bit, k: 1n }], values: [0n, 1n], transcript: [...p.transcript, `bit/${j}`] }
-    addMembership(p.batch, { ...common, ...statement, proof: proof.bitProofs[j], what: `${what}.bitProofs[${j}]` }, failure)
+    addMembership(
+      p.batch,
+      { ...common, ...statement, proof: proof.bitProofs[j], what: `${what}.bitProofs[${j}]` },
+      failure,
+    )
   })
   const terms = slackTerms(bits, p.options, p.scaled.weights, p.sign)
   const statement = { terms, values: [mod(p.bound)], transcript: [...p.transcript, 'sum'] }

@@ -1,5 +1,5 @@
-import { VotingError } from '../errors.js'
 import { fromBase64Url } from '@tabularium/core'
+import { VotingError } from '../errors.js'
 import { decodePoint, type EncodedPoint, type GroupPoint } from './group.js'
 
 /**

@@ -1,12 +1,13 @@
 import assert from 'node:assert/strict'
 import { describe, it } from 'node:test'
+import { nodeEngine } from '../node/nodeEngine.js'
 import { proveMembership } from '../proofs/membership.js'
 import { dealShares } from '../trustees/dealShares.js'
 import { OPTION_VALUES, optionTranscript, sumTerms, sumTranscript } from './ballot.js'
 import { encodeCiphertext, encodedCiphertextOf, encryptPoints, sumPoints } from './ciphertext.js'
 import { assertElectionParameters, type ElectionParameters } from './electionParameters.js'
 import { encryptVote } from './encryptVote.js'
-import { randomScalar } from './group.js'
+import { encodePoint, G, randomScalar } from './group.js'
 import { verifyBallot } from './verifyBallot.js'
 
 const { commitments } = dealShares({ threshold: 1, trustees: 1 })
@@ -138,3 +139,78 @@ describe('verifyBallot', () => {
     }
   })
 })
+
+// The same ballots through the OpenSSL engine: the ledger's outcome may not
+// depend on which engine a node runs.
+describe('verifyBallot with nodeEngine (OpenSSL) gives the pure-JS answer', () => {
+  const engines = [undefined, nodeEngine]
+  const codeOf = (ballot: unknown, engine: (typeof engines)[number]) => {
+    try {
+      verifyBallot({ election, ballot, ...(engine === undefined ? {} : { engine }) })
+      return 'ok'
+    } catch (error) {
+      return (error as { code: string }).code
+    }
+  }
+  const honest = encryptVote({ election, choices: [0, 1, 0, 1], context: 'n-9' })
+  const proof = honest.optionProofs[2]!
+  const cases: Record<string, unknown> = {
+    honest,
+    // A valid point in the place of a commitment: the equations fail.
+    'another commitment': {
+      ...honest,
+      optionProofs: honest.optionProofs.map((p, i) =>
+        i === 2 ? { ...p, commitments: [encodePoint(G.multiply(5n)), ...p.commitments.slice(1)] } : p,
+      ),
+    },
+    // A response changed: the challenge still matches, one equation does not.
+    'another response': {
+      ...honest,
+      optionProofs: honest.optionProofs.map((p, i) =>
+        i === 2 ? { ...p, responses: [p.responses[1], p.responses[0]] } : p,
+      ),
+    },
+    // The sum proof of another ballot of the same voter context.
+    'another sum proof': {
+      ...honest,
+      sumProof: encryptVote({ election, choices: [1, 0, 0, 0], context: 'n-9' }).sumProof,
+    },
+    // A commitment off the curve (last byte of y flipped), or the v1 format without commitments.
+    'commitment off the curve': {
+      ...honest,
+      optionProofs: honest.optionProofs.map((p, i) =>
+        i === 2 ? { ...p, commitments: [flipLast(proof.commitments[0]!), ...p.commitments.slice(1)] } : p,
+      ),
+    },
+    'v1 proof': {
+      ...honest,
+      optionProofs: honest.optionProofs.map(({ challenges, responses }) => ({ challenges, responses })),
+    },
+  }
+  const expected: Record<string, string> = {
+    honest: 'ok',
+    'another commitment': 'INVALID_OPTION_PROOF',
+    'another response': 'INVALID_OPTION_PROOF',
+    'another sum proof': 'INVALID_SUM_PROOF',
+    'commitment off the curve': 'MALFORMED_INPUT',
+    'v1 proof': 'MALFORMED_INPUT',
+  }
+  for (const [name, ballot] of Object.entries(cases)) {
+    it(`${name}: ${expected[name]} with either engine`, () => {
+      for (const engine of engines) assert.equal(codeOf(ballot, engine), expected[name], engine?.name ?? 'noble')
+    })
+  }
+
+  it('names the failing option in the message', () => {
+    assert.throws(() => verifyBallot({ election, ballot: cases['another response'], engine: nodeEngine }), {
+      code: 'INVALID_OPTION_PROOF',
+      message: 'the proof that option 2 encrypts 0 or 1 does not verify',
+    })
+  })
+})
+
+function flipLast(text: string): string {
+  const bytes = Buffer.from(text, 'base64url')
+  bytes[64] = (bytes[64] as number) ^ 1
+  return bytes.toString('base64url')
+}

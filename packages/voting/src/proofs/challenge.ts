@@ -54,7 +54,7 @@ function partBytes(part: TranscriptPart): Uint8Array {
     }
     return bytes
   }
-  if (typeof part === 'bigint') return utf8(part.toString(16))
+  if (typeof part === 'bigint') return partBytes(part.toString(16))
   // The identity has no SEC1 encoding; give it the one-byte 0x00 of SEC 1 §2.3.3.
   return part.is0() ? new Uint8Array(1) : part.toBytes(true)
 }

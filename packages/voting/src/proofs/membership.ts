@@ -104,7 +104,15 @@ export function addMembership(
   // A wrong challenge fails the proof; its equations are still added so that
   // every point it names is checked, and a point off the curve is reported
   // as MALFORMED_INPUT whatever else is wrong.
-  if (sum !== challengeOf(params, commitments.map((c) => c.bytes), batch.engine.sha512)) equations.fail()
+  if (
+    sum !==
+    challengeOf(
+      params,
+      commitments.map((c) => c.bytes),
+      batch.engine.sha512,
+    )
+  )
+    equations.fail()
   values.forEach((v, j) => {
     const c = challenges[j] as bigint
     const s = responses[j] as bigint
@@ -168,4 +176,3 @@ function parseProof(
     responses: responses.map((s, i) => decodeScalar(s, `${what}.responses[${i}]`)),
   }
 }
-

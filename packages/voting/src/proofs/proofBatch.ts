@@ -1,13 +1,6 @@
+import { cryptoRandom, type EncodedPoint, mod, POINT_BYTES, type RandomBytes, scalarBytes } from '../election/group.js'
 import type { GroupBackend } from '../engine/groupBackend.js'
 import type { VotingEngine } from '../engine/votingEngine.js'
-import {
-  cryptoRandom,
-  type EncodedPoint,
-  mod,
-  POINT_BYTES,
-  type RandomBytes,
-  scalarBytes,
-} from '../election/group.js'
 import { VotingError, type VotingErrorCode } from '../errors.js'
 
 /** How a proof that does not hold is reported. */
@@ -50,13 +43,13 @@ export function createProofBatch(p: { engine: VotingEngine; random?: RandomBytes
   const { engine, random = cryptoRandom } = p
   const { group } = engine
   const proofs: Collected[] = []
-  // Weights are drawn from a pool: one call to the CSPRNG per 64 equations,
+  // Weights are drawn from a pool: one call to the CSPRNG per 1024 equations,
   // read as 64-bit words (a BigInt each, no byte-by-byte parsing).
   let pool = new BigUint64Array(0)
   let used = 0
   const weight = () => {
     if (used === pool.length) {
-      pool = new BigUint64Array(random(WEIGHT_BYTES * 64).slice().buffer)
+      pool = new BigUint64Array(random(WEIGHT_BYTES * 1024).slice().buffer)
       used = 0
     }
     used += 2
@@ -72,7 +65,8 @@ export function createProofBatch(p: { engine: VotingEngine; random?: RandomBytes
           // Reduced once, in `holds`: the sums of a ballot stay a few hundred bits.
           const w = weight()
           collected.base += w * base
-          for (const [point, scalar] of terms) collected.terms.set(point, (collected.terms.get(point) ?? 0n) + w * scalar)
+          for (const [point, scalar] of terms)
+            collected.terms.set(point, (collected.terms.get(point) ?? 0n) + w * scalar)
         },
         fail() {
           collected.broken = true
