@@ -89,6 +89,8 @@ export const AddCensusCodesArgsSchema = z.strictObject({
 export const DealingArgsSchema = z.strictObject({
   ballot: ProcessIdSchema,
   commitments: z.array(B64).min(1).max(LIMITS.trustees),
+  /** Proof of knowledge of a_0 (`dealShares({ context: '<ballot>/<trustee>' }).proof`). */
+  proof: z.strictObject({ challenge: B64, response: B64 }),
 })
 export const ConfirmArgsSchema = z.strictObject({ ballot: ProcessIdSchema })
 export const IssueTokenArgsSchema = z.strictObject({ process: ProcessIdSchema, member: HashSchema })

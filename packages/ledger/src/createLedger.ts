@@ -1,6 +1,6 @@
 import { availableParallelism } from 'node:os'
 import { formatIssues, type Genesis, GenesisSchema, ProtocolError } from '@tabularium/protocol'
-import { membersOf } from './audit/membersOf.js'
+import { everAdmitted, membersOf } from './audit/membersOf.js'
 import { createCheckpointSigner } from './checkpoints/createCheckpointSigner.js'
 import { createRoleChecker, GOVERNANCE_MODULE } from './executor/roles.js'
 import { createFinality } from './finality/createFinality.js'
@@ -95,7 +95,8 @@ export async function createLedger(params: CreateLedgerParameters): Promise<Ledg
         path,
         store,
         sign,
-        members: () => membersOf({ db: store.db, genesis, governed }).members,
+        // Every key that may have signed a note in this file: former members' too.
+        members: () => everAdmitted({ db: store.db, genesis }),
         health,
         logger,
         intervalMs: params.integrityIntervalMs,

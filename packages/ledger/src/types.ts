@@ -1,9 +1,9 @@
 import type { Receipt } from '@tabularium/log'
 import type { Genesis, LedgerEvent, LogEntry, SignedTransaction } from '@tabularium/protocol'
-import type { Json, ModuleDefinition } from './module/defineModule.js'
 import type { NodeHealth } from './finality/createHealth.js'
 import type { FinalCheckpoint } from './finality/finalStore.js'
 import type { MemberView } from './finality/memberViews.js'
+import type { Json, ModuleDefinition } from './module/defineModule.js'
 import type { OrdererDefinition } from './orderer/types.js'
 import type { LedgerLogger } from './sequencer/logger.js'
 

@@ -19,7 +19,7 @@ import {
   verifyBallot,
   verifyToken,
 } from '../dist/index.js'
-import { aggregateParallel, signBlindedFast } from '../dist/node/index.js'
+import { aggregateParallel, nodeEngine, signBlindedFast } from '../dist/node/index.js'
 
 const BALLOTS = Number(process.argv[2] ?? 1_000_000)
 const POOL = 101 // distinct real ballots, repeated to fill the million (see README)
@@ -57,6 +57,9 @@ while (ballots.length < POOL) {
   ballots.push({ choices, ballot: encryptVote({ election, choices, context: `n-${ballots.length}` }) })
 }
 const ver = rate(4, (i) => verifyBallot({ election, ballot: ballots[i % ballots.length].ballot }))
+const verNode = rate(2, (i) =>
+  verifyBallot({ election, ballot: ballots[i % ballots.length].ballot, engine: nodeEngine }),
+)
 
 // Tokens (2048-bit issuer key).
 const issuer = await createTokenIssuer({ modulusLength: 2048 })
@@ -116,6 +119,7 @@ console.log(
       ballot: { question: '1 question, 4 options, single choice (min 1, max 1)' },
       encryptionsPerSecond: enc.perSecond,
       verificationsPerSecond: ver.perSecond,
+      nodeEngineVerificationsPerSecond: verNode.perSecond,
       tokens,
       tally: {
         ballots: BALLOTS,

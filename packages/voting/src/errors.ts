@@ -24,6 +24,8 @@ export type VotingErrorCode =
   | 'INVALID_SUM_PROOF'
   /** A trustee's key share does not match the dealer's Feldman commitments. */
   | 'INVALID_SHARE'
+  /** A dealing's proof that the dealer knows its secret (the log of its first commitment) does not verify. */
+  | 'INVALID_DEALING'
   /** A partial decryption's Chaum–Pedersen proof does not verify. */
   | 'INVALID_DECRYPTION_PROOF'
   /** Fewer distinct trustees than the threshold took part in the decryption. */

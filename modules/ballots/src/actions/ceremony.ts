@@ -1,5 +1,5 @@
 import { defineAction } from '@tabularium/ledger'
-import { combineDealings, VotingError } from '@tabularium/voting'
+import { combineDealings, VotingError, verifyDealerKnowledge } from '@tabularium/voting'
 import { fail } from '../fail.js'
 import { ceremonyKey } from '../keys.js'
 import { phaseAt } from '../rules/schedule.js'
@@ -7,17 +7,19 @@ import { ConfirmArgsSchema, DealingArgsSchema } from '../schemas.js'
 import { getBallot, getCeremony, trusteeOf } from './read.js'
 
 // The key ceremony is Pedersen's joint-Feldman DKG, in the open: every
-// trustee publishes the Feldman commitments of its polynomial here and sends
-// share j to trustee j off the ledger; each trustee checks the shares it
+// trustee publishes the Feldman commitments of its polynomial here, with a
+// proof that it knows the secret behind the first one (no rogue keys), and
+// sends share j to trustee j off the ledger; each trustee checks the shares it
 // received against these commitments (`verifyShare`) and confirms. When all
 // have confirmed, the election key is the product of the constant-term
 // commitments — no one ever held it — and anyone can derive each trustee's
 // verification key from the ledger to check its partial decryption later.
 
 /**
- * `ballots.submitDealing`: a trustee's Feldman commitments (t points), once, before the ballot opens.
+ * `ballots.submitDealing`: a trustee's Feldman commitments (t points) and its
+ * proof of knowledge of a_0 for context `<ballot>/<trustee>`, once, before the ballot opens.
  *
- * @example { ballot: 'pb-2026', commitments: ['BGx…', 'BH2…'] }
+ * @example { ballot: 'pb-2026', commitments: ['BGx…', 'BH2…'], proof: { challenge, response } }
  */
 export const submitDealing = defineAction({
   description: "Publishes a trustee's Feldman commitments for the election key (key ceremony).",
@@ -37,6 +39,16 @@ export const submitDealing = defineAction({
     } catch (error) {
       if (error instanceof VotingError)
         fail('INVALID_ARGS', `the commitments are not points of the election group: ${error.message}`)
+      throw error
+    }
+    try {
+      const context = `${ballot.id}/${member}`
+      verifyDealerKnowledge({ commitment: args.commitments[0], proof: args.proof, context })
+    } catch (error) {
+      if (error instanceof VotingError)
+        fail('INVALID_ARGS', `${error.message} (a proof of knowledge of a_0 for ${ballot.id}/${member})`, {
+          reason: error.code,
+        })
       throw error
     }
     ctx.put(ceremonyKey(args.ballot), { ...ceremony, dealings: { ...ceremony.dealings, [member]: args.commitments } })

@@ -4,9 +4,10 @@ import { after, before, describe, it } from 'node:test'
 import type { Json } from '@tabularium/ledger'
 import type { Token, TokenPrivateKey, TokenPublicKey } from '@tabularium/voting'
 import { prepareBallot } from '../client/index.js'
-import { answerStatement, markVerified, takeVerified } from '../rules/prechecked.js'
+import { answerStatement, markVerified, takeVerified, tokenStatement } from '../rules/prechecked.js'
 import { electionOf } from '../rules/questions.js'
 import { verifyAnswer } from '../rules/verifyAnswer.js'
+import type { CastArgs } from '../schemas.js'
 import { type BallotsLedger, createIssuer, ephemeralSigner, openBallotsLedger, runCeremony } from '../testing/index.js'
 import type { QuestionDef } from '../types.js'
 import { type CastPrecheckResult, castPrecheck } from './castPrecheck.js'
@@ -34,12 +35,14 @@ describe('the cast precheck (tokens and proofs verified in the ledger worker thr
   let issuer: { publicKey: TokenPublicKey; privateKey: TokenPrivateKey }
   let ballot: any
   const answers: CastPrecheckResult[] = []
+  const accepted: CastArgs[] = []
   const accept = castPrecheck.accept
 
   before(async () => {
     // Records what the workers answered, then lets the real `accept` run.
     castPrecheck.accept = (args, job, result) => {
       answers.push(result as unknown as CastPrecheckResult)
+      accepted.push(args)
       accept(args, job, result)
     }
     t = await openBallotsLedger({ verifierThreads: 1 })
@@ -71,6 +74,11 @@ describe('the cast precheck (tokens and proofs verified in the ledger worker thr
     const res = await t.send(ephemeralSigner(), 'cast', prepare([1, 0, 1]))
     assert.equal(res.code, 'ok')
     assert.deepEqual(answers.at(-1), { token: true, answers: [true] })
+    // The action executed the very objects the worker's answer marked, and used the marks up.
+    const args = accepted.at(-1)!
+    const election = electionOf('pre', ballot.questions[0] as QuestionDef, ballot.ceremony.publicKey)
+    assert.equal(takeVerified(args.token, tokenStatement(issuer.publicKey)), false)
+    assert.equal(takeVerified(args.answers[0]!, answerStatement(election, undefined)), false)
   })
 
   it('leaves a forged answer to the action, which refuses it with the reason', async () => {

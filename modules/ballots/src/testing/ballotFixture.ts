@@ -9,6 +9,7 @@ import { signTestTransaction, type TestSigner } from '@tabularium/module-governa
 import {
   blindToken,
   createTokenIssuer,
+  type Dealing,
   dealShares,
   finalizeToken,
   type KeyShare,
@@ -115,9 +116,10 @@ export function createIssuer(): Promise<{ publicKey: TokenPublicKey; privateKey:
  */
 export async function runCeremony(t: BallotsLedger, ballot: string, threshold: number): Promise<KeyShare[]> {
   const n = t.members.length
-  const dealings = t.members.map(() => dealShares({ threshold, trustees: n }))
+  const dealings = t.members.map((m) => dealShares({ threshold, trustees: n, context: `${ballot}/${m.id}` }))
   for (const [i, member] of t.members.entries()) {
-    const res = await t.send(member, 'submitDealing', { ballot, commitments: dealings[i]?.commitments as string[] })
+    const { commitments, proof } = dealings[i] as Dealing
+    const res = await t.send(member, 'submitDealing', { ballot, commitments, proof })
     if (res.code !== 'ok') throw new Error(`dealing: ${res.code}`)
   }
   const shares = t.members.map((_, j) => {

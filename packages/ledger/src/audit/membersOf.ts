@@ -2,11 +2,13 @@ import type { Genesis } from '@tabularium/protocol'
 import type { Database } from 'better-sqlite3'
 import { GOVERNANCE_MODULE } from '../executor/roles.js'
 
-/** A member's checkpoint keys, as governance stores them (`members/<id>`). */
+/** A member's checkpoint keys, as governance stores them (`members/<id>`), with its name and node URL. */
 export interface MemberKeys {
   id: string
+  name: string
   logKey: string
   witnessKey: string
+  url?: string
 }
 
 /**
@@ -72,6 +74,7 @@ function parseRecord(text: string): MemberKeys[] {
   }
 }
 
-function keysOf(member: MemberKeys): MemberKeys {
-  return { id: member.id, logKey: member.logKey, witnessKey: member.witnessKey }
+function keysOf(member: Omit<MemberKeys, 'url'> & { url?: string | undefined }): MemberKeys {
+  const { id, name, logKey, witnessKey, url } = member
+  return typeof url === 'string' ? { id, name, logKey, witnessKey, url } : { id, name, logKey, witnessKey }
 }

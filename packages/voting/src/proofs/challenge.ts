@@ -8,6 +8,7 @@ export const PROOF_DOMAINS = {
   option: 'tabularium/voting/v2/option',
   sum: 'tabularium/voting/v2/sum',
   decryption: 'tabularium/voting/v1/decryption',
+  dealing: 'tabularium/voting/v1/dealing',
 } as const
 
 /** SHA-512 of one byte string (noble's by default; a node's engine passes OpenSSL's). */

@@ -1,11 +1,25 @@
-import { cryptoRandom, encodePoint, encodeScalar, G, mod, type RandomBytes, randomScalar } from '../election/group.js'
+import {
+  cryptoRandom,
+  encodePoint,
+  encodeScalar,
+  G,
+  type GroupPoint,
+  mod,
+  type RandomBytes,
+  randomScalar,
+} from '../election/group.js'
 import { VotingError } from '../errors.js'
+import { type DealerProof, proveDealerKnowledge } from './dealerProof.js'
 
 /** Trustee i's secret share f(i) of the election key (i counts from 1). */
 export type KeyShare = { index: number; secret: string }
 
-/** One dealer's output: Feldman commitments g^a_j to its polynomial and one share per trustee. */
-export type Dealing = { threshold: number; commitments: string[]; shares: KeyShare[] }
+/**
+ * One dealer's output: Feldman commitments g^a_j to its polynomial, one share
+ * per trustee and, when dealt for a `context`, the proof that the dealer
+ * knows a_0 (`verifyDealerKnowledge`).
+ */
+export type Dealing = { threshold: number; commitments: string[]; shares: KeyShare[]; proof?: DealerProof }
 
 /** Largest number of trustees. */
 export const MAX_TRUSTEES = 255
@@ -18,18 +32,29 @@ export const MAX_TRUSTEES = 255
  * g^a_0 is the election key; for a distributed key, every trustee deals,
  * sends share j to trustee j, and all combine (`combineDealings`,
  * `sumShares`) — Pedersen's joint-Feldman DKG, so no one ever holds the key.
+ * With a `context` (ballot and dealer) the dealing carries the proof of
+ * knowledge of a_0 that guards the DKG against rogue keys.
  *
- * @example const { commitments, shares } = dealShares({ threshold: 2, trustees: 3 })
+ * @example const { commitments, shares, proof } = dealShares({ threshold: 2, trustees: 3, context: 'pb-2026/leuven' })
  */
-export function dealShares(params: { threshold: number; trustees: number; random?: RandomBytes }): Dealing {
-  const { threshold, trustees, random = cryptoRandom } = params
+export function dealShares(params: {
+  threshold: number
+  trustees: number
+  context?: string
+  random?: RandomBytes
+}): Dealing {
+  const { threshold, trustees, context, random = cryptoRandom } = params
   assertThreshold(threshold, trustees)
   const coefficients = Array.from({ length: threshold }, () => randomScalar(random))
   const shares: KeyShare[] = []
   for (let i = 1; i <= trustees; i++) {
     shares.push({ index: i, secret: encodeScalar(evaluate(coefficients, BigInt(i))) })
   }
-  return { threshold, commitments: coefficients.map((a) => encodePoint(G.multiply(a))), shares }
+  const points = coefficients.map((a) => G.multiply(a))
+  const dealing: Dealing = { threshold, commitments: points.map(encodePoint), shares }
+  if (context === undefined) return dealing
+  const secret = coefficients[0] as bigint
+  return { ...dealing, proof: proveDealerKnowledge({ secret, commitment: points[0] as GroupPoint, context, random }) }
 }
 
 /** Throws `INVALID_PARAMETERS` unless 1 <= threshold <= trustees <= MAX_TRUSTEES. */

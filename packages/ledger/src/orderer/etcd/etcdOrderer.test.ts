@@ -233,6 +233,8 @@ test('a restarted node catches up from etcd and converges; no acknowledged trans
       nonce: 'fixed',
     })
     await a.submit([replay])
+    // Once b holds a's block the nonce is used there too (before, b would answer with a's entry).
+    await converged([b], a.checkpoint().treeSize)
     const [refused] = await b.submit([replay])
     assert.equal(refused?.ok, false)
     assert.equal(refused?.ok === false && refused.error.code, 'REPLAYED')
