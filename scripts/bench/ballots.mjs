@@ -27,7 +27,7 @@ export function measureBallots({ root, casts, tally }) {
     castPerSecond: cast.perSecond,
     castNote: `${cast.ballots} ballots (${cast.question}, ${cast.ballotBytes} bytes) through createLedger, tokens and proofs verified with ${cast.engine} in the cast precheck, durable commit; best of 1 verifier thread (the default here) ${cast.runs[1].perSecond}/s and 2 ${cast.runs[2].perSecond}/s; wallet encryption ${cast.walletEncryptionsPerSecond}/s per core; recount with OpenSSL ${cast.recountFromEntries.ballotsPerSecond} ballots/s`,
     cpuMicrosPerCast: cast.cpuMicrosPerCast,
-    cpuNote: `process CPU time (all threads) per cast in the best run (${cast.verifierThreads} verifier threads; the ledger thread busy ${cast.mainThreadMicrosPerCast} µs per cast): 2 cores give at most ${Math.round(2e6 / cast.cpuMicrosPerCast)} casts/s when nothing else runs`,
+    cpuNote: `process CPU time (all threads) per cast in the best run (${cast.verifierThreads} verifier threads; the ledger thread busy ${cast.mainThreadMicrosPerCast} µs per cast): 2 cores give at most ${Math.round(2e6 / cast.cpuMicrosPerCast)} casts/s at this CPU time per cast`,
     verifyMicros: v.opensslMicros,
     verifyNote: `verifyBallot of one ballot (${cast.question}) on one thread: OpenSSL engine ${v.opensslMicros} µs, pure JS (noble, as in browsers) ${v.nobleMicros} µs`,
     tallySeconds: t.totalSeconds,

@@ -68,7 +68,9 @@ export function startNotaryWorkload(p: StartNotaryWorkloadParameters): Workload 
     const target = p.targets[node] as WorkloadTarget
     const client = createClient({ baseUrl: target.url })
     while (!stopping.signal.aborted) {
-      const transactions = await Promise.all(Array.from({ length: batchSize }, () => signedStamp(p.network, target)))
+      const transactions = await Promise.all(
+        Array.from({ length: batchSize }, () => signStamp({ network: p.network, target })),
+      )
       let results: SubmitResult[]
       try {
         const signal = AbortSignal.timeout(requestTimeoutMs)
@@ -131,12 +133,28 @@ export function longestAckGap(
   return best
 }
 
-function signedStamp(network: string, target: WorkloadTarget) {
+/**
+ * A signed notary stamp by the target's organisation: of `hash`, or of a
+ * random one.
+ *
+ * @example const transaction = await signStamp({ network, target, hash })
+ */
+export function signStamp({
+  network,
+  target,
+  hash = randomBytes(32).toString('hex'),
+  title,
+}: {
+  network: string
+  target: WorkloadTarget
+  hash?: string
+  title?: string
+}) {
   const tx = buildTransaction({
     network,
     module: 'notary',
     action: 'stamp',
-    args: { hash: randomBytes(32).toString('hex') },
+    args: title === undefined ? { hash } : { hash, title },
     signer: target.did,
   })
   return signTransaction({ tx, sign: (data) => signBytes({ privateJwk: target.privateJwk, data }) })

@@ -86,13 +86,17 @@ export function createFinality(p: CreateFinalityParameters): Finality {
   let latest = store.latest()
   let ownSize = 0
   let dirty: FinalCheckpoint | undefined
-  const persistTimer = setInterval(() => persist(), p.persistEveryMs ?? 250)
+  let persistedAt = 0
+  // Each write is its own fsync: at most one a second (the first at once), the latest always in memory.
+  const persistEveryMs = p.persistEveryMs ?? 1_000
+  const persistTimer = setInterval(() => persist(), persistEveryMs)
   persistTimer.unref()
 
   const persist = () => {
     if (dirty === undefined) return
     store.add(dirty)
     dirty = undefined
+    persistedAt = clock()
   }
   const memberSet = () => p.members(ownSize)
   const self = () => memberSet().members.find((m) => m.witnessKey === p.witnessKey)
@@ -186,6 +190,7 @@ export function createFinality(p: CreateFinalityParameters): Finality {
     }
     latest = final
     dirty = final
+    if (clock() - persistedAt >= persistEveryMs) persist()
     for (const s of agreements.keys()) if (s <= size) agreements.delete(s)
     for (const s of candidates) if (s <= size) candidates.delete(s)
     for (let i = waiters.length - 1; i >= 0; i--) {

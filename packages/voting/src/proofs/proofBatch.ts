@@ -43,13 +43,13 @@ export function createProofBatch(p: { engine: VotingEngine; random?: RandomBytes
   const { engine, random = cryptoRandom } = p
   const { group } = engine
   const proofs: Collected[] = []
-  // Weights are drawn from a pool: one call to the CSPRNG per 1024 equations,
-  // read as 64-bit words (a BigInt each, no byte-by-byte parsing).
+  // Weights are drawn from a pool, one call to the CSPRNG per 32 equations (a
+  // 4-option ballot has 18), read as 64-bit words (no byte-by-byte parsing).
   let pool = new BigUint64Array(0)
   let used = 0
   const weight = () => {
     if (used === pool.length) {
-      pool = new BigUint64Array(random(WEIGHT_BYTES * 1024).slice().buffer)
+      pool = new BigUint64Array(random(WEIGHT_BYTES * 32).slice().buffer)
       used = 0
     }
     used += 2

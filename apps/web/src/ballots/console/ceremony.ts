@@ -29,7 +29,8 @@ export async function submitBallots(
  */
 export async function deal(p: { key: StoredKey; network: NetworkInfo; ballot: BallotView; self: string }) {
   const n = p.ballot.trustees.length
-  const dealing = dealShares({ threshold: p.ballot.threshold, trustees: n })
+  // Bound to this ballot and trustee: the proof that this trustee knows its secret (no rogue keys).
+  const dealing = dealShares({ threshold: p.ballot.threshold, trustees: n, context: `${p.ballot.id}/${p.self}` })
   const own = p.ballot.trustees.indexOf(p.self)
   const record: TrusteeRecord = {
     ballot: p.ballot.id,
@@ -39,7 +40,8 @@ export async function deal(p: { key: StoredKey; network: NetworkInfo; ballot: Ba
   }
   // Kept before it is published: a dealing on the ledger whose shares were lost could never be confirmed.
   await saveTrustee(record)
-  await submitBallots(p.key, p.network, 'submitDealing', { ballot: p.ballot.id, commitments: dealing.commitments })
+  const { commitments, proof } = dealing
+  await submitBallots(p.key, p.network, 'submitDealing', { ballot: p.ballot.id, commitments, proof })
   return record
 }
 

@@ -12,20 +12,50 @@ export type CheckedTransaction =
   | { ok: true; admitted: Admitted; own: PendingTransaction | undefined }
   | { ok: false; own: PendingTransaction | undefined; error: ProtocolError }
 
-/** Parameters of `checkBatch`. */
-export interface CheckBatchParameters {
+/** Parameters of `prepareBatch`: the stateless half, which may run ahead of the commits. */
+export interface PrepareBatchParameters {
   txs: readonly unknown[]
   network: string
+  pool: VerifierPool
+  /** Transactions this node admitted and proposed, by txid (verified already: not again). */
+  awaiting: ReadonlyMap<string, PendingTransaction>
+}
+
+/** Parameters of `checkBatch`. */
+export interface CheckBatchParameters {
   /** The block's time: expiry is judged against it, never against a local clock. */
   timeMs: number
   pool: VerifierPool
-  /** Transactions this node admitted and proposed, by txid (already verified here). */
+  /** Own transactions, by txid, as they stand when the batch is applied. */
   awaiting: ReadonlyMap<string, PendingTransaction>
   /** True when the pair is stored and still unexpired at `timeMs` (same rule as auditLedger). */
   isStoredUnexpired(signer: string, nonce: string, timeMs: number): boolean
 }
 
+/** A batch parsed and its foreign signatures checked, not yet judged against the ledger's state. */
+export interface PreparedBatch {
+  staged: Staged[]
+}
+
 const SIGNING_PREFIX = Buffer.from('tabularium/transaction/v1\n')
+
+/**
+ * The stateless half of a consumed batch's admission: shape, network,
+ * signer, and the signatures of the transactions other nodes proposed —
+ * pure functions of the bytes, so the consumer runs it for the next batch
+ * (in the signature workers) while the main thread commits the current one.
+ *
+ * @example const prepared = prepareBatch({ txs, network, pool, awaiting })
+ */
+export async function prepareBatch(p: PrepareBatchParameters): Promise<PreparedBatch> {
+  const resolveSigner = createSignerResolver()
+  const staged = p.txs.map((value) => stage(p.network, resolveSigner, value))
+  await verifySignatures(
+    staged.filter((s) => s.admitted !== undefined && s.error === undefined && !p.awaiting.has(s.admitted.txid)),
+    p.pool,
+  )
+  return { staged }
+}
 
 /**
  * The deterministic admission of a consumed batch: every node takes or drops
@@ -37,75 +67,79 @@ const SIGNING_PREFIX = Buffer.from('tabularium/transaction/v1\n')
  * logs those as rejected entries. Throws only if the signature workers fail,
  * so the caller retries rather than decide differently from other nodes.
  *
- * @example const checked = await checkBatch({ txs, network, timeMs, pool, awaiting, isStoredUnexpired })
+ * @example const checked = await checkBatch(await prepareBatch({ txs, network, pool, awaiting }), { timeMs, pool, awaiting, isStoredUnexpired })
  */
-export async function checkBatch(p: CheckBatchParameters): Promise<CheckedTransaction[]> {
-  const resolveSigner = createSignerResolver()
-  const staged = p.txs.map((value) => stage(p, resolveSigner, value))
-  const foreign = staged.filter(
-    (s): s is Staged & { admitted: Admitted } => s.admitted !== undefined && s.own === undefined,
+export async function checkBatch(prepared: PreparedBatch, p: CheckBatchParameters): Promise<CheckedTransaction[]> {
+  // Own now but not when prepared: verified at admission. Foreign now but own
+  // when prepared (answered meanwhile): its signature is checked here.
+  const own = (s: Staged) => (s.admitted === undefined ? undefined : p.awaiting.get(s.admitted.txid))
+  await verifySignatures(
+    prepared.staged.filter((s) => s.admitted !== undefined && s.verified === undefined && own(s) === undefined),
+    p.pool,
   )
-  const flags = await p.pool.verify(
-    foreign.map((s) => ({
-      publicJwk: s.admitted.publicJwk,
-      data: s.admitted.signingInput,
-      signature: s.admitted.signature,
-    })),
-  )
-  if (flags.length !== foreign.length) throw new Error('signature verification failed to run')
-  foreign.forEach((s, i) => {
-    if (flags[i] !== true)
-      s.error = new ProtocolError('INVALID_SIGNATURE', "the signature does not verify with the signer's key")
-  })
   const used = new Set<string>()
-  return staged.map((s): CheckedTransaction => {
-    if (s.admitted === undefined || s.error !== undefined) {
-      return { ok: false, own: s.own, error: s.error ?? new ProtocolError('INVALID_REQUEST', 'malformed transaction') }
+  return prepared.staged.map((s): CheckedTransaction => {
+    const mine = own(s)
+    const admitted = mine?.admitted ?? s.admitted
+    const error = mine === undefined && s.verified === false ? invalidSignature() : s.error
+    if (admitted === undefined || error !== undefined) {
+      return { ok: false, own: mine, error: error ?? new ProtocolError('INVALID_REQUEST', 'malformed transaction') }
     }
-    const { tx } = s.admitted
+    const { tx } = admitted
     const key = `${tx.signer}\0${tx.nonce}`
-    if (!(s.admitted.expiresMs > p.timeMs)) {
+    if (!(admitted.expiresMs > p.timeMs)) {
       return {
         ok: false,
-        own: s.own,
+        own: mine,
         error: new ProtocolError('EXPIRED', '`expires` passed before the block was ordered'),
       }
     }
     if (used.has(key) || p.isStoredUnexpired(tx.signer, tx.nonce, p.timeMs)) {
       return {
         ok: false,
-        own: s.own,
+        own: mine,
         error: new ProtocolError('REPLAYED', 'this (signer, nonce) pair was already used'),
       }
     }
     used.add(key)
-    return { ok: true, admitted: s.admitted, own: s.own }
+    return { ok: true, admitted, own: mine }
   })
 }
 
-interface Staged {
-  admitted: Admitted | undefined
-  own: PendingTransaction | undefined
-  error: ProtocolError | undefined
+async function verifySignatures(staged: Staged[], pool: VerifierPool): Promise<void> {
+  if (staged.length === 0) return
+  const flags = await pool.verify(
+    staged.map(({ admitted }) => {
+      const a = admitted as Admitted
+      return { publicJwk: a.publicJwk, data: a.signingInput, signature: a.signature }
+    }),
+  )
+  if (flags.length !== staged.length) throw new Error('signature verification failed to run')
+  staged.forEach((s, i) => {
+    s.verified = flags[i] === true
+  })
 }
 
-function stage(
-  p: CheckBatchParameters,
-  resolveSigner: ReturnType<typeof createSignerResolver>,
-  value: unknown,
-): Staged {
+const invalidSignature = () =>
+  new ProtocolError('INVALID_SIGNATURE', "the signature does not verify with the signer's key")
+
+interface Staged {
+  admitted: Admitted | undefined
+  error: ProtocolError | undefined
+  /** Set once the signature was checked in the workers. */
+  verified?: boolean
+}
+
+function stage(network: string, resolveSigner: ReturnType<typeof createSignerResolver>, value: unknown): Staged {
   let shaped: ReturnType<typeof checkShape>
   try {
     shaped = checkShape(value)
   } catch (error) {
-    return { admitted: undefined, own: undefined, error: asProtocolError(error) }
+    return { admitted: undefined, error: asProtocolError(error) }
   }
-  const own = p.awaiting.get(sha256Hex(shaped.signedJcs))
-  // Ours: admitted and verified here already; the same object keeps its parsed args.
-  if (own !== undefined) return { admitted: own.admitted, own, error: undefined }
   const { signed, txJcs, signedJcs } = shaped
   try {
-    if (signed.tx.network !== p.network)
+    if (signed.tx.network !== network)
       throw new ProtocolError('WRONG_NETWORK', 'the transaction is for another network')
     const expiresMs = Date.parse(signed.tx.expires)
     if (!Number.isFinite(expiresMs)) throw new ProtocolError('INVALID_REQUEST', '`expires` is not a date')
@@ -119,9 +153,9 @@ function stage(
       signature: decodeSignature(signed.sig),
       expiresMs,
     }
-    return { admitted, own: undefined, error: undefined }
+    return { admitted, error: undefined }
   } catch (error) {
-    return { admitted: undefined, own: undefined, error: asProtocolError(error) }
+    return { admitted: undefined, error: asProtocolError(error) }
   }
 }
 

@@ -6,7 +6,7 @@ import { OrdererError } from '../ordererError.js'
 import type { OrdererContext } from '../types.js'
 import { abortableSleep } from './abortableSleep.js'
 import { decodeBatch } from './batchCodec.js'
-import { checkBatch } from './checkBatch.js'
+import { checkBatch, prepareBatch } from './checkBatch.js'
 import { compactedHistory } from './compactedHistory.js'
 import type { EtcdClient, EtcdKeyValue } from './etcdClient.js'
 
@@ -55,11 +55,21 @@ export function createBatchConsumer(p: CreateBatchConsumerParameters): BatchCons
   let chain: Promise<void> = Promise.resolve()
   let halted = false
 
-  const apply = async (kv: EtcdKeyValue): Promise<void> => {
+  // Parsing and foreign signatures depend on the bytes alone: started on arrival,
+  // they run in the workers while the main thread commits the batches before.
+  const prepare = (kv: EtcdKeyValue) => {
+    const batch = decodeBatch(kv.value)
+    const prepared =
+      batch === undefined
+        ? undefined
+        : prepareBatch({ txs: batch.txs, network: ctx.genesis.network, pool: ctx.pool, awaiting: p.awaiting })
+    prepared?.catch(() => {}) // awaited (and its failure handled) by apply
+    return { batch, prepared }
+  }
+  const apply = async (kv: EtcdKeyValue, { batch, prepared }: ReturnType<typeof prepare>): Promise<void> => {
     if (halted || ctx.health.halted || kv.modRevision <= revision) return
     const record = () => writeMeta(db, REVISION_META_KEY, String(kv.modRevision))
-    const batch = decodeBatch(kv.value)
-    if (batch === undefined) {
+    if (batch === undefined || prepared === undefined) {
       ctx.logger.warn({ key: kv.key, revision: kv.modRevision }, 'a malformed batch in etcd is skipped')
       record()
       revision = kv.modRevision
@@ -67,9 +77,7 @@ export function createBatchConsumer(p: CreateBatchConsumerParameters): BatchCons
     }
     // Same rule as the committer's: a block's time never goes below its head's.
     const timeMs = Math.max(batch.time, Date.parse(ctx.store.head.time))
-    const checked = await checkBatch({
-      txs: batch.txs,
-      network: ctx.genesis.network,
+    const checked = await checkBatch(await prepared, {
       timeMs,
       pool: ctx.pool,
       awaiting: p.awaiting,
@@ -103,7 +111,8 @@ export function createBatchConsumer(p: CreateBatchConsumerParameters): BatchCons
   }
   // Every batch goes through one chain, so they apply one at a time and in order.
   const enqueue = (kv: EtcdKeyValue) => {
-    chain = chain.then(() => apply(kv))
+    const ready = kv.modRevision > revision ? prepare(kv) : { batch: undefined, prepared: undefined }
+    chain = chain.then(() => apply(kv, ready))
     return chain
   }
 
