@@ -89,18 +89,19 @@ export async function createLedger(params: CreateLedgerParameters): Promise<Ledg
     logger,
   })
   if (!orderer.sharedTime) checkMembership()
-  const scrubber = !onDisk
-    ? undefined
-    : watchLedgerFile({
-        path,
-        store,
-        sign,
-        // Every key that may have signed a note in this file: former members' too.
-        members: () => everAdmitted({ db: store.db, genesis }),
-        health,
-        logger,
-        intervalMs: params.integrityIntervalMs,
-      })
+  const scrubber =
+    !onDisk || params.integrityIntervalMs === 0
+      ? undefined
+      : watchLedgerFile({
+          path,
+          store,
+          sign,
+          // Every key that may have signed a note in this file: former members' too.
+          members: () => everAdmitted({ db: store.db, genesis }),
+          health,
+          logger,
+          intervalMs: params.integrityIntervalMs,
+        })
   const pipeline = startPipeline({
     ...{ store, genesis, modules, hasRole, sign, clock, logger, events },
     ...{

@@ -37,7 +37,7 @@ export interface CreateLedgerParameters {
   logger?: LedgerLogger
   /** How transactions are ordered: `embeddedOrderer()` (default, one process) or `etcdOrderer({ endpoints })` (many nodes). */
   orderer?: OrdererDefinition
-  /** Time between the integrity scrubber's passes over the file (on disk only; README, Integrity); default 1000 ms. */
+  /** Time between the integrity scrubber's passes over the file (on disk only; README, Integrity); default 1000 ms, 0 turns it off. */
   integrityIntervalMs?: number
 }
 
