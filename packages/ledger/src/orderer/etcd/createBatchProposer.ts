@@ -100,7 +100,8 @@ export function createBatchProposer(p: CreateBatchProposerParameters): BatchProp
           p.onFailed(items, new ProtocolError('OVERLOADED', 'the ordering service is unavailable; retry shortly'))
           return
         }
-        await sleep(Math.min(1_000, 50 * 2 ** attempt))
+        // Short and capped: a new leader is usually there within a second of the old one's death.
+        await sleep(Math.min(200, 25 * 2 ** attempt))
       }
     }
   }
