@@ -1,5 +1,4 @@
 import { equalBytes, toHex } from '@tabularium/core'
-import { ProtocolError } from '@tabularium/protocol'
 import type { Database } from 'better-sqlite3'
 import type { LedgerLogger } from '../sequencer/logger.js'
 import type { CheckpointRow } from '../store/createBlockWriter.js'
@@ -7,8 +6,10 @@ import { cosignatureFinder, verifiesCheckpoint, withCosignatures } from './cosig
 import type { Health } from './createHealth.js'
 import { isOutvoted } from './divergence.js'
 import { createFinalStore, type FinalCheckpoint } from './finalStore.js'
+import { createFinalWaiters } from './finalWaiters.js'
 import type { MemberSet, NetworkMember } from './members.js'
 import { type MemberRecord, type MemberView, memberViews } from './memberViews.js'
+import { throttledWriter } from './throttledWriter.js'
 
 /** One member's statement: "I executed the log up to `treeSize` and its root is `rootHash`", cosigned. */
 export interface Claim {
@@ -82,22 +83,15 @@ export function createFinality(p: CreateFinalityParameters): Finality {
   const records = new Map<string, MemberRecord>()
   const candidates = new Set<number>() // sizes this node reached with a quorum of agreeing cosignatures
   const unpublished: Claim[] = []
-  const waiters: { index: number; resolve(f: FinalCheckpoint): void; reject(e: unknown): void }[] = []
+  const waiters = createFinalWaiters()
   let latest = store.latest()
   let ownSize = 0
-  let dirty: FinalCheckpoint | undefined
-  let persistedAt = 0
   // Each write is its own fsync: at most one a second (the first at once), the latest always in memory.
-  const persistEveryMs = p.persistEveryMs ?? 1_000
-  const persistTimer = setInterval(() => persist(), persistEveryMs)
-  persistTimer.unref()
-
-  const persist = () => {
-    if (dirty === undefined) return
-    store.add(dirty)
-    dirty = undefined
-    persistedAt = clock()
-  }
+  const writer = throttledWriter({
+    write: (final: FinalCheckpoint) => store.add(final),
+    everyMs: p.persistEveryMs ?? 1_000,
+    clock,
+  })
   const memberSet = () => p.members(ownSize)
   const self = () => memberSet().members.find((m) => m.witnessKey === p.witnessKey)
   const witnessKeyOf = (id: string) => memberSet().members.find((m) => m.id === id)?.witnessKey
@@ -189,17 +183,10 @@ export function createFinality(p: CreateFinalityParameters): Finality {
       time: own.time,
     }
     latest = final
-    dirty = final
-    if (clock() - persistedAt >= persistEveryMs) persist()
+    writer.offer(final)
     for (const s of agreements.keys()) if (s <= size) agreements.delete(s)
     for (const s of candidates) if (s <= size) candidates.delete(s)
-    for (let i = waiters.length - 1; i >= 0; i--) {
-      const waiter = waiters[i]
-      if (waiter !== undefined && waiter.index < size) {
-        waiters.splice(i, 1)
-        waiter.resolve(final)
-      }
-    }
+    waiters.settle(final)
     return true
   }
 
@@ -207,21 +194,12 @@ export function createFinality(p: CreateFinalityParameters): Finality {
     self,
     latest: () => latest,
     list: (limit) => {
-      persist()
+      writer.flush()
       return store.list(limit)
     },
     whenFinal(index, timeoutMs) {
       if (latest !== undefined && index < latest.treeSize) return Promise.resolve(latest)
-      return new Promise((resolve, reject) => {
-        const waiter = { index, resolve, reject }
-        waiters.push(waiter)
-        setTimeout(() => {
-          const at = waiters.indexOf(waiter)
-          if (at < 0) return
-          waiters.splice(at, 1)
-          reject(notFinal(index, timeoutMs))
-        }, timeoutMs).unref()
-      })
+      return waiters.wait(index, timeoutMs)
     },
     onOwnCheckpoint(checkpoint) {
       if (p.health.halted || checkpoint.treeSize === 0) return
@@ -272,9 +250,8 @@ export function createFinality(p: CreateFinalityParameters): Finality {
         now: clock(),
       }),
     close() {
-      clearInterval(persistTimer)
-      persist()
-      for (const waiter of waiters.splice(0)) waiter.reject(new ProtocolError('NODE_STOPPED', 'the node is stopping'))
+      writer.close()
+      waiters.close()
     },
   }
 }
@@ -287,12 +264,4 @@ function holdAhead(ahead: Map<number, Map<string, Claim>>, member: string, claim
     if (ahead.size > MAX_OPEN_SIZES) ahead.delete(ahead.keys().next().value as number)
   }
   byMember.set(member, claim)
-}
-
-function notFinal(index: number, timeoutMs: number): ProtocolError {
-  return new ProtocolError(
-    'NOT_FINAL',
-    `entry ${index} is committed, but no checkpoint holding it was cosigned by a quorum of members within ${timeoutMs} ms`,
-    { details: { index } },
-  )
 }
