@@ -28,7 +28,14 @@ export const SQLITE_MEDIA_TYPE = 'application/vnd.sqlite3'
  *
  * @example app.route('/', snapshotRoutes({ source: { ledgerPath, tempDir: dataDir } }))
  */
-export function snapshotRoutes({ source }: { source: SnapshotSource | undefined }): Hono<AppEnv> {
+export function snapshotRoutes({
+  source,
+  stallMs = 30_000,
+}: {
+  source: SnapshotSource | undefined
+  /** A client that reads nothing for this long loses its copy and frees the one slot. */
+  stallMs?: number
+}): Hono<AppEnv> {
   const app = new Hono<AppEnv>()
   if (source !== undefined) removeStaleFiles(source.tempDir, '.snapshot-')
   let busy = false
@@ -51,6 +58,7 @@ export function snapshotRoutes({ source }: { source: SnapshotSource | undefined 
       // Once the last byte is read (the open stream keeps the unlinked file readable), or the client went away.
       stream.once('end', release)
       stream.once('close', release)
+      abortWhenStalled(stream, stallMs, () => c.var.log.warn({ stallMs }, 'a snapshot download stalled; aborted'))
       return new Response(Readable.toWeb(stream) as ReadableStream, {
         headers: {
           'Content-Type': SQLITE_MEDIA_TYPE,
@@ -66,4 +74,21 @@ export function snapshotRoutes({ source }: { source: SnapshotSource | undefined 
     }
   })
   return app
+}
+
+// Polls the bytes read rather than listening to `data`, which would take the
+// stream out of the web stream's backpressure.
+function abortWhenStalled(stream: ReturnType<typeof createReadStream>, stallMs: number, onAbort: () => void): void {
+  let seen = -1
+  const timer = setInterval(() => {
+    if (stream.bytesRead !== seen) {
+      seen = stream.bytesRead
+      return
+    }
+    clearInterval(timer)
+    onAbort()
+    stream.destroy()
+  }, stallMs)
+  timer.unref()
+  stream.once('close', () => clearInterval(timer))
 }
