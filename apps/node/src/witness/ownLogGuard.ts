@@ -21,11 +21,13 @@ export interface OwnLogGuard {
  *
  * @example const guard = ownLogGuard(ledger); guard.check(treeSize, rootHash) // 'holds'
  */
-export function ownLogGuard(ledger: Pick<Ledger, 'genesis' | 'checkpoint' | 'consistencyProof'>): OwnLogGuard {
+export function ownLogGuard(
+  ledger: Pick<Ledger, 'genesis' | 'checkpoint' | 'consistencyProof' | 'health'>,
+): OwnLogGuard {
   return {
     origin: ledger.genesis.origin,
     check(treeSize, rootHash) {
-      if (!healthy(ledger)) return 'stopped'
+      if (ledger.health().status !== 'ok') return 'stopped'
       const latest = ledger.checkpoint()
       if (treeSize > latest.treeSize) return 'behind'
       if (treeSize === latest.treeSize) return equalBytes(rootHash, latest.rootHash) ? 'holds' : 'diverged'
@@ -39,12 +41,4 @@ export function ownLogGuard(ledger: Pick<Ledger, 'genesis' | 'checkpoint' | 'con
       }
     },
   }
-}
-
-// A ledger that can stop writing (divergence, altered file) says so through `health()`; one that cannot is healthy.
-function healthy(ledger: object): boolean {
-  const health = (ledger as { health?: unknown }).health
-  if (typeof health !== 'function') return true
-  const current = health.call(ledger) as { status?: unknown } | undefined
-  return current?.status === undefined || current.status === 'ok'
 }
