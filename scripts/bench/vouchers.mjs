@@ -12,7 +12,7 @@ import { percentile } from './machine.mjs'
 
 /**
  * Voucher redemptions on a real ledger (SQLite on disk, every signature
- * verified, durable group commit), as modules/vouchers/scripts/measure.mjs:
+ * verified, durable group commit; modules/vouchers/scripts/measure.mjs runs it at other sizes):
  * a fund with `beneficiaries` card vouchers and `providers` approved shops
  * (set up in large batches, not timed), then
  *  - sustained: `sustained` pre-signed redemptions (a random shop takes €1
