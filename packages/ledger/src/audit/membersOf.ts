@@ -1,5 +1,5 @@
 import type { Genesis } from '@tabularium/protocol'
-import type { Database } from 'better-sqlite3'
+import type { Database, Statement } from 'better-sqlite3'
 import { GOVERNANCE_MODULE } from '../executor/roles.js'
 
 /** A member's checkpoint keys, as governance stores them (`members/<id>`), with its name and node URL. */
@@ -27,17 +27,28 @@ export function membersOf(p: { db: Database; genesis: Genesis; governed: boolean
 } {
   const fromGenesis = { members: p.genesis.members.map(keysOf), quorum: p.genesis.witnessQuorum }
   if (!p.governed) return fromGenesis
-  const rows = p.db
-    .prepare("SELECT value FROM state WHERE module = ? AND key > 'members/' AND key < 'members0' ORDER BY key")
-    .pluck()
-    .all(GOVERNANCE_MODULE) as string[]
+  const statements = statementsOf(p.db)
+  const rows = statements.members.all(GOVERNANCE_MODULE) as string[]
   if (rows.length === 0) return fromGenesis
-  const config = p.db
-    .prepare("SELECT value FROM state WHERE module = ? AND key = 'config'")
-    .pluck()
-    .get(GOVERNANCE_MODULE) as string | undefined
+  const config = statements.config.get(GOVERNANCE_MODULE) as string | undefined
   const quorum = (JSON.parse(config ?? '{}') as { witnessQuorum?: number }).witnessQuorum
   return { members: rows.map((row) => keysOf(JSON.parse(row) as MemberKeys)), quorum: quorum ?? fromGenesis.quorum }
+}
+
+// Prepared once per connection: the finality reads the members after every block.
+const prepared = new WeakMap<Database, { members: Statement; config: Statement }>()
+function statementsOf(db: Database): { members: Statement; config: Statement } {
+  let statements = prepared.get(db)
+  if (statements === undefined) {
+    statements = {
+      members: db
+        .prepare("SELECT value FROM state WHERE module = ? AND key > 'members/' AND key < 'members0' ORDER BY key")
+        .pluck(),
+      config: db.prepare("SELECT value FROM state WHERE module = ? AND key = 'config'").pluck(),
+    }
+    prepared.set(db, statements)
+  }
+  return statements
 }
 
 /**
