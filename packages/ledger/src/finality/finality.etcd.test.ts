@@ -67,7 +67,8 @@ function createNetwork(prefix: string) {
         proposer: `node-${i}`,
       }),
     })
-  return { tmp, genesis, trust, open, path: (i: number) => tmp.path(`${i}.db`) }
+  const keys = (i: number) => (nodes[i] as (typeof nodes)[number]).keys
+  return { tmp, genesis, trust, open, keys, path: (i: number) => tmp.path(`${i}.db`) }
 }
 
 const set = (signer: TestSigner, key: string) =>
@@ -238,4 +239,26 @@ test('a file ordered by the embedded orderer is refused by the etcd orderer, and
     { code: 'CONFLICT', message: /ordered by the etcd orderer/ },
   )
   net.tmp.remove()
+})
+
+test('without a quorum nothing is final: a final receipt is NOT_FINAL, a final submit answers final: false in time', async () => {
+  const net = createNetwork('alone')
+  // One member of three, on its own (embedded): its cosignature alone never makes a quorum of 2.
+  const ledger = await createLedger({
+    genesis: net.genesis,
+    keys: net.keys(0),
+    modules: [governance, registry],
+    path: net.tmp.path('alone.db'),
+    logger: quiet,
+  })
+  try {
+    const [r] = await ledger.submit([set(createSigner(), 'alone')], { receipts: 'final', finalTimeoutMs: 300 })
+    assert.ok(r?.ok && r.final === false && r.receipt !== undefined, JSON.stringify(r))
+    assert.throws(() => ledger.receipt(r.index, { final: true }), { code: 'NOT_FINAL' })
+    await assert.rejects(ledger.whenFinal(r.index, 100), { code: 'NOT_FINAL' })
+    assert.equal(ledger.finalCheckpoint(), undefined)
+  } finally {
+    await ledger.close()
+    net.tmp.remove()
+  }
 })
