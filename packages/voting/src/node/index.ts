@@ -1,5 +1,5 @@
 export { aggregateParallel } from './aggregateParallel.js'
 export { nodeEngine } from './nodeEngine.js'
 export { loadOpensslGroup } from './opensslGroup.js'
-export { opensslRsavp1 } from './opensslRsavp1.js'
+export { opensslRsavp1, opensslVerifyToken } from './opensslToken.js'
 export { signBlindedFast } from './signBlindedFast.js'
