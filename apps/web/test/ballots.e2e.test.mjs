@@ -1,6 +1,7 @@
 // End-to-end test of the ballots pages in Debian's Chromium against a real
 // node started from the built CLI: the organisation creates a ballot with a
-// participatory-budget question in the console and runs the key ceremony; a
+// participatory-budget question in the console and runs the key ceremony
+// (a ceremony key, shares encrypted on the ledger, the check and confirmation); a
 // citizen obtains a residency credential (OpenID4VCI over the API, the proof
 // signed by the wallet key in the browser), gets an anonymous token with a
 // selective-disclosure presentation, is told clearly when the projects break
@@ -119,7 +120,7 @@ describe('ballots in Chromium against a real node', { timeout: 180_000 }, () => 
     await page.setInputFiles('#key-file', node.keyFile)
     await page.getByText('Signed in as Organisation 1.').waitFor()
     await visit('/console/ballots/new')
-    opensAt = Date.now() + 16_000
+    opensAt = Date.now() + 18_000
     closesAt = opensAt + 20_000
     await page.fill('#process-id', BALLOT)
     await page.fill('#process-title', 'Park and budget 2026')
@@ -148,6 +149,11 @@ describe('ballots in Chromium against a real node', { timeout: 180_000 }, () => 
     await screenshots(page, 'ballots-console-new')
     await page.click('#create-ballot')
     await page.getByRole('heading', { name: 'Park and budget 2026' }).waitFor()
+    // The ceremony on the ledger: a ceremony key (kept in the browser, offered as a backup file), a dealing
+    // whose shares are encrypted to the registered keys, then the check of the shares received and the confirmation.
+    await page.click('#ceremony-register')
+    const backup = await page.locator('#ceremony-key-backup').getAttribute('href')
+    await page.locator('#ceremony-deal:not([disabled])').waitFor()
     await page.click('#ceremony-deal')
     await page.locator('#ceremony-confirm:not([disabled])').waitFor()
     await page.click('#ceremony-confirm')
@@ -158,6 +164,13 @@ describe('ballots in Chromium against a real node', { timeout: 180_000 }, () => 
     assert.equal(ballot.questions[1].type, 'budget')
     assert.equal(ballot.census.kind, 'credential')
     assert.ok(ballot.ceremony.publicKey)
+    const self = ballot.trustees[0]
+    assert.deepEqual(ballot.ceremony.qualified, [self])
+    const keyFile = JSON.parse(decodeURIComponent(backup.slice(backup.indexOf(',') + 1)))
+    assert.equal(keyFile.ceremonyKey.publicKey, ballot.ceremony.keys[self])
+    const shares = await api(`/v1/modules/ballots/queries/encryptedShares?ballot=${BALLOT}&trustee=${self}`)
+    assert.equal(shares.dealings.length, 1)
+    assert.match(shares.dealings[0].ciphertext, /^[A-Za-z0-9_-]{80}$/)
     assert.ok(Date.now() < opensAt, 'the console took too long: the ballot opened before the ceremony ended')
   })
 

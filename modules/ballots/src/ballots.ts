@@ -1,13 +1,15 @@
 import { defineModule } from '@tabularium/ledger'
 import { cast } from './actions/cast.js'
 import { addCensusCodes, issueToken } from './actions/census.js'
-import { confirmShares, submitDealing } from './actions/ceremony.js'
+import { confirmShares, registerCeremonyKey, submitDealing } from './actions/ceremony.js'
+import { complainDealing } from './actions/complaints.js'
 import { createBallot } from './actions/createBallot.js'
 import { publishPartial, publishTally } from './actions/decryption.js'
 import { createPetition, signPetition } from './actions/petitions.js'
 import { BALLOTS } from './keys.js'
 import { ballotsProjection } from './projection.js'
 import { ballot, ballots, castStatus, entries, result, turnout } from './queries/ballotQueries.js'
+import { encryptedShares } from './queries/encryptedShares.js'
 import { encryptedTally } from './queries/encryptedTally.js'
 import { petition, petitions } from './queries/petitionQueries.js'
 
@@ -24,7 +26,9 @@ export const ballotsModule = defineModule({
   actions: {
     createBallot,
     addCensusCodes,
+    registerCeremonyKey,
     submitDealing,
+    complainDealing,
     confirmShares,
     issueToken,
     cast,
@@ -33,6 +37,17 @@ export const ballotsModule = defineModule({
     createPetition,
     signPetition,
   },
-  queries: { ballot, ballots, turnout, result, castStatus, entries, encryptedTally, petition, petitions },
+  queries: {
+    ballot,
+    ballots,
+    turnout,
+    result,
+    castStatus,
+    entries,
+    encryptedShares,
+    encryptedTally,
+    petition,
+    petitions,
+  },
   projection: ballotsProjection,
 })

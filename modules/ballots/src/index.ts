@@ -1,6 +1,7 @@
 export { cast } from './actions/cast.js'
 export { addCensusCodes, issueToken } from './actions/census.js'
-export { confirmShares, submitDealing } from './actions/ceremony.js'
+export { confirmShares, registerCeremonyKey, submitDealing } from './actions/ceremony.js'
+export { complainDealing } from './actions/complaints.js'
 export { createBallot } from './actions/createBallot.js'
 export { publishPartial, publishTally } from './actions/decryption.js'
 export { createPetition, signPetition } from './actions/petitions.js'
@@ -12,6 +13,7 @@ export type { CastJob, CastPrecheckResult } from './precheck/castPrecheck.js'
 export { castPrecheck } from './precheck/castPrecheck.js'
 export { ballotsProjection } from './projection.js'
 export { ballot, ballots, castStatus, entries, result, turnout } from './queries/ballotQueries.js'
+export { encryptedShares } from './queries/encryptedShares.js'
 export { encryptedTally } from './queries/encryptedTally.js'
 export { petition, petitions } from './queries/petitionQueries.js'
 export type { BudgetRuleDef } from './rules/questions.js'
@@ -26,6 +28,7 @@ export type {
   CensusDef,
   Ceremony,
   Counters,
+  Disqualification,
   OptionDef,
   PetitionRecord,
   QuestionDef,

@@ -13,8 +13,10 @@ export const processKey = (id: string) => `processes/${id}`
 export const ballotKey = (id: string) => `ballots/${id}`
 /** `petitions/<id>` → PetitionRecord. */
 export const petitionKey = (id: string) => `petitions/${id}`
-/** `ceremony/<id>` → Ceremony: dealings, confirmations, then the election key. */
+/** `ceremony/<id>` → Ceremony: keys, dealings, confirmations, complaints' outcomes, then the election key. */
 export const ceremonyKey = (id: string) => `ceremony/${id}`
+/** `shares/<id>/<dealer>` → string[]: the dealer's encrypted shares, one per trustee in order. */
+export const sharesKey = (id: string, dealer: string) => `shares/${id}/${dealer}`
 /** `census/<id>/<sha256 of a one-time code>` → true. */
 export const censusKey = (id: string, hash: string) => `census/${id}/${hash}`
 /** `issued/<id>/<census member hash>` → time: who received a token (never which token). */

@@ -86,13 +86,35 @@ export const AddCensusCodesArgsSchema = z.strictObject({
   codeHashes: z.array(HashSchema).min(1).max(LIMITS.codesPerTransaction),
 })
 
+const SchnorrSchema = z.strictObject({ challenge: B64, response: B64 })
+/** An encrypted key share: base64url of nonce ‖ ChaCha20-Poly1305 ciphertext ‖ tag (60 bytes). */
+const EncryptedShareSchema = z
+  .string()
+  .regex(/^[A-Za-z0-9_-]{80}$/, 'expected an encrypted share: base64url of 60 bytes (80 characters)')
+export const CeremonyKeyArgsSchema = z.strictObject({
+  ballot: ProcessIdSchema,
+  /** E = e·g, the trustee's encryption key for this ceremony (`createCeremonyKey`). */
+  key: B64,
+  /** Proof of knowledge of e for `<ballot>/<trustee>`. */
+  proof: SchnorrSchema,
+})
 export const DealingArgsSchema = z.strictObject({
   ballot: ProcessIdSchema,
   commitments: z.array(B64).min(1).max(LIMITS.trustees),
-  /** Proof of knowledge of a_0 (`dealShares({ context: '<ballot>/<trustee>' }).proof`). */
-  proof: z.strictObject({ challenge: B64, response: B64 }),
+  /** Proof of knowledge of a_0 (`dealEncryptedShares(…).proof`, context `<ballot>/<trustee>`). */
+  proof: SchnorrSchema,
+  /** Share j encrypted to trustee j's ceremony key, in the ballot's trustee order. */
+  shares: z.array(EncryptedShareSchema).min(1).max(LIMITS.trustees),
 })
 export const ConfirmArgsSchema = z.strictObject({ ballot: ProcessIdSchema })
+export const ComplaintArgsSchema = z.strictObject({
+  ballot: ProcessIdSchema,
+  /** The member id of the dealer whose share for the signer is bad. */
+  dealer: ShortId,
+  /** K = e_signer·E_dealer, and the Chaum–Pedersen proof that it is (`fileComplaint`). */
+  sharedKey: B64,
+  proof: SchnorrSchema,
+})
 export const IssueTokenArgsSchema = z.strictObject({ process: ProcessIdSchema, member: HashSchema })
 
 const ProofSchema = z.strictObject({

@@ -44,10 +44,26 @@ export type BallotRecord = {
   createdAt: string
 }
 
-/** The key ceremony (joint-Feldman DKG): each trustee's commitments, confirmations, then the key. */
+/** Why a dealer was disqualified: who complained, and what was wrong with the share (as the ledger judged it). */
+export type Disqualification = { by: string; reason: 'undecryptable' | 'invalid-share' }
+
+/**
+ * The key ceremony (joint-Feldman DKG with complaints): each trustee's
+ * ceremony encryption key, commitments and confirmation, the dealers
+ * disqualified by a founded complaint, then QUAL and the election key — or
+ * why the ceremony failed. The encrypted shares are under `sharesKey`.
+ */
 export type Ceremony = {
+  /** Trustee → its ceremony encryption key E = e·g (base64url SEC1). */
+  keys: Record<string, string>
+  /** Trustee → its Feldman commitments. */
   dealings: Record<string, string[]>
   confirmed: string[]
+  disqualified: Record<string, Disqualification>
+  /** QUAL: the dealers whose polynomials make the key, once it is fixed. */
+  qualified: string[] | null
+  /** Why the ceremony failed (fewer qualified dealers than the threshold); no key will come. */
+  failed: string | null
   publicKey: string | null
   commitments: string[] | null
 }

@@ -177,6 +177,11 @@ export const ERROR_CATALOGUE = {
     status: 403,
     meaning: 'Only the trustee organisations of this ballot may take part in its key ceremony and decryption.',
   },
+  COMPLAINT_UNFOUNDED: {
+    status: 422,
+    meaning:
+      "A trustee's complaint about a dealer's encrypted key share is refused: the ledger decrypted the share and it verifies.",
+  },
   INVALID_DECRYPTION: {
     status: 422,
     meaning: "A trustee's partial decryption does not verify against the ceremony's public commitments.",

@@ -26,6 +26,12 @@ export type VotingErrorCode =
   | 'INVALID_SHARE'
   /** A dealing's proof that the dealer knows its secret (the log of its first commitment) does not verify. */
   | 'INVALID_DEALING'
+  /** A trustee's ceremony encryption key does not come with a valid proof that the trustee knows its secret. */
+  | 'INVALID_CEREMONY_KEY'
+  /** An encrypted key share does not decrypt (wrong key, tampered bytes, or bound to another ballot or trustee). */
+  | 'UNDECRYPTABLE_SHARE'
+  /** A complaint's revealed key is not proved (Chaum–Pedersen) to be the complainer's Diffie–Hellman key with the dealer. */
+  | 'INVALID_COMPLAINT'
   /** A partial decryption's Chaum–Pedersen proof does not verify. */
   | 'INVALID_DECRYPTION_PROOF'
   /** Fewer distinct trustees than the threshold took part in the decryption. */

@@ -16,6 +16,7 @@ export { jsEngine } from './engine/votingEngine.js'
 export type { VotingErrorCode } from './errors.js'
 export { VotingError } from './errors.js'
 export type { MembershipProof } from './proofs/membership.js'
+export type { SchnorrProof } from './proofs/schnorr.js'
 export { addCiphertexts } from './tally/addCiphertexts.js'
 export type { AffineSum } from './tally/aggregatePacked.js'
 export {
@@ -40,10 +41,23 @@ export { TOKEN_MODULUS_BITS, TOKEN_VARIANTS } from './tokens/tokenKeys.js'
 export { NULLIFIER_DOMAIN, tokenNullifier, verifyToken } from './tokens/verifyToken.js'
 export type { Rsavp1 } from './tokens/verifyTokenSync.js'
 export { verifyTokenSync } from './tokens/verifyTokenSync.js'
+export type { CeremonyKey } from './trustees/ceremonyKey.js'
+export { createCeremonyKey, verifyCeremonyKey } from './trustees/ceremonyKey.js'
+export type { Complaint, ComplaintVerdict } from './trustees/complaint.js'
+export { fileComplaint, judgeComplaint } from './trustees/complaint.js'
 export type { DealerProof } from './trustees/dealerProof.js'
 export { proveDealerKnowledge, verifyDealerKnowledge } from './trustees/dealerProof.js'
 export type { Dealing, KeyShare } from './trustees/dealShares.js'
 export { dealShares, MAX_TRUSTEES } from './trustees/dealShares.js'
+export type {
+  CeremonyTrustee,
+  EncryptedDealing,
+  ReceivedDealing,
+  ReceivedShares,
+} from './trustees/encryptedDealing.js'
+export { dealEncryptedShares, decryptShare, openReceivedShares } from './trustees/encryptedDealing.js'
 export type { EqualityProof, PartialDecryption } from './trustees/partialDecrypt.js'
 export { partialDecrypt, verifyDecryption } from './trustees/partialDecrypt.js'
+export type { ShareRoute } from './trustees/shareCipher.js'
+export { SHARE_CIPHERTEXT_BYTES, shareCiphertextBytes } from './trustees/shareCipher.js'
 export { combineDealings, sumShares, trusteeVerificationKey, verifyShare } from './trustees/verifyShare.js'

@@ -1,6 +1,6 @@
 import type { BallotRecord, BallotResult, PetitionRecord } from '@tabularium/module-ballots/client'
 import { buildTransaction, signTransaction } from '@tabularium/sdk'
-import type { Ciphertext, TokenPublicKey } from '@tabularium/voting'
+import type { Ciphertext, ReceivedDealing, TokenPublicKey } from '@tabularium/voting'
 import { ApiError, getJson, query } from '../api/client.js'
 import { type StoredKey, signBytes } from '../lib/keys.js'
 
@@ -10,7 +10,18 @@ export type Phase = 'scheduled' | 'open' | 'closed'
 /** The `ballot` query. */
 export type BallotView = BallotRecord & {
   status: Phase
-  ceremony: { dealt: string[]; confirmed: string[]; publicKey: string | null; commitments: string[] | null }
+  ceremony: {
+    registered: string[]
+    /** Each registered trustee's ceremony encryption key. */
+    keys: Record<string, string>
+    dealt: string[]
+    confirmed: string[]
+    disqualified: Record<string, { by: string; reason: string }>
+    qualified: string[] | null
+    failed: string | null
+    publicKey: string | null
+    commitments: string[] | null
+  }
   counters: { issued: number; cast: number; counted: number; replaced: number }
   result: BallotResult | null
 }
@@ -64,6 +75,9 @@ export type ResultView =
 export const listBallots = () => query<{ items: BallotSummary[] }>('ballots', 'ballots').then((r) => r.items)
 export const listPetitions = () => query<{ items: PetitionSummary[] }>('ballots', 'petitions').then((r) => r.items)
 export const getBallot = (id: string) => query<BallotView>('ballots', 'ballot', { id })
+/** The `encryptedShares` query: the shares dealt to one trustee, encrypted, with each dealer's key and commitments. */
+export const getEncryptedShares = (ballot: string, trustee: string) =>
+  query<{ index: number; dealings: ReceivedDealing[] }>('ballots', 'encryptedShares', { ballot, trustee })
 export const getPetition = (id: string) => query<PetitionView>('ballots', 'petition', { id })
 export const getTurnout = (id: string) => query<Turnout>('ballots', 'turnout', { id })
 export const getResult = (id: string) => query<ResultView>('ballots', 'result', { id })

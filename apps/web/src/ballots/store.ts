@@ -58,14 +58,15 @@ export interface CastVote {
   castAt: string
 }
 
-/** A trustee's key material for one ballot, kept by the console that dealt it. */
+/** A trustee's key material for one ballot, kept by the console that registered it. */
 export interface TrusteeRecord {
   ballot: string
-  /** This trustee's dealing: the shares it gives to each trustee (index i+1), and its commitments. */
-  dealing: { shares: KeyShare[]; commitments: string[] }
-  /** Shares received from each dealer (member id → share for this trustee). */
+  trustee: string
+  /** This trustee's ceremony key: the secret opens the shares the dealers encrypted to it on the ledger. */
+  ceremonyKey: { secret: string; publicKey: string }
+  /** Shares received from each dealer, decrypted and verified (member id → share for this trustee). */
   received: Record<string, KeyShare>
-  /** The joint share, once every dealing is in and verified. */
+  /** The joint share (the sum of the qualified dealers' shares), once the key is fixed. */
   share: KeyShare | null
 }
 

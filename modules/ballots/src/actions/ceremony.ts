@@ -1,64 +1,91 @@
 import { defineAction } from '@tabularium/ledger'
-import { combineDealings, VotingError, verifyDealerKnowledge } from '@tabularium/voting'
+import { combineDealings, verifyCeremonyKey, verifyDealerKnowledge } from '@tabularium/voting'
 import { fail } from '../fail.js'
-import { ceremonyKey } from '../keys.js'
-import { phaseAt } from '../rules/schedule.js'
-import { ConfirmArgsSchema, DealingArgsSchema } from '../schemas.js'
+import { ceremonyKey, sharesKey } from '../keys.js'
+import { assertAllHave, assertCeremonyOpen, checked, settleCeremony } from '../rules/ceremony.js'
+import { CeremonyKeyArgsSchema, ConfirmArgsSchema, DealingArgsSchema } from '../schemas.js'
 import { getBallot, getCeremony, trusteeOf } from './read.js'
 
-// The key ceremony is Pedersen's joint-Feldman DKG, in the open: every
-// trustee publishes the Feldman commitments of its polynomial here, with a
-// proof that it knows the secret behind the first one (no rogue keys), and
-// sends share j to trustee j off the ledger; each trustee checks the shares it
-// received against these commitments (`verifyShare`) and confirms. When all
-// have confirmed, the election key is the product of the constant-term
-// commitments — no one ever held it — and anyone can derive each trustee's
-// verification key from the ledger to check its partial decryption later.
+// The key ceremony is the joint-Feldman DKG of Pedersen with the complaint
+// phase of Gennaro, Jarecki, Krawczyk and Rabin, in the open: every trustee
+// registers an encryption key; every trustee publishes the Feldman
+// commitments of its polynomial, with a proof that it knows the secret
+// behind the first one (no rogue keys), and share j encrypted to trustee j;
+// each trustee decrypts and checks its shares (`verifyShare`) and confirms,
+// or complains (complaints.ts) and the ledger disqualifies a dealer whose
+// share is bad. The election key is the sum of the qualified dealers'
+// constant-term commitments — no one ever held it.
 
 /**
- * `ballots.submitDealing`: a trustee's Feldman commitments (t points) and its
- * proof of knowledge of a_0 for context `<ballot>/<trustee>`, once, before the ballot opens.
+ * `ballots.registerCeremonyKey`: a trustee's encryption key for this
+ * ballot's ceremony, E = e·g, with its proof of knowledge of e for
+ * `<ballot>/<trustee>`; once, before the ballot opens and before any dealing.
  *
- * @example { ballot: 'pb-2026', commitments: ['BGx…', 'BH2…'], proof: { challenge, response } }
+ * @example { ballot: 'pb-2026', key: ceremonyKey.publicKey, proof: ceremonyKey.proof } // createCeremonyKey({ context: 'pb-2026/gent' })
+ */
+export const registerCeremonyKey = defineAction({
+  description: "Registers a trustee's encryption key for the key ceremony (the dealers encrypt its shares to it).",
+  args: CeremonyKeyArgsSchema,
+  access: { roles: ['member'] },
+  execute(ctx, args) {
+    const ballot = getBallot(ctx, args.ballot)
+    const { member } = trusteeOf(ctx, ballot, ctx.signer)
+    const ceremony = getCeremony(ctx, args.ballot)
+    assertCeremonyOpen({ ballot, ceremony, time: ctx.time })
+    if (ceremony.keys[member] !== undefined) fail('ALREADY_EXISTS', `${member} has registered its ceremony key already`)
+    const context = `${ballot.id}/${member}`
+    checked(`a ceremony key for ${context}`, () =>
+      verifyCeremonyKey({ publicKey: args.key, proof: args.proof, context }),
+    )
+    ctx.put(ceremonyKey(args.ballot), { ...ceremony, keys: { ...ceremony.keys, [member]: args.key } } as never)
+    ctx.emit('ceremonyKeyRegistered', { ballot: args.ballot, trustee: member })
+  },
+})
+
+/**
+ * `ballots.submitDealing`: a trustee's Feldman commitments (t points), its
+ * proof of knowledge of a_0 for `<ballot>/<trustee>` and one encrypted share
+ * per trustee (in the ballot's order), once every trustee's ceremony key is
+ * registered and before the ballot opens. The log never holds a share in
+ * the clear.
+ *
+ * @example { ballot: 'pb-2026', commitments: ['BGx…', 'BH2…'], proof: { challenge, response }, shares: ['q3…', …] }
  */
 export const submitDealing = defineAction({
-  description: "Publishes a trustee's Feldman commitments for the election key (key ceremony).",
+  description: "Publishes a trustee's Feldman commitments and encrypted shares for the election key (key ceremony).",
   args: DealingArgsSchema,
   access: { roles: ['member'] },
   execute(ctx, args) {
     const ballot = getBallot(ctx, args.ballot)
     const { member } = trusteeOf(ctx, ballot, ctx.signer)
-    if (phaseAt(ballot, ctx.time) !== 'scheduled') fail('CONFLICT', 'the key ceremony ends when the ballot opens')
     const ceremony = getCeremony(ctx, args.ballot)
+    assertCeremonyOpen({ ballot, ceremony, time: ctx.time })
+    assertAllHave({ ballot, done: ceremony.keys, what: 'ceremony keys' })
     if (ceremony.dealings[member] !== undefined) fail('ALREADY_EXISTS', `${member} has dealt already`)
-    if (args.commitments.length !== ballot.threshold) {
+    if (args.commitments.length !== ballot.threshold)
       fail('INVALID_ARGS', `a dealing has ${ballot.threshold} commitments (the threshold)`)
-    }
-    try {
-      combineDealings({ commitments: [args.commitments] })
-    } catch (error) {
-      if (error instanceof VotingError)
-        fail('INVALID_ARGS', `the commitments are not points of the election group: ${error.message}`)
-      throw error
-    }
-    try {
-      const context = `${ballot.id}/${member}`
-      verifyDealerKnowledge({ commitment: args.commitments[0], proof: args.proof, context })
-    } catch (error) {
-      if (error instanceof VotingError)
-        fail('INVALID_ARGS', `${error.message} (a proof of knowledge of a_0 for ${ballot.id}/${member})`, {
-          reason: error.code,
-        })
-      throw error
-    }
-    ctx.put(ceremonyKey(args.ballot), { ...ceremony, dealings: { ...ceremony.dealings, [member]: args.commitments } })
+    if (args.shares.length !== ballot.trustees.length)
+      fail('INVALID_ARGS', `a dealing has ${ballot.trustees.length} encrypted shares (one per trustee)`)
+    checked('the commitments must be points of the election group', () =>
+      combineDealings({ commitments: [args.commitments] }),
+    )
+    const context = `${ballot.id}/${member}`
+    checked(`a proof of knowledge of a_0 for ${context}`, () =>
+      verifyDealerKnowledge({ commitment: args.commitments[0], proof: args.proof, context }),
+    )
+    ctx.put(sharesKey(args.ballot, member), args.shares)
+    ctx.put(ceremonyKey(args.ballot), {
+      ...ceremony,
+      dealings: { ...ceremony.dealings, [member]: args.commitments },
+    } as never)
     ctx.emit('dealingSubmitted', { ballot: args.ballot, trustee: member })
   },
 })
 
 /**
- * `ballots.confirmShares`: a trustee states that the shares it received verify
- * against every published dealing; the last confirmation fixes the election key.
+ * `ballots.confirmShares`: a trustee states that every share it received
+ * and did not complain about verifies; when every qualified trustee has
+ * confirmed, QUAL and the election key are fixed.
  *
  * @example { ballot: 'pb-2026' }
  */
@@ -69,19 +96,11 @@ export const confirmShares = defineAction({
   execute(ctx, args) {
     const ballot = getBallot(ctx, args.ballot)
     const { member } = trusteeOf(ctx, ballot, ctx.signer)
-    if (phaseAt(ballot, ctx.time) !== 'scheduled') fail('CONFLICT', 'the key ceremony ends when the ballot opens')
     const ceremony = getCeremony(ctx, args.ballot)
-    const missing = ballot.trustees.filter((t) => ceremony.dealings[t] === undefined)
-    if (missing.length > 0) fail('CONFLICT', `waiting for dealings from ${missing.join(', ')}`, { missing })
+    assertCeremonyOpen({ ballot, ceremony, time: ctx.time })
+    assertAllHave({ ballot, done: ceremony.dealings, what: 'dealings' })
     if (ceremony.confirmed.includes(member)) fail('ALREADY_EXISTS', `${member} has confirmed already`)
-    const confirmed = [...ceremony.confirmed, member]
-    let next = { ...ceremony, confirmed }
-    if (confirmed.length === ballot.trustees.length) {
-      const joint = combineDealings({ commitments: ballot.trustees.map((t) => ceremony.dealings[t] as string[]) })
-      next = { ...next, publicKey: joint.publicKey, commitments: joint.commitments }
-      ctx.emit('keyReady', { ballot: args.ballot, publicKey: joint.publicKey })
-    }
-    ctx.put(ceremonyKey(args.ballot), next)
+    settleCeremony(ctx, ballot, { ...ceremony, confirmed: [...ceremony.confirmed, member] })
     ctx.emit('sharesConfirmed', { ballot: args.ballot, trustee: member })
   },
 })

@@ -5,7 +5,7 @@ import { ballotKey, ceremonyKey, countersKey, ORGANISER_ROLE, processKey } from 
 import { normaliseQuestion } from '../rules/questions.js'
 import { CreateBallotArgsSchema } from '../schemas.js'
 import type { BallotRecord, CensusDef } from '../types.js'
-import { assertIssuerKey, assertMembers, assertSchedule } from './read.js'
+import { assertIssuerKey, assertMembers, assertSchedule, EMPTY_CEREMONY } from './read.js'
 
 /**
  * `ballots.createBallot`: a ballot with its questions, schedule, census,
@@ -45,7 +45,7 @@ export const createBallot = defineAction({
     }
     ctx.put(processKey(args.id), 'ballot')
     ctx.put(ballotKey(args.id), record as never)
-    ctx.put(ceremonyKey(args.id), { dealings: {}, confirmed: [], publicKey: null, commitments: null })
+    ctx.put(ceremonyKey(args.id), EMPTY_CEREMONY)
     ctx.put(countersKey(args.id), { issued: 0, cast: 0, counted: 0, replaced: 0 })
     ctx.emit('ballotCreated', {
       ballot: args.id,

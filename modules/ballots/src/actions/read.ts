@@ -15,9 +15,21 @@ export function getPetition(state: StateReader, id: string): PetitionRecord {
   return state.get<never>(petitionKey(id)) ?? fail('NOT_FOUND', `no petition ${id}`, { petition: id })
 }
 
-/** The ballot's key ceremony. */
+/** A ceremony before anyone took part. */
+export const EMPTY_CEREMONY: Ceremony = {
+  keys: {},
+  dealings: {},
+  confirmed: [],
+  disqualified: {},
+  qualified: null,
+  failed: null,
+  publicKey: null,
+  commitments: null,
+}
+
+/** The ballot's key ceremony (fields a record from before complaints lacks are filled in). */
 export function getCeremony(state: StateReader, id: string): Ceremony {
-  return state.get<never>(ceremonyKey(id)) ?? { dealings: {}, confirmed: [], publicKey: null, commitments: null }
+  return { ...EMPTY_CEREMONY, ...(state.get<never>(ceremonyKey(id)) ?? {}) }
 }
 
 /** The live counters of a process. */

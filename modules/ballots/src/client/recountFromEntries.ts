@@ -2,7 +2,6 @@ import { canonicalize, sha256, toHex, utf8 } from '@tabularium/core'
 import {
   aggregatePacked,
   type Ciphertext,
-  combineDealings,
   jsEngine,
   type PartialDecryption,
   packBallots,
@@ -12,7 +11,8 @@ import { checkCast } from '../rules/checkCast.js'
 import { checkPartials, computeCounts } from '../rules/counts.js'
 import { normaliseQuestion } from '../rules/questions.js'
 import { CastArgsSchema, CreateBallotArgsSchema, PartialArgsSchema } from '../schemas.js'
-import type { BallotRecord, Ceremony } from '../types.js'
+import type { BallotRecord } from '../types.js'
+import { type CeremonyEntries, type RecountedCeremony, recountCeremony } from './recountCeremony.js'
 
 /** A log entry as exported (`LogEntry`), or as `/v1/entries` lists it (`{ index, txid, entry }`). */
 export type ExportedEntry = { index?: number; entry?: unknown } | Record<string, unknown>
@@ -70,7 +70,13 @@ export function recountFromEntries(
     problems,
   }
   let ballot: BallotRecord | undefined
-  const dealings: string[][] = []
+  const log: CeremonyEntries = { keys: [], dealings: [], complaints: [] }
+  // The ceremony ends before the ballot opens: it is recounted once, at the first ballot or at the end.
+  let ceremony: RecountedCeremony | undefined
+  const ceremonyNow = (b: BallotRecord) => {
+    ceremony ??= recountCeremony({ ballot: b, entries: log, problems })
+    return ceremony
+  }
   const last = new Map<string, { index: number; txid: string; answers: Ciphertext[][]; digest: string }>()
   const partials: Record<string, PartialDecryption[]> = {}
   for (const e of entries.map(parseEntry)) {
@@ -78,9 +84,9 @@ export function recountFromEntries(
     const a = e.args as Record<string, unknown>
     if (e.action === 'createBallot' && a.id === id) ballot = ballotOf(e, problems)
     if (ballot === undefined || (a.ballot !== id && a.process !== id)) continue
-    if (e.action === 'submitDealing') dealings.push(a.commitments as string[])
+    collectCeremony(log, e, a)
     if (e.action === 'issueToken') out.tokensIssued++
-    if (e.action === 'cast') recountCast({ e, ballot, dealings, last, checkProofs, engine, out })
+    if (e.action === 'cast') recountCast({ e, ballot, ceremony: ceremonyNow(ballot), last, checkProofs, engine, out })
     if (e.action === 'publishPartial') {
       const parsed = PartialArgsSchema.safeParse(a)
       if (parsed.success) partials[e.signer] = parsed.data.partials as PartialDecryption[]
@@ -98,14 +104,21 @@ export function recountFromEntries(
     answersDigest: b.digest,
   }))
   out.ballots = out.counted.length
-  finish({ ballot, dealings, last, partials, out })
+  finish({ ballot, ceremony: ceremonyNow(ballot), last, partials, out })
   return out
+}
+
+function collectCeremony(log: CeremonyEntries, e: Parsed, a: Record<string, unknown>): void {
+  if (e.action === 'registerCeremonyKey') log.keys.push({ signer: e.signer, key: a.key as string, proof: a.proof })
+  if (e.action === 'submitDealing')
+    log.dealings.push({ signer: e.signer, commitments: a.commitments as string[], shares: a.shares as string[] })
+  if (e.action === 'complainDealing') log.complaints.push({ index: e.index, signer: e.signer, args: a })
 }
 
 function recountCast(p: {
   e: Parsed
   ballot: BallotRecord
-  dealings: string[][]
+  ceremony: RecountedCeremony
   last: Map<string, { index: number; txid: string; answers: Ciphertext[][]; digest: string }>
   checkProofs: boolean
   engine: VotingEngine
@@ -114,9 +127,7 @@ function recountCast(p: {
   const { e, ballot, last, out } = p
   const args = CastArgsSchema.safeParse(e.args)
   if (!args.success) return void out.problems.push(`entry ${e.index}: an accepted ballot with malformed arguments`)
-  const ceremony: Ceremony = { dealings: {}, confirmed: [], publicKey: null, commitments: null }
-  if (p.dealings.length === ballot.trustees.length)
-    ceremony.publicKey = combineDealings({ commitments: p.dealings }).publicKey
+  const ceremony = { publicKey: p.ceremony?.publicKey ?? null, failed: null }
   let nullifier: string
   try {
     const check = p.checkProofs ? ballot : { ...ballot, questions: [] }
@@ -136,7 +147,7 @@ function recountCast(p: {
 
 function finish(p: {
   ballot: BallotRecord
-  dealings: string[][]
+  ceremony: RecountedCeremony
   last: Map<string, { answers: Ciphertext[][] }>
   partials: Record<string, PartialDecryption[]>
   out: RecountResult
@@ -144,8 +155,8 @@ function finish(p: {
   const { ballot, out } = p
   if (out.ballots > out.tokensIssued)
     out.problems.push(`${out.ballots} voters counted but only ${out.tokensIssued} tokens issued`)
-  if (p.dealings.length !== ballot.trustees.length) return void out.problems.push('the key ceremony is incomplete')
-  const { publicKey, commitments } = combineDealings({ commitments: p.dealings })
+  if (p.ceremony === null) return void out.problems.push('the key ceremony is incomplete')
+  const { publicKey, commitments } = p.ceremony
   const ballots = [...p.last.values()]
   const tally =
     ballots.length === 0

@@ -26,8 +26,13 @@ export const ballot = defineQuery({
       ...record,
       status: phaseAt(record, now(at)),
       ceremony: {
+        registered: Object.keys(ceremony.keys),
+        keys: ceremony.keys,
         dealt: Object.keys(ceremony.dealings),
         confirmed: ceremony.confirmed,
+        disqualified: ceremony.disqualified,
+        qualified: ceremony.qualified,
+        failed: ceremony.failed,
         publicKey: ceremony.publicKey,
         commitments: ceremony.commitments,
       },

@@ -19,7 +19,7 @@ import { verifyAnswer } from './verifyAnswer.js'
  */
 export function checkCast(p: {
   ballot: BallotRecord
-  ceremony: Ceremony | undefined
+  ceremony: Pick<Ceremony, 'publicKey' | 'failed'> | undefined
   args: CastArgs
   time: string
   engine?: VotingEngine
@@ -30,6 +30,10 @@ export function checkCast(p: {
   const { ballot, ceremony, args, engine = jsEngine } = p
   assertOpen(ballot, p.time)
   const publicKey = ceremony?.publicKey
+  if (ceremony?.failed)
+    fail('BALLOT_NOT_READY', `${ballot.id} has no election key: its key ceremony failed (${ceremony.failed})`, {
+      ballot: ballot.id,
+    })
   if (publicKey == null) fail('BALLOT_NOT_READY', `${ballot.id} has no election key yet`, { ballot: ballot.id })
   if (args.answers.length !== ballot.questions.length) {
     fail('INVALID_BALLOT', `the ballot must answer ${ballot.questions.length} questions`, {

@@ -9,15 +9,10 @@ import { signTestTransaction, type TestSigner } from '@tabularium/module-governa
 import {
   blindToken,
   createTokenIssuer,
-  type Dealing,
-  dealShares,
   finalizeToken,
-  type KeyShare,
-  sumShares,
   type Token,
   type TokenPrivateKey,
   type TokenPublicKey,
-  verifyShare,
 } from '@tabularium/voting'
 import { signBlindedFast } from '@tabularium/voting/node'
 import { ballotsModule } from '../ballots.js'
@@ -96,6 +91,11 @@ export function codeOf(result: SubmitResult): string {
   return result.outcome.status === 'accepted' ? 'ok' : result.outcome.code
 }
 
+/** The refusal's message at execution ('' when accepted or refused at admission). */
+export function messageOf(res: { result: SubmitResult }): string {
+  return res.result.ok && res.result.outcome.status === 'rejected' ? res.result.outcome.message : ''
+}
+
 /** A throw-away signer, as a wallet makes for each ballot. */
 export function ephemeralSigner(): TestSigner {
   const { privateJwk, publicJwk } = generateKeyPair({ algorithm: 'EdDSA' })
@@ -105,34 +105,6 @@ export function ephemeralSigner(): TestSigner {
 /** A token issuer (RFC 9474, 2048 bits) for a process. */
 export function createIssuer(): Promise<{ publicKey: TokenPublicKey; privateKey: TokenPrivateKey }> {
   return createTokenIssuer({ modulusLength: 2048 })
-}
-
-/**
- * The key ceremony by the three members: each deals, each checks the shares
- * it received against the published commitments, each confirms. Returns each
- * trustee's joint share (kept off the ledger).
- *
- * @example const shares = await runCeremony(t, 'pb-2026', 2)
- */
-export async function runCeremony(t: BallotsLedger, ballot: string, threshold: number): Promise<KeyShare[]> {
-  const n = t.members.length
-  const dealings = t.members.map((m) => dealShares({ threshold, trustees: n, context: `${ballot}/${m.id}` }))
-  for (const [i, member] of t.members.entries()) {
-    const { commitments, proof } = dealings[i] as Dealing
-    const res = await t.send(member, 'submitDealing', { ballot, commitments, proof })
-    if (res.code !== 'ok') throw new Error(`dealing: ${res.code}`)
-  }
-  const shares = t.members.map((_, j) => {
-    const received = dealings.map((d) => d.shares[j] as KeyShare)
-    for (const [i, share] of received.entries())
-      verifyShare({ share, commitments: dealings[i]?.commitments as string[] })
-    return sumShares(received)
-  })
-  for (const member of t.members) {
-    const res = await t.send(member, 'confirmShares', { ballot })
-    if (res.code !== 'ok') throw new Error(`confirm: ${res.code}`)
-  }
-  return shares
 }
 
 /** The census-member hash a desk records for a one-time code. */

@@ -4,7 +4,8 @@ export {
   codeOf,
   createIssuer,
   ephemeralSigner,
+  messageOf,
   obtainToken,
   openBallotsLedger,
-  runCeremony,
 } from './ballotFixture.js'
+export { dealAll, finalShare, openSharesOf, registerCeremonyKeys, runCeremony } from './ceremony.js'

@@ -9,6 +9,8 @@ export const PROOF_DOMAINS = {
   sum: 'tabularium/voting/v2/sum',
   decryption: 'tabularium/voting/v1/decryption',
   dealing: 'tabularium/voting/v1/dealing',
+  ceremonyKey: 'tabularium/voting/v1/ceremony-key',
+  complaint: 'tabularium/voting/v1/complaint',
 } as const
 
 /** SHA-512 of one byte string (noble's by default; a node's engine passes OpenSSL's). */
@@ -28,6 +30,17 @@ export type TranscriptPart = Uint8Array | string | GroupPoint | bigint
  * @example hashToScalar([PROOF_DOMAINS.option, electionId, publicKey, alpha, beta])
  */
 export function hashToScalar(parts: TranscriptPart[], hash: Sha512 = sha512): bigint {
+  return mod(bytesToBigInt(hash(transcriptBytes(parts))))
+}
+
+/**
+ * The parts, each with a 4-byte big-endian length: an unambiguous encoding
+ * (no two lists of parts give the same bytes), also used as the key
+ * derivation's and the AEAD's context for encrypted shares.
+ *
+ * @example transcriptBytes(['tabularium/voting/v1/share', 'pb-2026', 'leuven', 'gent'])
+ */
+export function transcriptBytes(parts: TranscriptPart[]): Uint8Array {
   const chunks = parts.map(partBytes)
   const data = new Uint8Array(chunks.reduce((n, c) => n + 4 + c.length, 0))
   const view = new DataView(data.buffer)
@@ -37,7 +50,7 @@ export function hashToScalar(parts: TranscriptPart[], hash: Sha512 = sha512): bi
     data.set(chunk, at + 4)
     at += 4 + chunk.length
   }
-  return mod(bytesToBigInt(hash(data)))
+  return data
 }
 
 // Transcripts repeat their strings (domain tags, election ids and keys, a

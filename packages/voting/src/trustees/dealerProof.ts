@@ -1,20 +1,10 @@
-import {
-  cryptoRandom,
-  decodePoint,
-  decodeScalar,
-  encodeScalar,
-  G,
-  type GroupPoint,
-  mod,
-  ORDER,
-  type RandomBytes,
-  randomScalar,
-} from '../election/group.js'
+import { decodePoint, type GroupPoint, type RandomBytes } from '../election/group.js'
 import { VotingError } from '../errors.js'
-import { hashToScalar, PROOF_DOMAINS } from '../proofs/challenge.js'
+import { PROOF_DOMAINS } from '../proofs/challenge.js'
+import { holdsSchnorr, proveSchnorr, type SchnorrProof } from '../proofs/schnorr.js'
 
 /** A Schnorr proof (challenge, response) that a dealer knows a_0, the log of its first commitment. */
-export type DealerProof = { challenge: string; response: string }
+export type DealerProof = SchnorrProof
 
 /**
  * Proves knowledge of the secret a_0 behind a dealing's first Feldman
@@ -34,9 +24,8 @@ export function proveDealerKnowledge(p: {
   context: string
   random?: RandomBytes
 }): DealerProof {
-  const k = randomScalar(p.random ?? cryptoRandom)
-  const e = challenge(p.context, p.commitment, G.multiply(k))
-  return { challenge: encodeScalar(e), response: encodeScalar(mod(k + e * p.secret)) }
+  const { secret, commitment: point, context, random } = p
+  return proveSchnorr({ domain: PROOF_DOMAINS.dealing, context, secret, point, ...(random && { random }) })
 }
 
 /**
@@ -47,17 +36,8 @@ export function proveDealerKnowledge(p: {
  * @example verifyDealerKnowledge({ commitment: commitments[0], proof, context: 'pb-2026/leuven' })
  */
 export function verifyDealerKnowledge(p: { commitment: unknown; proof: unknown; context: string }): void {
-  const commitment = decodePoint(p.commitment, 'commitments[0]')
-  const { challenge: c, response: s } = (p.proof ?? {}) as Record<string, unknown>
-  const e = decodeScalar(c, 'proof challenge')
-  const r = decodeScalar(s, 'proof response')
-  // R = g^s · C^-e must be the commitment the challenge was computed over.
-  const R = G.multiplyUnsafe(r).add(commitment.multiplyUnsafe(mod(ORDER - e)))
-  if (challenge(p.context, commitment, R) !== e) {
+  const point = decodePoint(p.commitment, 'commitments[0]')
+  if (!holdsSchnorr({ domain: PROOF_DOMAINS.dealing, context: p.context, point, proof: p.proof })) {
     throw new VotingError('INVALID_DEALING', 'the dealing does not prove knowledge of its secret')
   }
-}
-
-function challenge(context: string, commitment: GroupPoint, R: GroupPoint): bigint {
-  return hashToScalar([PROOF_DOMAINS.dealing, context, commitment, R])
 }

@@ -1,4 +1,3 @@
-import type { KeyShare } from '@tabularium/voting'
 import { useState } from 'preact/hooks'
 import type { NetworkInfo } from '../../api/types.js'
 import { Alert, Button, Card, DataList, Field, Loading, PageTitle } from '../../components/ui.js'
@@ -10,8 +9,9 @@ import { type BallotView, getBallot, getResult } from '../api.js'
 import { PhaseBadge, problemText, Schedule } from '../components.js'
 import { tb } from '../i18n/tb.js'
 import { getTrustee } from '../store.js'
+import { type Act, CeremonyCard } from './CeremonyCard.js'
 import { codeHash, codesCsv, generateCodes } from './censusCodes.js'
-import { confirm, deal, dealingsOnLedger, publishResult, receiveShare, reveal, submitBallots } from './ceremony.js'
+import { publishResult, reveal, submitBallots } from './ceremony.js'
 import { memberIdOf } from './useConsole.js'
 
 /** The console's page of one ballot: census codes, the key ceremony, the reveal and the result. */
@@ -28,12 +28,12 @@ export function ManageBallot({ id, keyInfo, network }: { id: string; keyInfo: St
   const [ballot, result, trustee] = data.data
   const self = memberIdOf(keyInfo, network)
   const isTrustee = self !== undefined && ballot.trustees.includes(self)
-  const act = (name: string, run: () => Promise<unknown>, done: string) => async () => {
+  const act: Act = (name, run, done) => async () => {
     setBusy(name)
     setMessage(undefined)
     try {
-      await run()
-      setMessage({ type: 'ok', text: done })
+      const outcome = await run()
+      setMessage({ type: 'ok', text: typeof done === 'string' ? done : done(outcome) })
       setTick((n) => n + 1)
     } catch (error) {
       setMessage({ type: 'error', text: problemText(error) })
@@ -41,9 +41,7 @@ export function ManageBallot({ id, keyInfo, network }: { id: string; keyInfo: St
       setBusy(undefined)
     }
   }
-  const p = { key: keyInfo, network, ballot }
-  const dealt = self !== undefined && ballot.ceremony.dealt.includes(self)
-  const confirmed = self !== undefined && ballot.ceremony.confirmed.includes(self)
+  const p = { key: keyInfo, network, ballot, self: self as string }
   const revealed = result.status !== 'published' && self !== undefined && result.trusteesDecrypted.includes(self)
   return (
     <div class="tab-stack">
@@ -80,53 +78,15 @@ export function ManageBallot({ id, keyInfo, network }: { id: string; keyInfo: St
           />
         </Card>
       </div>
-      <Card title={tb('manage.ceremony')}>
-        <p>{tb('manage.ceremonyText', { t: ballot.threshold, n: ballot.trustees.length })}</p>
-        <DataList
-          items={[
-            [tb('manage.dealt'), `${ballot.ceremony.dealt.length} / ${ballot.trustees.length}`],
-            [tb('manage.confirmed'), `${ballot.ceremony.confirmed.length} / ${ballot.trustees.length}`],
-            [tb('manage.electionKey'), ballot.ceremony.publicKey ? tb('manage.keyReady') : tb('manage.keyPending')],
-          ]}
-        />
-        {!isTrustee ? (
-          <p class="tab-muted">{tb('manage.notTrustee')}</p>
-        ) : ballot.status !== 'scheduled' ? null : (
-          <div class="tab-stack">
-            <div class="tab-actions">
-              <Button
-                id="ceremony-deal"
-                disabled={dealt || busy !== undefined}
-                onClick={act('deal', () => deal({ ...p, self: self as string }), tb('manage.dealtDone'))}
-              >
-                {dealt ? tb('manage.dealtDone') : tb('manage.deal')}
-              </Button>
-              <Button
-                id="ceremony-confirm"
-                disabled={
-                  !dealt || confirmed || busy !== undefined || ballot.ceremony.dealt.length < ballot.trustees.length
-                }
-                onClick={act('confirm', () => confirm(p), tb('manage.confirmedDone'))}
-              >
-                {confirmed ? tb('manage.confirmedDone') : tb('manage.confirm')}
-              </Button>
-            </div>
-            {ballot.trustees.length > 1 && trustee && !confirmed && (
-              <ShareExchange ballot={ballot} self={self} network={network} onChange={() => setTick((n) => n + 1)} />
-            )}
-          </div>
-        )}
-        {trustee?.share && (
-          <p>
-            <a
-              download={`trustee-share-${ballot.id}.json`}
-              href={`data:application/json;charset=utf-8,${encodeURIComponent(JSON.stringify({ ballot: ballot.id, share: trustee.share }))}`}
-            >
-              {tb('manage.backupShare')}
-            </a>
-          </p>
-        )}
-      </Card>
+      <CeremonyCard
+        ballot={ballot}
+        self={self}
+        trustee={trustee}
+        keyInfo={keyInfo}
+        network={network}
+        busy={busy !== undefined}
+        act={act}
+      />
       <Card title={tb('manage.reveal')}>
         {ballot.status !== 'closed' ? (
           <p>{tb('manage.revealAfterClose')}</p>
@@ -139,7 +99,7 @@ export function ManageBallot({ id, keyInfo, network }: { id: string; keyInfo: St
               {isTrustee && (
                 <Button
                   id="ceremony-reveal"
-                  disabled={revealed || !trustee?.share || busy !== undefined}
+                  disabled={revealed || !trustee?.ceremonyKey || busy !== undefined}
                   onClick={act('reveal', () => reveal(p), tb('manage.revealed'))}
                 >
                   {revealed ? tb('manage.revealed') : tb('manage.revealButton')}
@@ -246,82 +206,6 @@ function CodesCensus({
           </ol>
         </div>
       )}
-    </div>
-  )
-}
-
-function ShareExchange({
-  ballot,
-  self,
-  network,
-  onChange,
-}: {
-  ballot: BallotView
-  self: string
-  network: NetworkInfo
-  onChange: () => void
-}) {
-  const record = useAsync(() => getTrustee(ballot.id), [ballot.id])
-  const [text, setText] = useState('')
-  const [problem, setProblem] = useState<string | undefined>(undefined)
-  const r = record.data
-  if (!r) return null
-  const others = ballot.trustees.filter((t) => t !== self)
-  const importShare = async (e: Event) => {
-    e.preventDefault()
-    setProblem(undefined)
-    try {
-      const parsed = JSON.parse(text) as { ballot: string; from: string; to: string; share: KeyShare }
-      if (parsed.ballot !== ballot.id || parsed.to !== self) throw new Error(tb('manage.shareNotForYou'))
-      const dealings = await dealingsOnLedger(ballot.id, network)
-      const commitments = dealings[parsed.from]
-      if (!commitments) throw new Error(tb('manage.shareNoDealing', { from: parsed.from }))
-      await receiveShare({ ballot: ballot.id, from: parsed.from, share: parsed.share, commitments })
-      setText('')
-      record.reload()
-      onChange()
-    } catch (error) {
-      setProblem(problemText(error))
-    }
-  }
-  return (
-    <div class="tab-stack">
-      <h3 class="utrecht-heading-3">{tb('manage.shareExchange')}</h3>
-      <p class="tab-muted">{tb('manage.shareExchangeHint')}</p>
-      <ul>
-        {others.map((t) => {
-          const share = r.dealing.shares[ballot.trustees.indexOf(t)]
-          const file = JSON.stringify({ ballot: ballot.id, from: self, to: t, share })
-          return (
-            <li key={t}>
-              <a
-                download={`share-${ballot.id}-for-${t}.json`}
-                href={`data:application/json;charset=utf-8,${encodeURIComponent(file)}`}
-              >
-                {tb('manage.shareFor', { member: t })}
-              </a>{' '}
-              {r.received[t] ? tb('manage.shareReceived') : tb('manage.shareAwaited')}
-            </li>
-          )
-        })}
-      </ul>
-      <form class="tab-stack" onSubmit={importShare}>
-        <Field id="share-import" label={tb('manage.shareImport')}>
-          <textarea
-            id="share-import"
-            class="utrecht-textarea utrecht-textarea--html-textarea tab-code-input"
-            rows={3}
-            value={text}
-            onInput={(e) => setText((e.target as HTMLTextAreaElement).value)}
-          />
-        </Field>
-        {problem && <Alert type="error">{problem}</Alert>}
-        <div class="tab-actions">
-          <Button type="submit" appearance="secondary">
-            {tb('manage.shareImportButton')}
-          </Button>
-        </div>
-      </form>
     </div>
   )
 }

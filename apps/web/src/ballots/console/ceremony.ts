@@ -1,11 +1,28 @@
 import { electionOf } from '@tabularium/module-ballots/client'
-import { dealShares, type KeyShare, partialDecrypt, sumShares, verifyShare } from '@tabularium/voting'
+import {
+  createCeremonyKey,
+  dealEncryptedShares,
+  fileComplaint,
+  type KeyShare,
+  openReceivedShares,
+  partialDecrypt,
+  sumShares,
+} from '@tabularium/voting'
 import type { NetworkInfo } from '../../api/types.js'
 import { signAndSubmit } from '../../console/submit.js'
 import type { StoredKey } from '../../lib/keys.js'
-import { type BallotView, getEncryptedTally } from '../api.js'
-import { fetchProcessEntries, recountInBrowser } from '../recount.js'
+import { type BallotView, getEncryptedShares, getEncryptedTally } from '../api.js'
+import { tb } from '../i18n/tb.js'
+import { recountInBrowser } from '../recount.js'
 import { getTrustee, saveTrustee, type TrusteeRecord } from '../store.js'
+
+// The key ceremony from a trustee's browser (DKG with encrypted shares on the
+// ledger and complaints): register a ceremony key, deal, check the shares
+// received and confirm (complaining about any bad one). The only secret kept
+// here is the ceremony key; with it and the ledger, the trustee's share of
+// the election key can always be recomputed — which is what the backup file holds.
+
+type Step = { key: StoredKey; network: NetworkInfo; ballot: BallotView; self: string }
 
 /** Signs and submits a ballots action with the console key; throws the refusal with its code. */
 export async function submitBallots(
@@ -21,79 +38,109 @@ export async function submitBallots(
   return result
 }
 
-/**
- * Step 1 of the key ceremony (joint-Feldman DKG): this trustee deals a
- * random polynomial, publishes its commitments on the ledger and keeps the
- * shares here; share i goes to trustee i (its own is kept, the others are
- * downloaded and handed over off the ledger).
- */
-export async function deal(p: { key: StoredKey; network: NetworkInfo; ballot: BallotView; self: string }) {
-  const n = p.ballot.trustees.length
-  // Bound to this ballot and trustee: the proof that this trustee knows its secret (no rogue keys).
-  const dealing = dealShares({ threshold: p.ballot.threshold, trustees: n, context: `${p.ballot.id}/${p.self}` })
-  const own = p.ballot.trustees.indexOf(p.self)
-  const record: TrusteeRecord = {
-    ballot: p.ballot.id,
-    dealing,
-    received: { [p.self]: dealing.shares[own] as KeyShare },
-    share: null,
-  }
-  // Kept before it is published: a dealing on the ledger whose shares were lost could never be confirmed.
-  await saveTrustee(record)
-  const { commitments, proof } = dealing
-  await submitBallots(p.key, p.network, 'submitDealing', { ballot: p.ballot.id, commitments, proof })
+async function recordOf(ballot: string): Promise<TrusteeRecord> {
+  const record = await getTrustee(ballot)
+  if (!record?.ceremonyKey) throw new Error('this browser holds no ceremony key of this trustee for the ballot')
   return record
 }
 
-/** Each dealer's commitments, read from the log (member id → commitments). */
-export async function dealingsOnLedger(ballot: string, network: NetworkInfo): Promise<Record<string, string[]>> {
-  const out: Record<string, string[]> = {}
-  for (const row of await fetchProcessEntries(ballot)) {
-    const entry = (row as { entry?: { tx?: { action?: string; signer?: string; args?: { commitments?: string[] } } } })
-      .entry
-    if (entry?.tx?.action !== 'submitDealing') continue
-    const member = network.members.find((m) => m.did === entry.tx?.signer)?.id
-    if (member && entry.tx.args?.commitments) out[member] = entry.tx.args.commitments
+/** Step 1: makes this trustee's ceremony key, keeps it here, and registers its public half. */
+export async function registerKey(p: Step) {
+  const made = createCeremonyKey({ context: `${p.ballot.id}/${p.self}` })
+  const record: TrusteeRecord = {
+    ballot: p.ballot.id,
+    trustee: p.self,
+    ceremonyKey: { secret: made.secret, publicKey: made.publicKey },
+    received: {},
+    share: null,
   }
-  return out
-}
-
-/** Adds a share received from another trustee, after checking it against that dealer's commitments. */
-export async function receiveShare(p: { ballot: string; from: string; share: KeyShare; commitments: string[] }) {
-  verifyShare({ share: p.share, commitments: p.commitments })
-  const record = await getTrustee(p.ballot)
-  if (!record) throw new Error('no dealing of this trustee for the ballot')
-  const next = { ...record, received: { ...record.received, [p.from]: p.share } }
-  await saveTrustee(next)
-  return next
-}
-
-/** Step 2: every dealing's share verified, this trustee confirms and keeps its joint share. */
-export async function confirm(p: { key: StoredKey; network: NetworkInfo; ballot: BallotView }) {
-  const record = await getTrustee(p.ballot.id)
-  if (!record) throw new Error('no dealing of this trustee for the ballot')
-  const dealings = await dealingsOnLedger(p.ballot.id, p.network)
-  const shares = p.ballot.trustees.map((t) => {
-    const share = record.received[t]
-    const commitments = dealings[t]
-    if (!share || !commitments) throw new Error(`missing the share or the dealing of ${t}`)
-    verifyShare({ share, commitments })
-    return share
+  // Kept before it is published: a registered key whose secret was lost could open no share.
+  await saveTrustee(record)
+  await submitBallots(p.key, p.network, 'registerCeremonyKey', {
+    ballot: p.ballot.id,
+    key: made.publicKey,
+    proof: made.proof,
   })
-  const next = { ...record, share: sumShares(shares) }
-  await saveTrustee(next)
+  return record
+}
+
+/** Step 2: deals, share j encrypted to trustee j's registered key; the plaintext shares are not kept. */
+export async function deal(p: Step) {
+  const record = await recordOf(p.ballot.id)
+  const trustees = p.ballot.trustees.map((id) => {
+    const key = p.ballot.ceremony.keys[id]
+    if (!key) throw new Error(`${id} has not registered its ceremony key`)
+    return { id, key }
+  })
+  const { ballot, threshold } = { ballot: p.ballot.id, threshold: p.ballot.threshold }
+  const dealing = dealEncryptedShares({
+    ballot,
+    dealer: p.self,
+    secret: record.ceremonyKey.secret,
+    threshold,
+    trustees,
+  })
+  const { commitments, proof, encryptedShares: shares } = dealing
+  await submitBallots(p.key, p.network, 'submitDealing', { ballot, commitments, proof, shares })
+}
+
+/** Reads this trustee's encrypted shares from the ledger, decrypts and verifies them, and keeps the good ones. */
+async function openShares(p: Step, record: TrusteeRecord) {
+  const view = await getEncryptedShares(p.ballot.id, p.self)
+  const opened = openReceivedShares({
+    ballot: p.ballot.id,
+    recipient: p.self,
+    index: view.index,
+    secret: record.ceremonyKey.secret,
+    dealings: view.dealings,
+  })
+  await saveTrustee({ ...record, received: opened.shares })
+  return { ...opened, view }
+}
+
+/**
+ * Step 3: checks every share received; files a complaint (with the proof of
+ * the shared key) about each dealer whose share is bad, then confirms.
+ * Returns the dealers complained about.
+ */
+export async function checkAndConfirm(p: Step): Promise<string[]> {
+  const record = await recordOf(p.ballot.id)
+  const { bad, view } = await openShares(p, record)
+  const accused = bad.map((b) => b.dealer).filter((d) => p.ballot.ceremony.disqualified[d] === undefined)
+  for (const dealer of accused) {
+    const dealerKey = view.dealings.find((d) => d.dealer === dealer)?.key as string
+    const complaint = fileComplaint({
+      ballot: p.ballot.id,
+      dealer,
+      complainer: p.self,
+      secret: record.ceremonyKey.secret,
+      dealerKey,
+    })
+    await submitBallots(p.key, p.network, 'complainDealing', { ballot: p.ballot.id, dealer, ...complaint })
+  }
   await submitBallots(p.key, p.network, 'confirmShares', { ballot: p.ballot.id })
-  return next
+  return accused
+}
+
+/** This trustee's share of the election key: the sum of the qualified dealers' shares (opened again if needed). */
+export async function jointShare(p: Step): Promise<KeyShare> {
+  let record = await recordOf(p.ballot.id)
+  const qualified = p.ballot.ceremony.qualified
+  if (!qualified) throw new Error('the election key is not fixed yet')
+  if (record.share) return record.share
+  if (qualified.some((d) => !record.received[d])) record = { ...record, received: (await openShares(p, record)).shares }
+  const share = sumShares(qualified.map((d) => record.received[d] as KeyShare))
+  await saveTrustee({ ...record, share })
+  return share
 }
 
 /** After the close: this trustee's partial decryption of the encrypted tally, with its proofs, published. */
-export async function reveal(p: { key: StoredKey; network: NetworkInfo; ballot: BallotView }) {
-  const record = await getTrustee(p.ballot.id)
+export async function reveal(p: Step) {
   const publicKey = p.ballot.ceremony.publicKey
-  if (!record?.share || !publicKey) throw new Error('this browser holds no confirmed share of the election key')
+  if (!publicKey) throw new Error('the ballot has no election key')
+  const share = await jointShare(p)
   const { tally } = await getEncryptedTally(p.ballot.id)
   if (!tally) throw new Error('no ballot was counted: nothing to decrypt')
-  const share = record.share
   const partials = p.ballot.questions.map((q, i) =>
     partialDecrypt({ election: electionOf(p.ballot.id, q, publicKey), tally: tally[i] ?? [], share }),
   )
@@ -106,4 +153,19 @@ export async function publishResult(p: { key: StoredKey; network: NetworkInfo; b
   if (recount.counts === null) throw new Error(recount.problems.join('; ') || 'the tally cannot be decrypted yet')
   await submitBallots(p.key, p.network, 'publishTally', { ballot: p.ballot.id, counts: recount.counts })
   return recount.counts
+}
+
+/** The trustee key file (backup): with it and the ledger, this trustee's share can be recomputed anywhere. */
+export function trusteeKeyFile(record: TrusteeRecord): string {
+  return JSON.stringify({ ballot: record.ballot, trustee: record.trustee, ceremonyKey: record.ceremonyKey })
+}
+
+/** Restores the ceremony key from a trustee key file, after checking it is this trustee's registered key. */
+export async function restoreKey(p: { ballot: BallotView; self: string; text: string }) {
+  const file = JSON.parse(p.text) as Partial<TrusteeRecord>
+  const registered = p.ballot.ceremony.keys[p.self]
+  const key = file.ceremonyKey
+  if (file.ballot !== p.ballot.id || file.trustee !== p.self || !key?.secret || key.publicKey !== registered)
+    throw new Error(tb('manage.restoreWrong'))
+  await saveTrustee({ ballot: p.ballot.id, trustee: p.self, ceremonyKey: key, received: {}, share: null })
 }

@@ -1,0 +1,51 @@
+import type { ActionContext } from '@tabularium/ledger'
+import { combineDealings, VotingError } from '@tabularium/voting'
+import { fail } from '../fail.js'
+import { ceremonyKey } from '../keys.js'
+import type { BallotRecord, Ceremony } from '../types.js'
+import { phaseAt } from './schedule.js'
+
+/** Refuses a ceremony step (CONFLICT) once the ballot opened, the ceremony failed or the key is fixed. */
+export function assertCeremonyOpen(p: { ballot: BallotRecord; ceremony: Ceremony; time: string }): void {
+  if (phaseAt(p.ballot, p.time) !== 'scheduled') fail('CONFLICT', 'the key ceremony ends when the ballot opens')
+  if (p.ceremony.failed !== null)
+    fail('CONFLICT', `the key ceremony of ${p.ballot.id} failed: ${p.ceremony.failed}`, { failed: p.ceremony.failed })
+  if (p.ceremony.publicKey !== null) fail('CONFLICT', `the election key of ${p.ballot.id} is fixed already`)
+}
+
+/** Refuses with CONFLICT (`details.missing`) until every trustee has done `what`. */
+export function assertAllHave(p: { ballot: BallotRecord; done: Record<string, unknown>; what: string }): void {
+  const missing = p.ballot.trustees.filter((t) => p.done[t] === undefined)
+  if (missing.length > 0) fail('CONFLICT', `waiting for ${p.what} from ${missing.join(', ')}`, { missing })
+}
+
+/** Refuses with INVALID_ARGS, naming the check, when a `@tabularium/voting` check throws. */
+export function checked<T>(what: string, run: () => T): T {
+  try {
+    return run()
+  } catch (error) {
+    if (error instanceof VotingError) fail('INVALID_ARGS', `${error.message} (${what})`, { reason: error.code })
+    throw error
+  }
+}
+
+/**
+ * Stores the ceremony after a confirmation or a disqualification and
+ * settles it when it can: with fewer qualified dealers than the threshold
+ * it has failed; when every qualified trustee has confirmed, QUAL is fixed
+ * and so is the election key, the sum of QUAL's constant-term commitments.
+ */
+export function settleCeremony(ctx: ActionContext, ballot: BallotRecord, ceremony: Ceremony): void {
+  const qualified = ballot.trustees.filter((t) => ceremony.disqualified[t] === undefined)
+  let next = ceremony
+  if (qualified.length < ballot.threshold) {
+    const failed = `${qualified.length} qualified dealers (${qualified.join(', ') || 'none'}), fewer than the threshold ${ballot.threshold}`
+    next = { ...ceremony, failed }
+    ctx.emit('ceremonyFailed', { ballot: ballot.id, qualified, reason: failed })
+  } else if (qualified.every((t) => ceremony.confirmed.includes(t))) {
+    const joint = combineDealings({ commitments: qualified.map((t) => ceremony.dealings[t] as string[]) })
+    next = { ...ceremony, qualified, publicKey: joint.publicKey, commitments: joint.commitments }
+    ctx.emit('keyReady', { ballot: ballot.id, publicKey: joint.publicKey, qualified })
+  }
+  ctx.put(ceremonyKey(ballot.id), next as never)
+}
