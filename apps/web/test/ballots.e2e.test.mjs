@@ -6,12 +6,14 @@
 // signed by the wallet key in the browser), gets an anonymous token with a
 // selective-disclosure presentation, is told clearly when the projects break
 // the budget, votes, and checks the receipt in the portal; after the close
-// the console reveals and publishes; the portal shows the result and a
-// recount in the browser equals it; so does `tabularium recount`.
+// the trustee, in a fresh browser with nothing stored, restores its key file
+// (the backup offered at registration) and reveals, and the console
+// publishes; the portal shows the result and a recount in the browser
+// equals it; so does `tabularium recount`.
 import assert from 'node:assert/strict'
 import { spawnSync } from 'node:child_process'
 import { randomBytes } from 'node:crypto'
-import { readFileSync } from 'node:fs'
+import { readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { after, before, describe, test } from 'node:test'
 import { toBase64Url } from '@tabularium/core'
@@ -33,6 +35,7 @@ let browser
 let page
 let opensAt
 let closesAt
+let trusteeKeyFile
 
 async function expectAccessible(name) {
   assert.deepEqual(await seriousViolations(page), [], `axe found serious or critical violations on ${name}`)
@@ -168,6 +171,8 @@ describe('ballots in Chromium against a real node', { timeout: 180_000 }, () => 
     assert.deepEqual(ballot.ceremony.qualified, [self])
     const keyFile = JSON.parse(decodeURIComponent(backup.slice(backup.indexOf(',') + 1)))
     assert.equal(keyFile.ceremonyKey.publicKey, ballot.ceremony.keys[self])
+    trusteeKeyFile = join(node.dir, 'trustee-key.json')
+    writeFileSync(trusteeKeyFile, JSON.stringify(keyFile))
     const shares = await api(`/v1/modules/ballots/queries/encryptedShares?ballot=${BALLOT}&trustee=${self}`)
     assert.equal(shares.dealings.length, 1)
     assert.match(shares.dealings[0].ciphertext, /^[A-Za-z0-9_-]{80}$/)
@@ -282,13 +287,29 @@ describe('ballots in Chromium against a real node', { timeout: 180_000 }, () => 
     assert.equal(result.status, 'sealed')
   })
 
-  test('after the close the console reveals and publishes; the portal shows the result and recounts it', async () => {
+  test('after the close the trustee restores its key file in a fresh browser, reveals and publishes', async () => {
     await page.waitForTimeout(Math.max(0, closesAt - Date.now() + 500))
-    await visit(`/console/ballots/${BALLOT}`)
-    await page.click('#ceremony-reveal')
-    await page.locator('#publish-result:not([disabled])').waitFor()
-    await page.click('#publish-result')
-    await page.getByText('The result is published.').first().waitFor({ timeout: 20_000 })
+    // Another browser: no console key, no ceremony key — only the two files the organisation kept.
+    const fresh = await browser.newContext({ viewport: { width: 1280, height: 800 } })
+    const other = await fresh.newPage()
+    await other.goto(`${node.url}/#/console`)
+    await other.setInputFiles('#key-file', node.keyFile)
+    await other.getByText('Signed in as Organisation 1.').waitFor()
+    await other.goto(`${node.url}/#/console/ballots/${BALLOT}`)
+    await other.getByText('This browser does not hold').first().waitFor()
+    assert.ok(await other.locator('#ceremony-reveal[disabled]').isVisible())
+    await other.setInputFiles('input#ceremony-key-restore', trusteeKeyFile)
+    await other.getByText('Ceremony key restored').first().waitFor()
+    await other.locator('#ceremony-reveal:not([disabled])').click()
+    await other.locator('#publish-result:not([disabled])').waitFor()
+    const result = await api(`/v1/modules/ballots/queries/result?id=${BALLOT}`)
+    assert.equal(result.trusteesDecrypted.length, 1)
+    await other.click('#publish-result')
+    await other.getByText('The result is published.').first().waitFor({ timeout: 20_000 })
+    await fresh.close()
+  })
+
+  test('the portal shows the result and recounts it', async () => {
     await visit(`/ballots/${BALLOT}`)
     await page.locator('#result-status').waitFor()
     const cells = await page.locator('table[data-question="q2"] tbody td').allInnerTexts()

@@ -2,6 +2,7 @@ import { defineModule } from '@tabularium/ledger'
 import { cast } from './actions/cast.js'
 import { addCensusCodes, issueToken } from './actions/census.js'
 import { confirmShares, registerCeremonyKey, submitDealing } from './actions/ceremony.js'
+import { closeCeremony } from './actions/closeCeremony.js'
 import { complainDealing } from './actions/complaints.js'
 import { createBallot } from './actions/createBallot.js'
 import { publishPartial, publishTally } from './actions/decryption.js'
@@ -30,6 +31,7 @@ export const ballotsModule = defineModule({
     submitDealing,
     complainDealing,
     confirmShares,
+    closeCeremony,
     issueToken,
     cast,
     publishPartial,

@@ -1,6 +1,7 @@
 export { cast } from './actions/cast.js'
 export { addCensusCodes, issueToken } from './actions/census.js'
 export { confirmShares, registerCeremonyKey, submitDealing } from './actions/ceremony.js'
+export { closeCeremony } from './actions/closeCeremony.js'
 export { complainDealing } from './actions/complaints.js'
 export { createBallot } from './actions/createBallot.js'
 export { publishPartial, publishTally } from './actions/decryption.js'

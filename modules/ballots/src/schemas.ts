@@ -78,6 +78,8 @@ export const CreateBallotArgsSchema = z.strictObject({
   issuerKey: TokenPublicKeySchema,
   trustees: z.array(ShortId).min(1).max(LIMITS.trustees),
   threshold: z.number().int().min(1).max(LIMITS.trustees),
+  /** From when the ceremony may be closed without absent trustees; default halfway from creation to `opens`. */
+  ceremonyDeadline: TimeSchema.optional(),
 })
 export type CreateBallotArgs = z.infer<typeof CreateBallotArgsSchema>
 
@@ -103,10 +105,14 @@ export const DealingArgsSchema = z.strictObject({
   commitments: z.array(B64).min(1).max(LIMITS.trustees),
   /** Proof of knowledge of a_0 (`dealEncryptedShares(…).proof`, context `<ballot>/<trustee>`). */
   proof: SchnorrSchema,
-  /** Share j encrypted to trustee j's ceremony key, in the ballot's trustee order. */
-  shares: z.array(EncryptedShareSchema).min(1).max(LIMITS.trustees),
+  /** Share j encrypted to trustee j's ceremony key, in the ballot's trustee order; '' for a trustee without a key. */
+  shares: z
+    .array(z.union([EncryptedShareSchema, z.literal('')]))
+    .min(1)
+    .max(LIMITS.trustees),
 })
 export const ConfirmArgsSchema = z.strictObject({ ballot: ProcessIdSchema })
+export const CloseCeremonyArgsSchema = z.strictObject({ ballot: ProcessIdSchema })
 export const ComplaintArgsSchema = z.strictObject({
   ballot: ProcessIdSchema,
   /** The member id of the dealer whose share for the signer is bad. */

@@ -40,12 +40,22 @@ export type BallotRecord = {
   /** Trustee member ids; trustee i (from 1) holds share i of the election key. */
   trustees: string[]
   threshold: number
+  /**
+   * From when the key ceremony may be closed without the absent trustees
+   * (`closeCeremony`); before `opens`. Records from before the deadline lack
+   * it: read it with `ceremonyDeadlineOf`.
+   */
+  ceremonyDeadline?: string
   organisation: string | null
   createdAt: string
 }
 
-/** Why a dealer was disqualified: who complained, and what was wrong with the share (as the ledger judged it). */
-export type Disqualification = { by: string; reason: 'undecryptable' | 'invalid-share' }
+/**
+ * Why a dealer was disqualified: who complained and what was wrong with the
+ * share (as the ledger judged it), or who closed the ceremony while it had
+ * not dealt (`absent`: no ceremony key, or no dealing, by the close).
+ */
+export type Disqualification = { by: string; reason: 'undecryptable' | 'invalid-share' | 'absent' }
 
 /**
  * The key ceremony (joint-Feldman DKG with complaints): each trustee's
@@ -64,6 +74,8 @@ export type Ceremony = {
   qualified: string[] | null
   /** Why the ceremony failed (fewer qualified dealers than the threshold); no key will come. */
   failed: string | null
+  /** Who closed the ceremony after its deadline, and when (`closeCeremony`); null until then. */
+  closed: { by: string; at: string } | null
   publicKey: string | null
   commitments: string[] | null
 }

@@ -177,6 +177,11 @@ export const ERROR_CATALOGUE = {
     status: 403,
     meaning: 'Only the trustee organisations of this ballot may take part in its key ceremony and decryption.',
   },
+  CEREMONY_NOT_DUE: {
+    status: 409,
+    meaning:
+      "A ballot's key ceremony cannot be closed without its absent trustees before its ceremony deadline (`details.deadline`).",
+  },
   COMPLAINT_UNFOUNDED: {
     status: 422,
     meaning:

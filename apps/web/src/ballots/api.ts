@@ -9,6 +9,8 @@ export type Phase = 'scheduled' | 'open' | 'closed'
 
 /** The `ballot` query. */
 export type BallotView = BallotRecord & {
+  /** Always given by the query (filled in for ballots from before the deadline). */
+  ceremonyDeadline: string
   status: Phase
   ceremony: {
     registered: string[]
@@ -19,6 +21,8 @@ export type BallotView = BallotRecord & {
     disqualified: Record<string, { by: string; reason: string }>
     qualified: string[] | null
     failed: string | null
+    /** Who closed the ceremony after its deadline, and when. */
+    closed: { by: string; at: string } | null
     publicKey: string | null
     commitments: string[] | null
   }

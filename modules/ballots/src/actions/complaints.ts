@@ -2,7 +2,7 @@ import { defineAction } from '@tabularium/ledger'
 import { judgeComplaint } from '@tabularium/voting'
 import { fail } from '../fail.js'
 import { sharesKey } from '../keys.js'
-import { assertAllHave, assertCeremonyOpen, checked, settleCeremony } from '../rules/ceremony.js'
+import { assertCeremonyOpen, assertDealt, checked, settleCeremony } from '../rules/ceremony.js'
 import { ComplaintArgsSchema } from '../schemas.js'
 import { getBallot, getCeremony, trusteeOf } from './read.js'
 
@@ -27,8 +27,10 @@ export const complainDealing = defineAction({
     const { member, index } = trusteeOf(ctx, ballot, ctx.signer)
     const ceremony = getCeremony(ctx, args.ballot)
     assertCeremonyOpen({ ballot, ceremony, time: ctx.time })
-    assertAllHave({ ballot, done: ceremony.dealings, what: 'dealings' })
+    assertDealt(ballot, ceremony)
     if (!ballot.trustees.includes(args.dealer)) fail('INVALID_ARGS', `${args.dealer} is not a trustee of ${ballot.id}`)
+    if (ceremony.dealings[args.dealer] === undefined) fail('INVALID_ARGS', `${args.dealer} has not dealt`)
+    if (ceremony.keys[member] === undefined) fail('CONFLICT', `${member} received no share: it has no ceremony key`)
     if (args.dealer === member) fail('INVALID_ARGS', 'a trustee cannot complain about its own dealing')
     if (ceremony.confirmed.includes(member))
       fail('CONFLICT', `${member} has confirmed its shares already: complaints come before the confirmation`)

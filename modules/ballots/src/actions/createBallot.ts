@@ -2,6 +2,7 @@ import { defineAction } from '@tabularium/ledger'
 import { findMemberId } from '@tabularium/module-governance'
 import { fail } from '../fail.js'
 import { ballotKey, ceremonyKey, countersKey, ORGANISER_ROLE, processKey } from '../keys.js'
+import { ceremonyDeadlineOf } from '../rules/absence.js'
 import { normaliseQuestion } from '../rules/questions.js'
 import { CreateBallotArgsSchema } from '../schemas.js'
 import type { BallotRecord, CensusDef } from '../types.js'
@@ -24,6 +25,10 @@ export const createBallot = defineAction({
     assertIssuerKey(args.issuerKey)
     assertMembers(ctx, args.trustees)
     if (args.threshold > args.trustees.length) fail('INVALID_ARGS', 'the threshold is above the number of trustees')
+    const deadline = args.ceremonyDeadline
+    const at = deadline === undefined ? 0 : Date.parse(deadline)
+    if (deadline !== undefined && !(Date.parse(ctx.time) < at && at < Date.parse(args.opens)))
+      fail('INVALID_ARGS', 'the ceremony deadline must be in the future and before the ballot opens')
     const questions = args.questions.map(normaliseQuestion)
     if (new Set(questions.map((q) => q.id)).size !== questions.length)
       fail('INVALID_ARGS', 'question ids must be unique')
@@ -40,6 +45,7 @@ export const createBallot = defineAction({
       issuerKey: args.issuerKey,
       trustees: args.trustees,
       threshold: args.threshold,
+      ceremonyDeadline: ceremonyDeadlineOf({ ceremonyDeadline: deadline, createdAt: ctx.time, opens: args.opens }),
       organisation: findMemberId(ctx, ctx.signer) ?? null,
       createdAt: ctx.time,
     }

@@ -23,6 +23,7 @@ export const EMPTY_CEREMONY: Ceremony = {
   disqualified: {},
   qualified: null,
   failed: null,
+  closed: null,
   publicKey: null,
   commitments: null,
 }

@@ -1,4 +1,5 @@
 import { combineDealings, judgeComplaint, VotingError, verifyCeremonyKey } from '@tabularium/voting'
+import { ceremonyDeadlineOf } from '../rules/absence.js'
 import { ComplaintArgsSchema } from '../schemas.js'
 import type { BallotRecord } from '../types.js'
 
@@ -7,6 +8,8 @@ export type CeremonyEntries = {
   keys: { signer: string; key: string; proof: unknown }[]
   dealings: { signer: string; commitments: string[]; shares: string[] }[]
   complaints: { index: number; signer: string; args: unknown }[]
+  /** The accepted `closeCeremony`, if any. */
+  close: { index: number; time: string } | null
 }
 
 /** The election key the log fixes, and QUAL; null when the ceremony did not finish. */
@@ -15,20 +18,26 @@ export type RecountedCeremony = { publicKey: string; commitments: string[]; qual
 /**
  * Re-derives the election key from the ceremony's entries alone: every
  * accepted complaint is judged again (`judgeComplaint`), its dealer leaves
- * QUAL, and the key is the sum of QUAL's commitments. Which member a signer
+ * QUAL; after a close (which must come at or after the ceremony deadline),
+ * so does every trustee without a dealing (`absent`); fewer than t left is
+ * no key; the key is the sum of QUAL's commitments. Which member a signer
  * is comes from its ceremony key's proof, bound to `<ballot>/<member>` — the
  * entries name no member otherwise — and is worked out only when there are
- * complaints.
+ * complaints or absent trustees.
  *
  * @example const ceremony = recountCeremony({ ballot, entries, problems })
  */
 export function recountCeremony(p: { ballot: BallotRecord; entries: CeremonyEntries; problems: string[] }) {
   const { ballot, entries } = p
-  if (entries.dealings.length !== ballot.trustees.length) return null
-  if (entries.complaints.length === 0) {
+  const everyone = entries.dealings.length === ballot.trustees.length
+  if (everyone && entries.complaints.length === 0) {
     const joint = combineDealings({ commitments: entries.dealings.map((d) => d.commitments) })
     return { ...joint, qualified: [...ballot.trustees] }
   }
+  const { close } = entries
+  if (!everyone && close === null) return null
+  if (close !== null && Date.parse(close.time) < Date.parse(ceremonyDeadlineOf(ballot)))
+    p.problems.push(`entry ${close.index}: the key ceremony was closed before its deadline`)
   const members = membersOf(ballot, entries)
   const disqualified = new Set<string>()
   for (const c of entries.complaints) {
@@ -36,10 +45,12 @@ export function recountCeremony(p: { ballot: BallotRecord; entries: CeremonyEntr
     if (dealer === null) p.problems.push(`entry ${c.index}: an accepted complaint does not hold`)
     else disqualified.add(dealer)
   }
-  const qualified = ballot.trustees.filter((t) => !disqualified.has(t))
-  const commitments = qualified.map((t) => entries.dealings.find((d) => members.get(d.signer) === t)?.commitments)
-  if (qualified.length < ballot.threshold || commitments.some((c) => c === undefined)) return null
-  return { ...combineDealings({ commitments: commitments as string[][] }), qualified }
+  const dealt = new Map(entries.dealings.map((d) => [members.get(d.signer), d.commitments]))
+  // Without a close every trustee not disqualified must have dealt; after it, the others are absent.
+  const present = ballot.trustees.filter((t) => !disqualified.has(t))
+  const qualified = present.filter((t) => dealt.has(t))
+  if (qualified.length < ballot.threshold || (close === null && qualified.length < present.length)) return null
+  return { ...combineDealings({ commitments: qualified.map((t) => dealt.get(t) as string[]) }), qualified }
 }
 
 // Signer DID → member id, from the proofs of the registered ceremony keys.

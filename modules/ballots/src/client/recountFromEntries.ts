@@ -7,6 +7,7 @@ import {
   packBallots,
   type VotingEngine,
 } from '@tabularium/voting'
+import { ceremonyDeadlineOf } from '../rules/absence.js'
 import { checkCast } from '../rules/checkCast.js'
 import { checkPartials, computeCounts } from '../rules/counts.js'
 import { normaliseQuestion } from '../rules/questions.js'
@@ -70,7 +71,7 @@ export function recountFromEntries(
     problems,
   }
   let ballot: BallotRecord | undefined
-  const log: CeremonyEntries = { keys: [], dealings: [], complaints: [] }
+  const log: CeremonyEntries = { keys: [], dealings: [], complaints: [], close: null }
   // The ceremony ends before the ballot opens: it is recounted once, at the first ballot or at the end.
   let ceremony: RecountedCeremony | undefined
   const ceremonyNow = (b: BallotRecord) => {
@@ -113,6 +114,7 @@ function collectCeremony(log: CeremonyEntries, e: Parsed, a: Record<string, unkn
   if (e.action === 'submitDealing')
     log.dealings.push({ signer: e.signer, commitments: a.commitments as string[], shares: a.shares as string[] })
   if (e.action === 'complainDealing') log.complaints.push({ index: e.index, signer: e.signer, args: a })
+  if (e.action === 'closeCeremony') log.close = { index: e.index, time: e.time }
 }
 
 function recountCast(p: {
@@ -195,6 +197,7 @@ function ballotOf(e: Parsed, problems: string[]): BallotRecord | undefined {
     description: args.description ?? '',
     questions: args.questions.map(normaliseQuestion),
     census,
+    ceremonyDeadline: ceremonyDeadlineOf({ ...args, createdAt: e.time }),
     organisation: null,
     createdAt: e.time,
   }

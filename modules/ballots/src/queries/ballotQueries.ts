@@ -3,6 +3,7 @@ import type { PartialDecryption } from '@tabularium/voting'
 import { z } from 'zod'
 import { getBallot, getCeremony, getCounters } from '../actions/read.js'
 import { ballotKey, nullifierKey, partialsKey, resultKey } from '../keys.js'
+import { ceremonyDeadlineOf } from '../rules/absence.js'
 import { phaseAt } from '../rules/schedule.js'
 import { HashSchema, ProcessIdSchema } from '../schemas.js'
 import { statement } from '../sqlite.js'
@@ -24,6 +25,7 @@ export const ballot = defineQuery({
     const ceremony = getCeremony(ctx, id)
     return {
       ...record,
+      ceremonyDeadline: ceremonyDeadlineOf(record),
       status: phaseAt(record, now(at)),
       ceremony: {
         registered: Object.keys(ceremony.keys),
@@ -33,6 +35,7 @@ export const ballot = defineQuery({
         disqualified: ceremony.disqualified,
         qualified: ceremony.qualified,
         failed: ceremony.failed,
+        closed: ceremony.closed,
         publicKey: ceremony.publicKey,
         commitments: ceremony.commitments,
       },

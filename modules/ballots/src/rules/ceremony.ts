@@ -3,6 +3,7 @@ import { combineDealings, VotingError } from '@tabularium/voting'
 import { fail } from '../fail.js'
 import { ceremonyKey } from '../keys.js'
 import type { BallotRecord, Ceremony } from '../types.js'
+import { awaitedDealers, ceremonyDeadlineOf } from './absence.js'
 import { phaseAt } from './schedule.js'
 
 /** Refuses a ceremony step (CONFLICT) once the ballot opened, the ceremony failed or the key is fixed. */
@@ -11,6 +12,23 @@ export function assertCeremonyOpen(p: { ballot: BallotRecord; ceremony: Ceremony
   if (p.ceremony.failed !== null)
     fail('CONFLICT', `the key ceremony of ${p.ballot.id} failed: ${p.ceremony.failed}`, { failed: p.ceremony.failed })
   if (p.ceremony.publicKey !== null) fail('CONFLICT', `the election key of ${p.ballot.id} is fixed already`)
+}
+
+/** Refuses registering or dealing (CONFLICT) once the ceremony was closed: the absent are out. */
+export function assertNotClosed(ballot: BallotRecord, ceremony: Ceremony): void {
+  if (ceremony.closed !== null)
+    fail('CONFLICT', `the key ceremony of ${ballot.id} was closed at ${ceremony.closed.at}: no more keys or dealings`)
+}
+
+/** True from the ceremony deadline on. */
+export function pastDeadline(ballot: BallotRecord, time: string): boolean {
+  return Date.parse(time) >= Date.parse(ceremonyDeadlineOf(ballot))
+}
+
+/** Refuses a complaint or confirmation (CONFLICT, `details.missing`) while a dealing is awaited (`awaitedDealers`). */
+export function assertDealt(ballot: BallotRecord, ceremony: Ceremony): void {
+  const missing = awaitedDealers(ballot, ceremony)
+  if (missing.length > 0) fail('CONFLICT', `waiting for dealings from ${missing.join(', ')}`, { missing })
 }
 
 /** Refuses with CONFLICT (`details.missing`) until every trustee has done `what`. */

@@ -1,9 +1,12 @@
+import { awaitedDealers } from '@tabularium/module-ballots/client'
 import type { NetworkInfo } from '../../api/types.js'
 import { Alert, Button, Card, DataList, Field } from '../../components/ui.js'
+import { formatTime } from '../../i18n/index.js'
 import type { StoredKey } from '../../lib/keys.js'
 import type { BallotView } from '../api.js'
 import { tb } from '../i18n/tb.js'
 import type { TrusteeRecord } from '../store.js'
+import { CloseCeremony } from './CloseCeremony.js'
 import { checkAndConfirm, deal, registerKey, restoreKey, trusteeKeyFile } from './ceremony.js'
 
 /** Runs a step with the page's busy flag and message; `done` may depend on the step's result. */
@@ -27,6 +30,8 @@ export function CeremonyCard(p: {
   const c = ballot.ceremony
   const n = ballot.trustees.length
   const disqualified = Object.entries(c.disqualified)
+  const open = ballot.status === 'scheduled' && c.failed === null && c.publicKey === null
+  const closer = self !== undefined && (ballot.trustees.includes(self) || self === ballot.organisation)
   return (
     <Card title={tb('manage.ceremony')}>
       <p>{tb('manage.ceremonyText', { t: ballot.threshold, n })}</p>
@@ -39,12 +44,18 @@ export function CeremonyCard(p: {
             tb('manage.disqualified'),
             disqualified.length === 0
               ? tb('manage.none')
-              : disqualified.map(([dealer, d]) => tb('manage.disqualifiedBy', { dealer, by: d.by })).join(', '),
+              : disqualified
+                  .map(([dealer, d]) =>
+                    tb(d.reason === 'absent' ? 'manage.absentBy' : 'manage.disqualifiedBy', { dealer, by: d.by }),
+                  )
+                  .join(', '),
           ],
+          [tb('manage.deadline'), formatTime(ballot.ceremonyDeadline)],
           [tb('manage.electionKey'), c.publicKey ? tb('manage.keyReady') : tb('manage.keyPending')],
         ]}
       />
       {c.failed && <Alert type="error">{tb('manage.failed', { reason: c.failed })}</Alert>}
+      {open && closer && c.closed === null && <CloseCeremony {...p} />}
       {self === undefined || !ballot.trustees.includes(self) ? (
         <p class="tab-muted">{tb('manage.notTrustee')}</p>
       ) : (
@@ -63,6 +74,10 @@ function TrusteeSteps(p: Parameters<typeof CeremonyCard>[0] & { self: string }) 
   const confirmed = c.confirmed.includes(self)
   const n = ballot.trustees.length
   const open = ballot.status === 'scheduled' && c.failed === null && c.publicKey === null
+  // From the deadline a dealing goes to the keys registered; a confirmation waits for the dealings still possible.
+  const canDeal = c.closed === null && (c.registered.length === n || Date.now() >= Date.parse(ballot.ceremonyDeadline))
+  const dealings = Object.fromEntries(c.dealt.map((d) => [d, []]))
+  const awaited = awaitedDealers(ballot, { keys: c.keys, dealings, disqualified: c.disqualified })
   const confirmedText = (accused: unknown) =>
     (accused as string[]).length === 0
       ? tb('manage.confirmedDone')
@@ -80,14 +95,14 @@ function TrusteeSteps(p: Parameters<typeof CeremonyCard>[0] & { self: string }) 
           </Button>
           <Button
             id="ceremony-deal"
-            disabled={!registered || dealt || busy || c.registered.length < n || !trustee}
+            disabled={!registered || dealt || busy || !canDeal || !trustee}
             onClick={act('deal', () => deal(step), tb('manage.dealtDone'))}
           >
             {dealt ? tb('manage.dealtDone') : tb('manage.deal')}
           </Button>
           <Button
             id="ceremony-confirm"
-            disabled={!dealt || confirmed || busy || c.dealt.length < n || !trustee}
+            disabled={!dealt || confirmed || busy || awaited.length > 0 || !trustee}
             onClick={act('confirm', () => checkAndConfirm(step), confirmedText)}
           >
             {confirmed ? tb('manage.confirmedDone') : tb('manage.confirm')}

@@ -1,7 +1,6 @@
-import { electionOf } from '@tabularium/module-ballots/client'
+import { absentTrustees, dealToRegistered, electionOf } from '@tabularium/module-ballots/client'
 import {
   createCeremonyKey,
-  dealEncryptedShares,
   fileComplaint,
   type KeyShare,
   openReceivedShares,
@@ -64,24 +63,33 @@ export async function registerKey(p: Step) {
   return record
 }
 
-/** Step 2: deals, share j encrypted to trustee j's registered key; the plaintext shares are not kept. */
+/**
+ * Step 2: deals, share j encrypted to trustee j's registered key ('' for a
+ * trustee without one, allowed from the ceremony deadline); the plaintext
+ * shares are not kept.
+ */
 export async function deal(p: Step) {
   const record = await recordOf(p.ballot.id)
-  const trustees = p.ballot.trustees.map((id) => {
-    const key = p.ballot.ceremony.keys[id]
-    if (!key) throw new Error(`${id} has not registered its ceremony key`)
-    return { id, key }
-  })
   const { ballot, threshold } = { ballot: p.ballot.id, threshold: p.ballot.threshold }
-  const dealing = dealEncryptedShares({
+  const dealing = dealToRegistered({
     ballot,
     dealer: p.self,
     secret: record.ceremonyKey.secret,
     threshold,
-    trustees,
+    trustees: p.ballot.trustees,
+    keys: p.ballot.ceremony.keys,
   })
   const { commitments, proof, encryptedShares: shares } = dealing
   await submitBallots(p.key, p.network, 'submitDealing', { ballot, commitments, proof, shares })
+}
+
+/** From the ceremony deadline: closes the ceremony; returns the trustees it disqualified as absent. */
+export async function closeKeyCeremony(p: { key: StoredKey; network: NetworkInfo; ballot: BallotView }) {
+  await submitBallots(p.key, p.network, 'closeCeremony', { ballot: p.ballot.id })
+  return absentTrustees(p.ballot, {
+    dealings: Object.fromEntries(p.ballot.ceremony.dealt.map((d) => [d, []])),
+    disqualified: p.ballot.ceremony.disqualified,
+  })
 }
 
 /** Reads this trustee's encrypted shares from the ledger, decrypts and verifies them, and keeps the good ones. */

@@ -248,6 +248,12 @@ export const ballotsEn = {
   'manage.complained': 'Confirmed, after complaining about {dealers}: their shares for us did not verify.',
   'manage.disqualified': 'Disqualified dealers',
   'manage.disqualifiedBy': '{dealer} (complaint by {by})',
+  'manage.deadline': 'Ceremony deadline',
+  'manage.absentBy': '{dealer} (absent at the close by {by})',
+  'manage.close': 'Close the ceremony without the absent trustees',
+  'manage.closeBefore':
+    'From the ceremony deadline ({deadline}), the organiser or a trustee can close the ceremony: trustees who have not dealt are disqualified as absent, and the others finish without them.',
+  'manage.closedDone': 'The ceremony is closed; trustees absent: {absent}.',
   'manage.none': 'None',
   'manage.failed': 'The key ceremony failed: {reason}. This ballot cannot open; create a new one.',
   'manage.backupKey': 'Download our trustee key file (keep it safe and secret: with the ledger it recovers our share)',

@@ -233,6 +233,12 @@ export const ballotsEs: BallotsMessages = {
   'manage.complained': 'Confirmado, tras una queja sobre {dealers}: sus partes para nosotros no eran válidas.',
   'manage.disqualified': 'Repartidores descalificados',
   'manage.disqualifiedBy': '{dealer} (queja de {by})',
+  'manage.deadline': 'Plazo de la ceremonia',
+  'manage.absentBy': '{dealer} (ausente al cierre de {by})',
+  'manage.close': 'Cerrar la ceremonia sin los custodios ausentes',
+  'manage.closeBefore':
+    'A partir del plazo de la ceremonia ({deadline}), el organizador o un custodio puede cerrarla: los custodios que no han repartido quedan descalificados por ausencia y los demás terminan sin ellos.',
+  'manage.closedDone': 'La ceremonia está cerrada; custodios ausentes: {absent}.',
   'manage.none': 'Ninguno',
   'manage.failed': 'La ceremonia de claves ha fallado: {reason}. Esta votación no puede abrirse; cree una nueva.',
   'manage.backupKey':

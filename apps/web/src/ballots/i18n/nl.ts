@@ -233,6 +233,12 @@ export const ballotsNl: BallotsMessages = {
   'manage.complained': 'Bevestigd, na een klacht over {dealers}: hun delen voor ons klopten niet.',
   'manage.disqualified': 'Uitgesloten uitdelers',
   'manage.disqualifiedBy': '{dealer} (klacht van {by})',
+  'manage.deadline': 'Termijn van de ceremonie',
+  'manage.absentBy': '{dealer} (afwezig bij de afsluiting door {by})',
+  'manage.close': 'De ceremonie afsluiten zonder de afwezige beheerders',
+  'manage.closeBefore':
+    'Vanaf de termijn van de ceremonie ({deadline}) kan de organisator of een beheerder de ceremonie afsluiten: beheerders die niet hebben uitgedeeld, worden als afwezig uitgesloten en de anderen ronden af zonder hen.',
+  'manage.closedDone': 'De ceremonie is afgesloten; afwezige beheerders: {absent}.',
   'manage.none': 'Geen',
   'manage.failed': 'De sleutelceremonie is mislukt: {reason}. Deze stemming kan niet openen; maak een nieuwe aan.',
   'manage.backupKey':
