@@ -19,6 +19,8 @@ export default defineConfig({
       treeshake: { moduleSideEffects: (id) => !/\/packages\/(core|log|protocol|sdk)\//.test(id) },
     },
   },
+  // The browser recount's Web Worker (apps/web/src/ballots/recount.worker.ts) is an ES module, like the app.
+  worker: { format: 'es' },
   server: {
     proxy: {
       '/v1': process.env.TABULARIUM_API ?? 'http://127.0.0.1:8080',

@@ -1,40 +1,49 @@
-import { type ExportedEntry, type RecountResult, recountFromEntries } from '@tabularium/module-ballots/client'
-import { getEntries, query } from '../api/client.js'
+import { getNetwork } from '../api/client.js'
+import { trustOf } from '../lib/verify.js'
+import type { RecountMessage, RecountRequest } from './recount.worker.js'
+import type { RecountProgress, VerifiedRecount } from './verifiedRecount.js'
 
-/**
- * The entries of one ballot or petition, fetched from the log (`entries`
- * query for the indexes, then `/v1/entries` pages over each run of
- * consecutive indexes).
- */
-export async function fetchProcessEntries(id: string): Promise<ExportedEntry[]> {
-  const indexes: number[] = []
-  let after = -1
-  for (;;) {
-    const page = await query<{ indexes: number[]; next: number | null }>('ballots', 'entries', { id, after })
-    indexes.push(...page.indexes)
-    if (page.next === null) break
-    after = page.next
+export type { RecountProgress, VerifiedRecount } from './verifiedRecount.js'
+
+/** The recount could not run: the node's data did not verify (`verification`), or it failed otherwise. */
+export class RecountError extends Error {
+  override name = 'RecountError'
+  constructor(
+    readonly code: string,
+    message: string,
+    /** True when a checkpoint, tile or entry the node served does not verify. */
+    readonly verification: boolean,
+  ) {
+    super(message)
   }
-  const wanted = new Set(indexes)
-  const out: ExportedEntry[] = []
-  let i = 0
-  while (i < indexes.length) {
-    const from = indexes[i] as number
-    let to = from
-    while (i + 1 < indexes.length && indexes[i + 1] === to + 1 && to - from < 999) to = indexes[++i] as number
-    i++
-    const page = await getEntries(from, to - from + 1)
-    for (const row of page.entries) if (wanted.has(row.index)) out.push(row as unknown as ExportedEntry)
-  }
-  return out
 }
 
-/** Recounts a ballot in this browser from its log entries (proofs included). */
-export async function recountInBrowser(id: string): Promise<RecountResult & { entries: number; ms: number }> {
-  const entries = await fetchProcessEntries(id)
-  const started = performance.now()
-  // Let the "recounting…" status paint before the CPU-bound part.
-  await new Promise((r) => setTimeout(r, 30))
-  const result = recountFromEntries(entries, { ballot: id })
-  return { ...result, entries: entries.length, ms: Math.round(performance.now() - started) }
+/**
+ * Recounts a ballot in this browser, in a Web Worker: a checkpoint verified
+ * with the network's keys (the receipts' trust anchor), every log entry from
+ * the ballot's creation proved under it from the C2SP tiles, then the recount
+ * of `recountFromEntries` (proofs included). Rejects with `RecountError`.
+ *
+ * @example const r = await recountInBrowser('pb-2026', { onProgress: console.log }); r.complete && r.matches
+ */
+export async function recountInBrowser(
+  id: string,
+  { onProgress }: { onProgress?: (progress: RecountProgress) => void } = {},
+): Promise<VerifiedRecount> {
+  const trust = trustOf(await getNetwork())
+  const worker = new Worker(new URL('./recount.worker.ts', import.meta.url), { type: 'module' })
+  try {
+    return await new Promise<VerifiedRecount>((resolve, reject) => {
+      worker.onmessage = ({ data }: MessageEvent<RecountMessage>) => {
+        if (data.type === 'progress') onProgress?.(data.progress)
+        else if (data.type === 'result') resolve(data.result)
+        else reject(new RecountError(data.code, data.message, data.verification))
+      }
+      worker.onerror = (event) =>
+        reject(new RecountError('RECOUNT_FAILED', event.message || 'the recount stopped', false))
+      worker.postMessage({ ballot: id, trust } satisfies RecountRequest)
+    })
+  } finally {
+    worker.terminate()
+  }
 }

@@ -58,6 +58,17 @@ export const ballotsEs: BallotsMessages = {
   'recount.tokens': 'Credenciales de voto emitidas',
   'recount.time': 'Tiempo de recuento',
   'recount.ms': '{ms} ms',
+  'recount.stageCheckpoint': 'Verificando el punto de control del registro…',
+  'recount.stageEntries': 'Leyendo y comprobando entradas del registro: {read} de {total}…',
+  'recount.stageCount': 'Recontando a partir de {entries} entradas verificadas…',
+  'recount.verified':
+    'Se comprobaron {entries} entradas del registro con el punto de control de tamaño {size} (raíz {root}), completo.',
+  'recount.incomplete':
+    'Se comprobaron {entries} entradas del registro con el punto de control de tamaño {size} (raíz {root}), pero el nodo indicó un final equivocado de la votación: el recuento puede estar incompleto.',
+  'recount.notFinal': 'Este punto de control lo firma el nodo, pero aún no lo ha cofirmado un quórum de miembros.',
+  'recount.unverified':
+    'Los datos del registro que sirvió este nodo no se verifican, así que nada de lo que muestra es fiable: {message}',
+  'recount.range': 'Índices del registro comprobados',
   'receipt.title': '¿Se ha contado mi voto sin cambios?',
   'receipt.text':
     'Su cartera guardó el recibo de su voto. La comprobación lo verifica con las claves de la red y busca su papeleta cifrada, sin cambios, entre los votos contados.',

@@ -58,6 +58,18 @@ export const ballotsNl: BallotsMessages = {
   'recount.tokens': 'Uitgegeven stembewijzen',
   'recount.time': 'Duur van de hertelling',
   'recount.ms': '{ms} ms',
+  'recount.stageCheckpoint': 'Het controlepunt van het logboek wordt geverifieerd…',
+  'recount.stageEntries': 'Logboekitems lezen en bewijzen: {read} van {total}…',
+  'recount.stageCount': 'Hertellen uit {entries} geverifieerde logboekitems…',
+  'recount.verified':
+    '{entries} logboekitems gecontroleerd tegen het controlepunt met grootte {size} (wortel {root}), volledig.',
+  'recount.incomplete':
+    '{entries} logboekitems gecontroleerd tegen het controlepunt met grootte {size} (wortel {root}), maar de node wees het verkeerde einde van de stemming aan: de hertelling is mogelijk onvolledig.',
+  'recount.notFinal':
+    'Dit controlepunt is ondertekend door de node, maar nog niet medeondertekend door een quorum van leden.',
+  'recount.unverified':
+    'De logboekgegevens van deze node zijn niet te verifiëren, dus niets wat ze tonen is te vertrouwen: {message}',
+  'recount.range': 'Gecontroleerde logboekposities',
   'receipt.title': 'Is mijn stem ongewijzigd meegeteld?',
   'receipt.text':
     'Uw wallet heeft het ontvangstbewijs van uw stem bewaard. De controle verifieert het met de sleutels van het netwerk en zoekt uw versleutelde stembiljet, ongewijzigd, tussen de getelde stemmen.',

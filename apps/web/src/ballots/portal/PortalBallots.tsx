@@ -17,8 +17,8 @@ import {
 import { PetitionListCard, PhaseBadge, problemText, ResultTables, Schedule } from '../components.js'
 import { tb } from '../i18n/tb.js'
 import { type CheckReceiptOutcome, checkMyBallot } from '../receiptCheck.js'
-import { recountInBrowser } from '../recount.js'
 import { getVote } from '../store.js'
+import { RecountCard } from './RecountCard.js'
 
 /** The portal's list of ballots and petitions. */
 export function PortalBallots() {
@@ -148,69 +148,6 @@ function PortalBallot({ id }: { id: string }) {
         <ReceiptCard ballot={b} />
       </div>
     </div>
-  )
-}
-
-function RecountCard({ ballot }: { ballot: BallotView }) {
-  const [state, setState] = useState<'idle' | 'busy'>('idle')
-  const [outcome, setOutcome] = useState<Awaited<ReturnType<typeof recountInBrowser>> | undefined>(undefined)
-  const [problem, setProblem] = useState<string | undefined>(undefined)
-  const run = async () => {
-    setState('busy')
-    setProblem(undefined)
-    try {
-      setOutcome(await recountInBrowser(ballot.id))
-    } catch (error) {
-      setProblem(problemText(error))
-    } finally {
-      setState('idle')
-    }
-  }
-  return (
-    <Card title={tb('recount.title')}>
-      <p>{tb('recount.text')}</p>
-      <div class="tab-actions">
-        <Button id="recount" onClick={run} disabled={state === 'busy'} aria-describedby="recount-status">
-          {state === 'busy' ? tb('recount.busy') : tb('recount.run')}
-        </Button>
-      </div>
-      <div id="recount-status" aria-live="polite">
-        {problem && <Alert type="error">{problem}</Alert>}
-        {outcome && (
-          <>
-            <Alert type={outcome.problems.length > 0 ? 'error' : outcome.matches ? 'ok' : 'info'}>
-              <span id="recount-outcome" data-matches={String(outcome.matches)}>
-                {outcome.problems.length > 0
-                  ? tb('recount.problems')
-                  : outcome.matches
-                    ? tb('recount.matches', { ballots: outcome.ballots })
-                    : outcome.counts === null
-                      ? tb('recount.notYet', { ballots: outcome.ballots })
-                      : tb('recount.unpublished', { ballots: outcome.ballots })}
-              </span>
-            </Alert>
-            {outcome.problems.length > 0 && (
-              <ul>
-                {outcome.problems.map((p) => (
-                  <li key={p}>{p}</li>
-                ))}
-              </ul>
-            )}
-            <DataList
-              items={[
-                [tb('recount.entries'), formatNumber(outcome.entries)],
-                [tb('recount.tokens'), formatNumber(outcome.tokensIssued)],
-                [tb('recount.time'), tb('recount.ms', { ms: outcome.ms })],
-                ...(outcome.counts ?? []).map(
-                  (c, i) =>
-                    [ballot.questions[i]?.title ?? String(i + 1), c.map((n) => formatNumber(n)).join(' · ')] as const,
-                ),
-              ]}
-            />
-          </>
-        )}
-      </div>
-    </Card>
   )
 }
 
