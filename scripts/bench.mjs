@@ -112,6 +112,15 @@ record(
   'tx/s',
   `${network.transactions} pre-signed stamps in batches of 250, 4 in flight per node, to all three nodes; ${networkSetup}; the clock stops when every node holds all of them (acknowledged: ${network.ackedTxPerSecond} tx/s); aim 3,000`,
 )
+if (network.cpuMicrosPerTx !== undefined) {
+  const cpu = network.cpuMicrosPerTx
+  record(
+    'network.cpu_us_per_tx_3_nodes',
+    cpu.sum,
+    'µs',
+    `CPU time (user + system, all threads) per transaction of the throughput run, summed over the 3 etcd members (${cpu.etcd.join(', ')}), the 3 nodes (${cpu.nodes.map((n) => `${n?.total} of which main thread ${n?.main}`).join('; ')}) and the client (${cpu.client}); on 2 cores, 3,000 tx/s needs ≤ ~650`,
+  )
+}
 const networkLatencyNote = `open loop: ${network.rate} tx/s in batches of 10 round-robin over the three nodes for ${plan.network.latencySeconds} s, scheduled send to acknowledgement (receipts)`
 record('network.ack_latency_p50_ms', network.p50, 'ms', networkLatencyNote)
 record('network.ack_latency_p99_ms', network.p99, 'ms', networkLatencyNote)

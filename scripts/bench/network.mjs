@@ -1,5 +1,7 @@
 import { startTestNetwork } from '../../apps/cli/dist/testing/startTestNetwork.js'
 import { log, percentile } from './machine.mjs'
+import { postJson } from './postJson.mjs'
+import { cpuPerTransaction, processCpu } from './processCpu.mjs'
 import { signStamps } from './signing.mjs'
 
 /**
@@ -11,13 +13,21 @@ import { signStamps } from './signing.mjs'
  *
  * - throughput: `count` stamps in batches of `batchSize`, `clientsPerNode`
  *   batches in flight per node; the clock stops when every node's tree holds
- *   all of them (committed on all three, not only acknowledged by one);
+ *   all of them (committed on all three, not only acknowledged by one). The
+ *   network is CPU-bound on a small machine, so the CPU time each process
+ *   used per transaction is reported too (`cpuMicrosPerTx`, from /proc), and
+ *   the client posts through node:http, which costs it less than fetch;
  * - ack latency: an open-loop load of `rate` tx/s (batches of `perBatch`, spread
  *   over the nodes) for `latencySeconds`, from each batch's scheduled send
  *   to its answer;
  * - leader kill: the same load for `killSeconds`; the etcd leader is killed
  *   (SIGKILL) a third of the way in and restarted at two thirds; the longest
  *   time without an acknowledgement from any node is the ack gap.
+ *
+ * `nodeFlags` are node's own flags for the node processes (`--cpu-prof`:
+ * they then stop with SIGTERM, so that profiles get written);
+ * `onThroughput(net)` is called as the throughput run starts (to attach
+ * `perf record`, say).
  *
  * @example const r = await measureNetwork({ count: 20_000, latencySeconds: 4, killSeconds: 6 })
  */
@@ -30,8 +40,10 @@ export async function measureNetwork({
   latencySeconds = 4,
   killSeconds = 6,
   env = {},
+  nodeFlags = [],
+  onThroughput = () => {},
 }) {
-  const net = await startTestNetwork({ logLevel: 'warn', nodeOptions: () => ({ env }) })
+  const net = await startTestNetwork({ logLevel: 'warn', nodeOptions: () => ({ env, nodeFlags }) })
   try {
     const open = rate * (latencySeconds + killSeconds) + 2000
     const [bulk, small] = await Promise.all([
@@ -39,8 +51,10 @@ export async function measureNetwork({
       presign(net, open, perBatch),
     ])
     await Promise.all(net.targets.map((t, i) => post(t.url, bulk[i].shift()))) // warm-up
+    onThroughput(net) // e.g. a profiler attached for this phase only
     const throughput = await runThroughput(net, bulk, batchSize, clientsPerNode)
     log(`network: ${throughput.txPerSecond} tx/s committed on all three nodes (${throughput.transactions} stamps)`)
+    log(`network: CPU µs per transaction ${JSON.stringify(throughput.cpuMicrosPerTx)}`)
     const latency = await runOpenLoop(net, small, rate, perBatch, latencySeconds)
     log(`network: ack latency at ${rate} tx/s p50 ${latency.p50} ms, p99 ${latency.p99} ms`)
     const kill = await runOpenLoop(net, small, rate, perBatch, killSeconds, async (seconds) => {
@@ -63,6 +77,8 @@ export async function measureNetwork({
       killRefused: kill.refused,
     }
   } finally {
+    // A profiled node writes its profile only when it exits on its own (SIGTERM), not killed.
+    if (nodeFlags.length > 0) await Promise.all(net.state.nodes.map((_, i) => net.stopNode(i, 30_000)))
     await net.close()
   }
 }
@@ -88,24 +104,45 @@ async function presign(net, total, batchSize) {
   )
 }
 
-async function post(url, body) {
-  const response = await fetch(`${url}/v1/transactions?wait=true`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body,
-  })
-  await response.arrayBuffer()
-  return response.status
+function post(url, body) {
+  return postJson(`${url}/v1/transactions?wait=true`, body)
 }
 
 async function treeSizes(net) {
   return Promise.all(net.targets.map(async (t) => (await (await fetch(`${t.url}/v1/checkpoint`)).json()).treeSize))
 }
 
+/** CPU used so far by each process of the network and by this one (the client). */
+function cpuNow(net) {
+  const client = process.cpuUsage()
+  return {
+    etcd: net.state.etcd.map((m) => processCpu(m.pid)),
+    nodes: net.state.nodes.map((n) => processCpu(n.pid)),
+    client: { total: client.user + client.system, main: undefined },
+  }
+}
+
+/** CPU µs per transaction: per etcd member, per node (all threads and main thread), the client, and their sum. */
+function cpuBetween(before, after, transactions) {
+  const etcd = before.etcd.map((b, i) => cpuPerTransaction(b, after.etcd[i], transactions)?.total)
+  const nodes = before.nodes.map((b, i) => cpuPerTransaction(b, after.nodes[i], transactions))
+  const client = Math.round((after.client.total - before.client.total) / transactions)
+  const sum = [...etcd, ...nodes.map((n) => n?.total), client].reduce((a, b) => a + (b ?? 0), 0)
+  return { etcd, nodes, client, sum }
+}
+
+/** Blocks committed by the first node (every node cuts the same blocks), from its /metrics. */
+async function blockCount(net) {
+  const text = await (await fetch(`${net.targets[0].url}/metrics`)).text()
+  return Number(/^tabularium_blocks_total (\d+)/m.exec(text)?.[1] ?? Number.NaN)
+}
+
 async function runThroughput(net, bodies, batchSize, clientsPerNode) {
   const base = Math.max(...(await treeSizes(net)))
   const queues = bodies.map((b) => b.splice(0))
   const transactions = queues.reduce((n, q) => n + q.length, 0) * batchSize
+  const blocksBefore = await blockCount(net)
+  const cpuBefore = cpuNow(net)
   const started = performance.now()
   const clients = net.targets.flatMap((t, i) =>
     Array.from({ length: clientsPerNode }, async () => {
@@ -123,6 +160,8 @@ async function runThroughput(net, bodies, batchSize, clientsPerNode) {
     transactions,
     txPerSecond: Math.round(transactions / ((done - started) / 1000)),
     ackedTxPerSecond: Math.round(transactions / ((acked - started) / 1000)),
+    cpuMicrosPerTx: cpuBetween(cpuBefore, cpuNow(net), transactions),
+    transactionsPerBlock: Math.round(transactions / ((await blockCount(net)) - blocksBefore)),
   }
 }
 

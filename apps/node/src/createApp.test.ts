@@ -90,6 +90,31 @@ describe('createApp', () => {
     assert.deepEqual([...new Set(served)].sort(), documented.sort())
   })
 
+  test('public routes answer cross-origin (CORS headers on answers, errors and preflights) with the request id', async () => {
+    const app = createApp({ ledger, config, logger: pino({ level: 'silent' }) })
+    const expose = 'X-Request-Id,Retry-After'
+    const receipts = await submit((p, i) => Promise.resolve(app.request(p, i)), net.sign(), { query: '?wait=true' })
+    const answers = [receipts, await app.request('/v1/checkpoint'), await app.request('/v1/nothing')]
+    for (const response of answers) {
+      assert.equal(response.headers.get('access-control-allow-origin'), '*')
+      assert.equal(response.headers.get('access-control-expose-headers'), expose)
+      assert.match(response.headers.get('x-request-id') ?? '', /^[0-9a-f-]{36}$/)
+    }
+    assert.equal(receipts.status, 200)
+    const tlog = await app.request('/tlog/checkpoint', { headers: { 'x-request-id': 'req-7' } })
+    assert.equal(tlog.headers.get('access-control-allow-origin'), '*')
+    assert.equal(tlog.headers.get('access-control-expose-headers'), null)
+    assert.equal(tlog.headers.get('x-request-id'), 'req-7')
+    const preflight = await app.request('/v1/transactions', {
+      method: 'OPTIONS',
+      headers: { origin: 'https://a.example', 'access-control-request-method': 'POST' },
+    })
+    assert.equal(preflight.status, 204)
+    assert.equal(preflight.headers.get('access-control-allow-origin'), '*')
+    assert.match(preflight.headers.get('access-control-allow-methods') ?? '', /POST/)
+    assert.equal((await app.request('/healthz')).headers.get('access-control-allow-origin'), null)
+  })
+
   test('after shutdown: not ready, submissions get NODE_STOPPED, event streams end', async () => {
     const shutdown = new AbortController()
     const app = createApp({ ledger, config, logger: pino({ level: 'silent' }), shutdown: shutdown.signal })

@@ -2,7 +2,6 @@ import { randomBytes } from 'node:crypto'
 import type { Ledger } from '@tabularium/ledger'
 import type { Vault } from '@tabularium/vault'
 import { Hono } from 'hono'
-import { cors } from 'hono/cors'
 import { methodNotAllowed } from 'hono/method-not-allowed'
 import { secureHeaders } from 'hono/secure-headers'
 import type { Logger } from 'pino'
@@ -10,6 +9,7 @@ import type { NodeConfig } from './config/nodeConfigSchema.js'
 import type { AppEnv } from './http/appEnv.js'
 import { handleError, handleNotFound } from './http/handleError.js'
 import { observeRequests } from './http/observeRequests.js'
+import { publicCors } from './http/publicCors.js'
 import { createIdentityContext, type IdentityOptions } from './identity/identityContext.js'
 import { createIssuerState } from './identity/oid4vci/issuerState.js'
 import { createMetrics } from './metrics/createMetrics.js'
@@ -100,11 +100,11 @@ export function createApp({
     }),
   )
   // Everything public is readable cross-origin, and transactions carry their own signatures (no cookies).
-  app.use('/v1/*', cors({ origin: '*', exposeHeaders: ['X-Request-Id', 'Retry-After'] }))
-  app.use('/tlog/*', cors({ origin: '*' }))
+  app.use('/v1/*', publicCors({ exposeHeaders: ['X-Request-Id', 'Retry-After'] }))
+  app.use('/tlog/*', publicCors())
   // Witness clients may run in a browser (`addCheckpoint` of @tabularium/log); the request carries no credentials.
-  app.use('/add-checkpoint', cors({ origin: '*' }))
-  app.use('/.well-known/*', cors({ origin: '*' }))
+  app.use('/add-checkpoint', publicCors())
+  app.use('/.well-known/*', publicCors())
   app.route('/', transactionRoutes({ ledger, shutdown }))
   app.route('/', logRoutes({ ledger }))
   app.route('/', finalityRoutes({ ledger }))

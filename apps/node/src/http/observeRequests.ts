@@ -23,8 +23,11 @@ export function observeRequests({ logger, metrics }: { logger: Logger; metrics: 
     const requestId = given !== undefined && REQUEST_ID.test(given) ? given : randomUUID()
     c.set('requestId', requestId)
     c.set('log', logger.child({ reqId: requestId }))
-    await next()
+    // Set before the handler, so it goes with the response the handler
+    // creates (set after, hono rebuilds that response: see publicCors).
     c.header('X-Request-Id', requestId)
+    await next()
+    if (c.res.headers.get('X-Request-Id') !== requestId) c.header('X-Request-Id', requestId)
     const seconds = (performance.now() - started) / 1000
     const route = matchedRoute(c.res.status, routePath(c))
     metrics.observeRequest({ method: c.req.method, route, status: c.res.status, seconds })

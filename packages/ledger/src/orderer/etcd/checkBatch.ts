@@ -70,13 +70,33 @@ export async function prepareBatch(p: PrepareBatchParameters): Promise<PreparedB
  * @example const checked = await checkBatch(await prepareBatch({ txs, network, pool, awaiting }), { timeMs, pool, awaiting, isStoredUnexpired })
  */
 export async function checkBatch(prepared: PreparedBatch, p: CheckBatchParameters): Promise<CheckedTransaction[]> {
+  await verifyLate(prepared, p)
+  return judgeBatch(prepared, p)
+}
+
+/**
+ * The asynchronous half of `checkBatch`: signatures of transactions that
+ * were own when the batch was prepared and are not any more (answered
+ * meanwhile), verified at admission but not by this node's consumer.
+ */
+export async function verifyLate(prepared: PreparedBatch, p: Pick<CheckBatchParameters, 'pool' | 'awaiting'>) {
   // Own now but not when prepared: verified at admission. Foreign now but own
   // when prepared (answered meanwhile): its signature is checked here.
-  const own = (s: Staged) => (s.admitted === undefined ? undefined : p.awaiting.get(s.admitted.txid))
   await verifySignatures(
-    prepared.staged.filter((s) => s.admitted !== undefined && s.verified === undefined && own(s) === undefined),
+    prepared.staged.filter(
+      (s) => s.admitted !== undefined && s.verified === undefined && p.awaiting.get(s.admitted.txid) === undefined,
+    ),
     p.pool,
   )
+}
+
+/**
+ * The synchronous half of `checkBatch`, once `verifyLate` ran: every
+ * transaction taken or dropped. Synchronous, so that a caller can run it in
+ * one SQLite read transaction.
+ */
+export function judgeBatch(prepared: PreparedBatch, p: CheckBatchParameters): CheckedTransaction[] {
+  const own = (s: Staged) => (s.admitted === undefined ? undefined : p.awaiting.get(s.admitted.txid))
   const used = new Set<string>()
   return prepared.staged.map((s): CheckedTransaction => {
     const mine = own(s)

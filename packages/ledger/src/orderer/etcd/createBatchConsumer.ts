@@ -1,12 +1,12 @@
 import type { ProtocolError } from '@tabularium/protocol'
 import { refusal } from '../../admission/refusal.js'
 import type { PendingTransaction } from '../../sequencer/createBlockCommitter.js'
-import { readMeta, writeMeta } from '../../store/meta.js'
+import { readMeta } from '../../store/meta.js'
 import { OrdererError } from '../ordererError.js'
 import type { OrdererContext } from '../types.js'
 import { abortableSleep } from './abortableSleep.js'
 import { decodeBatch } from './batchCodec.js'
-import { checkBatch, prepareBatch } from './checkBatch.js'
+import { type CheckBatchParameters, judgeBatch, prepareBatch, verifyLate } from './checkBatch.js'
 import { compactedHistory } from './compactedHistory.js'
 import type { EtcdClient, EtcdKeyValue } from './etcdClient.js'
 
@@ -50,6 +50,10 @@ export function createBatchConsumer(p: CreateBatchConsumerParameters): BatchCons
   const db = ctx.store.db
   const storedUnexpired = db.prepare('SELECT expires FROM nonces WHERE signer = ? AND nonce = ?').pluck()
   const dropStale = db.prepare('DELETE FROM nonces WHERE signer = ? AND nonce = ? AND expires <= ?')
+  const storeRevision = db.prepare('INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)')
+  const writeRevision = (value: number) => storeRevision.run(REVISION_META_KEY, String(value))
+  // One read transaction for a batch's nonce lookups, not one WAL lock per lookup.
+  const judge = db.transaction(judgeBatch)
   let revision = Number(readMeta(db, REVISION_META_KEY) ?? '0')
   const abort = new AbortController()
   let chain: Promise<void> = Promise.resolve()
@@ -68,7 +72,7 @@ export function createBatchConsumer(p: CreateBatchConsumerParameters): BatchCons
   }
   const apply = async (kv: EtcdKeyValue, { batch, prepared }: ReturnType<typeof prepare>): Promise<void> => {
     if (halted || ctx.health.halted || kv.modRevision <= revision) return
-    const record = () => writeMeta(db, REVISION_META_KEY, String(kv.modRevision))
+    const record = () => writeRevision(kv.modRevision)
     if (batch === undefined || prepared === undefined) {
       ctx.logger.warn({ key: kv.key, revision: kv.modRevision }, 'a malformed batch in etcd is skipped')
       record()
@@ -77,7 +81,10 @@ export function createBatchConsumer(p: CreateBatchConsumerParameters): BatchCons
     }
     // Same rule as the committer's: a block's time never goes below its head's.
     const timeMs = Math.max(batch.time, Date.parse(ctx.store.head.time))
-    const checked = await checkBatch(await prepared, {
+    const ready = await prepared
+    await verifyLate(ready, { pool: ctx.pool, awaiting: p.awaiting })
+    if (ctx.health.halted) return
+    const checked = judge(ready, {
       timeMs,
       pool: ctx.pool,
       awaiting: p.awaiting,
@@ -88,8 +95,7 @@ export function createBatchConsumer(p: CreateBatchConsumerParameters): BatchCons
         dropStale.run(signer, nonce, at) // expired pair, pruned here or not yet: free again on every node
         return false
       },
-    })
-    if (ctx.health.halted) return
+    } satisfies CheckBatchParameters)
     const items: PendingTransaction[] = []
     for (const c of checked) {
       if (c.ok) items.push(c.own ?? { admitted: c.admitted, receipt: false, resolve: () => {} })
@@ -122,7 +128,7 @@ export function createBatchConsumer(p: CreateBatchConsumerParameters): BatchCons
   // compaction that only removed other keys' history.
   const caughtUpTo = (etcdRevision: number) => {
     if (etcdRevision <= revision || halted || ctx.health.halted) return
-    writeMeta(db, REVISION_META_KEY, String(etcdRevision))
+    writeRevision(etcdRevision)
     revision = etcdRevision
   }
   const catchUp = async () => {

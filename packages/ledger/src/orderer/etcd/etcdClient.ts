@@ -1,5 +1,6 @@
 import { OrdererError } from '../ordererError.js'
 import { compactedHistory, isRevisionRefusal } from './compactedHistory.js'
+import { readLines } from './readLines.js'
 
 /** A key-value pair as etcd returns it (bytes decoded from base64). */
 export interface EtcdKeyValue {
@@ -136,17 +137,8 @@ async function watchOnce(
     throw new OrdererError('ETCD_REQUEST_FAILED', `etcd answered ${response.status} to /v3/watch`)
   }
   // The gateway streams one JSON object per line: {"result": {...}} or {"error": {...}}.
-  const decoder = new TextDecoder()
-  let buffered = ''
-  for await (const chunk of response.body as unknown as AsyncIterable<Uint8Array>) {
-    buffered += decoder.decode(chunk, { stream: true })
-    let newline = buffered.indexOf('\n')
-    while (newline >= 0) {
-      const line = buffered.slice(0, newline).trim()
-      buffered = buffered.slice(newline + 1)
-      if (line !== '') handleWatchLine(line, p.onPut)
-      newline = buffered.indexOf('\n')
-    }
+  for await (const line of readLines(response.body as unknown as AsyncIterable<Uint8Array>)) {
+    handleWatchLine(line, p.onPut)
   }
 }
 
