@@ -4,7 +4,6 @@ import { fail } from '../fail.js'
 import { ceremonyKey, sharesKey } from '../keys.js'
 import {
   assertAllHave,
-  assertCeremonyOpen,
   assertDealt,
   assertNotClosed,
   checked,
@@ -13,7 +12,7 @@ import {
 } from '../rules/ceremony.js'
 import { CeremonyKeyArgsSchema, ConfirmArgsSchema, DealingArgsSchema } from '../schemas.js'
 import type { BallotRecord, Ceremony } from '../types.js'
-import { getBallot, getCeremony, trusteeOf } from './read.js'
+import { ceremonyStep } from './ceremonyStep.js'
 
 // The key ceremony is the joint-Feldman DKG of Pedersen with the complaint
 // phase of Gennaro, Jarecki, Krawczyk and Rabin, in the open: every trustee
@@ -39,10 +38,7 @@ export const registerCeremonyKey = defineAction({
   args: CeremonyKeyArgsSchema,
   access: { roles: ['member'] },
   execute(ctx, args) {
-    const ballot = getBallot(ctx, args.ballot)
-    const { member } = trusteeOf(ctx, ballot, ctx.signer)
-    const ceremony = getCeremony(ctx, args.ballot)
-    assertCeremonyOpen({ ballot, ceremony, time: ctx.time })
+    const { ballot, member, ceremony } = ceremonyStep(ctx, args.ballot)
     if (ceremony.keys[member] !== undefined) fail('ALREADY_EXISTS', `${member} has registered its ceremony key already`)
     assertNotClosed(ballot, ceremony)
     if (Object.keys(ceremony.dealings).length > 0)
@@ -71,10 +67,7 @@ export const submitDealing = defineAction({
   args: DealingArgsSchema,
   access: { roles: ['member'] },
   execute(ctx, args) {
-    const ballot = getBallot(ctx, args.ballot)
-    const { member } = trusteeOf(ctx, ballot, ctx.signer)
-    const ceremony = getCeremony(ctx, args.ballot)
-    assertCeremonyOpen({ ballot, ceremony, time: ctx.time })
+    const { ballot, member, ceremony } = ceremonyStep(ctx, args.ballot)
     if (ceremony.dealings[member] !== undefined) fail('ALREADY_EXISTS', `${member} has dealt already`)
     assertNotClosed(ballot, ceremony)
     if (ceremony.keys[member] === undefined) fail('CONFLICT', `${member} deals after registering its ceremony key`)
@@ -110,10 +103,7 @@ export const confirmShares = defineAction({
   args: ConfirmArgsSchema,
   access: { roles: ['member'] },
   execute(ctx, args) {
-    const ballot = getBallot(ctx, args.ballot)
-    const { member } = trusteeOf(ctx, ballot, ctx.signer)
-    const ceremony = getCeremony(ctx, args.ballot)
-    assertCeremonyOpen({ ballot, ceremony, time: ctx.time })
+    const { ballot, member, ceremony } = ceremonyStep(ctx, args.ballot)
     if (ceremony.confirmed.includes(member)) fail('ALREADY_EXISTS', `${member} has confirmed already`)
     // A confirmer is a dealer: QUAL is made of confirmers' dealings.
     if (ceremony.dealings[member] === undefined) fail('CONFLICT', `${member} confirms after dealing`)

@@ -2,9 +2,9 @@ import { defineAction } from '@tabularium/ledger'
 import { judgeComplaint } from '@tabularium/voting'
 import { fail } from '../fail.js'
 import { sharesKey } from '../keys.js'
-import { assertCeremonyOpen, assertDealt, checked, settleCeremony } from '../rules/ceremony.js'
+import { assertDealt, checked, settleCeremony } from '../rules/ceremony.js'
 import { ComplaintArgsSchema } from '../schemas.js'
-import { getBallot, getCeremony, trusteeOf } from './read.js'
+import { ceremonyStep } from './ceremonyStep.js'
 
 /**
  * `ballots.complainDealing`: a trustee whose share from `dealer` does not
@@ -23,10 +23,7 @@ export const complainDealing = defineAction({
   args: ComplaintArgsSchema,
   access: { roles: ['member'] },
   execute(ctx, args) {
-    const ballot = getBallot(ctx, args.ballot)
-    const { member, index } = trusteeOf(ctx, ballot, ctx.signer)
-    const ceremony = getCeremony(ctx, args.ballot)
-    assertCeremonyOpen({ ballot, ceremony, time: ctx.time })
+    const { ballot, member, index, ceremony } = ceremonyStep(ctx, args.ballot)
     assertDealt(ballot, ceremony)
     if (!ballot.trustees.includes(args.dealer)) fail('INVALID_ARGS', `${args.dealer} is not a trustee of ${ballot.id}`)
     if (ceremony.dealings[args.dealer] === undefined) fail('INVALID_ARGS', `${args.dealer} has not dealt`)
