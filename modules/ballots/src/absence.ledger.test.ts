@@ -224,6 +224,27 @@ describe('the ceremony deadline: a close disqualifies the absent trustees', () =
     assert.deepEqual([recount.problems, recount.counts, recount.matches], [[], [[0, 1]], true])
   })
 
+  it('Brugge deals but never confirms: after the close, t confirmations fix the key with Brugge in QUAL', async () => {
+    await create('silent', { threshold: 2 })
+    const keys = await registerCeremonyKeys(t, 'silent')
+    for (const i of [0, 1, 2]) assert.equal((await deal('silent', i, keys[i] as CeremonyKey)).res.code, 'ok')
+    for (const i of [0, 1]) assert.equal((await t.send(member(i), 'confirmShares', { ballot: 'silent' })).code, 'ok')
+    // Before the close every qualified trustee must confirm: the key waits for Brugge.
+    assert.equal(query('ballot', { id: 'silent' }).ceremony.publicKey, null)
+    t.advance(HOUR / 2)
+    assert.equal((await t.send(member(0), 'closeCeremony', { ballot: 'silent' })).code, 'ok')
+    const { ceremony } = query('ballot', { id: 'silent' })
+    assert.deepEqual([ceremony.qualified, ceremony.disqualified], [IDS, {}])
+    const late = await t.send(member(2), 'confirmShares', { ballot: 'silent' })
+    assert.equal(messageOf(late), 'the election key of silent is fixed already')
+    const shares = new Map(
+      [0, 1].map((j) => [j, finalShare(openSharesOf(t, 'silent', j, keys[j] as CeremonyKey), IDS)]),
+    )
+    const entries = await election('silent', shares, [[1, 0]], [0, 1])
+    const recount = recountFromEntries(entries, { ballot: 'silent' })
+    assert.deepEqual([recount.problems, recount.counts, recount.matches], [[], [[1, 0]], true])
+  })
+
   it('closing with fewer than t present fails the ceremony; only the organiser or a trustee may close', async () => {
     const deadline = new Date(t.now() + 10 * MINUTE).toISOString()
     await create('few', { by: 1, trustees: ['gent', 'brugge'], threshold: 2, deadline })

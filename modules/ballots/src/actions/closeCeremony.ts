@@ -13,7 +13,8 @@ import { getBallot, getCeremony } from './read.js'
  * opens, once: every trustee that has not dealt (no ceremony key, or no
  * dealing) is disqualified as `absent`, and the ceremony settles without it
  * — it fails if fewer dealers than the threshold remain; it fixes the key if
- * every remaining one has confirmed; otherwise their confirmations, which no
+ * every remaining one — or, now that it is closed, t of them — has
+ * confirmed; otherwise their confirmations, which no
  * longer wait for the absent, fix it. Signed by the organiser (the member
  * that created the ballot, or a holder of `ballots:organiser`) or by any
  * trustee: the outcome depends on the log and the time alone, not on who

@@ -50,8 +50,9 @@ export function checked<T>(what: string, run: () => T): T {
 /**
  * Stores the ceremony after a confirmation or a disqualification and
  * settles it when it can: with fewer qualified dealers than the threshold
- * it has failed; when every qualified trustee has confirmed, QUAL is fixed
- * and so is the election key, the sum of QUAL's constant-term commitments.
+ * it has failed; when every qualified trustee has confirmed — or, once the
+ * ceremony was closed, at least the threshold of them — QUAL is fixed and
+ * so is the election key, the sum of QUAL's constant-term commitments.
  */
 export function settleCeremony(ctx: ActionContext, ballot: BallotRecord, ceremony: Ceremony): void {
   const qualified = ballot.trustees.filter((t) => ceremony.disqualified[t] === undefined)
@@ -60,10 +61,22 @@ export function settleCeremony(ctx: ActionContext, ballot: BallotRecord, ceremon
     const failed = `${qualified.length} qualified dealers (${qualified.join(', ') || 'none'}), fewer than the threshold ${ballot.threshold}`
     next = { ...ceremony, failed }
     ctx.emit('ceremonyFailed', { ballot: ballot.id, qualified, reason: failed })
-  } else if (qualified.every((t) => ceremony.confirmed.includes(t))) {
+  } else if (keyCanBeFixed(ballot, ceremony, qualified)) {
     const joint = combineDealings({ commitments: qualified.map((t) => ceremony.dealings[t] as string[]) })
     next = { ...ceremony, qualified, publicKey: joint.publicKey, commitments: joint.commitments }
     ctx.emit('keyReady', { ballot: ballot.id, publicKey: joint.publicKey, qualified })
   }
   ctx.put(ceremonyKey(ballot.id), next as never)
+}
+
+// A dealer that dealt but never confirms would stall the ceremony until the
+// ballot opens. After the close, t confirmations are enough: those t
+// trustees checked a share from every qualified dealer (a confirmation
+// waits for every awaited dealing), so t of them can decrypt, and the
+// silent one keeps its dealing in QUAL. What it loses is the time to
+// complain: a share it did not check may leave it unable to decrypt
+// (robustness), never anyone able to decrypt alone (secrecy: t unchanged).
+function keyCanBeFixed(ballot: BallotRecord, ceremony: Ceremony, qualified: string[]): boolean {
+  const confirmed = qualified.filter((t) => ceremony.confirmed.includes(t)).length
+  return confirmed === qualified.length || (ceremony.closed !== null && confirmed >= ballot.threshold)
 }
