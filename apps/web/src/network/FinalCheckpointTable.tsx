@@ -3,6 +3,7 @@ import { Card } from '../components/ui.js'
 import { formatTime } from '../i18n/index.js'
 import type { CheckedCheckpoint, MemberCosignature } from './checkFinalCheckpoint.js'
 import { type NetworkKey, tn } from './i18n/tn.js'
+import { TableHead } from './TableHead.js'
 
 const MARKS: Record<MemberCosignature['state'], [string, NetworkKey]> = {
   verified: ['✓', 'cosig.verified'],
@@ -67,21 +68,7 @@ export function FinalCheckpointTable({ checked, network }: { checked: CheckedChe
         <div class="tab-table-wrap">
           <table class="utrecht-table utrecht-table--html-table tab-responsive" id="final-checkpoints">
             <caption class="tab-visually-hidden">{tn('final.caption')}</caption>
-            <thead class="utrecht-table__header">
-              <tr class="utrecht-table__row">
-                <th class="utrecht-table__header-cell" scope="col">
-                  {tn('final.checkpoint')}
-                </th>
-                {network.members.map((m) => (
-                  <th class="utrecht-table__header-cell" scope="col" key={m.id}>
-                    {m.name}
-                  </th>
-                ))}
-                <th class="utrecht-table__header-cell" scope="col">
-                  {tn('final.quorum')}
-                </th>
-              </tr>
-            </thead>
+            <TableHead labels={[tn('final.checkpoint'), ...network.members.map((m) => m.name), tn('final.quorum')]} />
             <tbody class="utrecht-table__body">
               {checked.map((c) => (
                 <CheckpointRow checked={c} key={c.treeSize} />

@@ -5,6 +5,7 @@ import type { MemberRow } from './memberRows.js'
 import { haltReasonText } from './OwnHealth.js'
 import { formatAgo } from './relativeTime.js'
 import { StatusBadge } from './StatusBadge.js'
+import { TableHead } from './TableHead.js'
 
 /** What a status means for this member, in one sentence (none for a healthy node). */
 function statusDetail(row: MemberRow): string {
@@ -64,17 +65,11 @@ export function MemberTable({ rows }: { rows: MemberRow[] }) {
       <div class="tab-table-wrap">
         <table class="utrecht-table utrecht-table--html-table tab-responsive" id="network-members">
           <caption class="tab-visually-hidden">{tn('members.caption')}</caption>
-          <thead class="utrecht-table__header">
-            <tr class="utrecht-table__row">
-              {(['members.member', 'members.node', 'members.health', 'members.treeSize', 'members.seen'] as const).map(
-                (key) => (
-                  <th class="utrecht-table__header-cell" scope="col" key={key}>
-                    {tn(key)}
-                  </th>
-                ),
-              )}
-            </tr>
-          </thead>
+          <TableHead
+            labels={(
+              ['members.member', 'members.node', 'members.health', 'members.treeSize', 'members.seen'] as const
+            ).map((key) => tn(key))}
+          />
           <tbody class="utrecht-table__body">
             {rows.map((row) => (
               <MemberLine row={row} key={row.id} />

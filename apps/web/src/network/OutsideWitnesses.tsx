@@ -6,6 +6,7 @@ import { CosignatureMark } from './FinalCheckpointTable.js'
 import { tn } from './i18n/tn.js'
 import { webUrl } from './memberRows.js'
 import { formatAgo, msSince } from './relativeTime.js'
+import { TableHead } from './TableHead.js'
 
 function WitnessRow({ witness, network, now }: { witness: OutsideWitness; network: NetworkInfo; now: number }) {
   const url = webUrl(witness.url)
@@ -55,17 +56,11 @@ export function OutsideWitnesses({
       <div class="tab-table-wrap">
         <table class="utrecht-table utrecht-table--html-table tab-responsive" id="outside-witnesses">
           <caption class="tab-visually-hidden">{tn('witnesses.caption')}</caption>
-          <thead class="utrecht-table__header">
-            <tr class="utrecht-table__row">
-              {(['witnesses.witness', 'witnesses.cosigned', 'witnesses.signature', 'witnesses.error'] as const).map(
-                (key) => (
-                  <th class="utrecht-table__header-cell" scope="col" key={key}>
-                    {tn(key)}
-                  </th>
-                ),
-              )}
-            </tr>
-          </thead>
+          <TableHead
+            labels={(
+              ['witnesses.witness', 'witnesses.cosigned', 'witnesses.signature', 'witnesses.error'] as const
+            ).map((key) => tn(key))}
+          />
           <tbody class="utrecht-table__body">
             {witnesses.map((w) => (
               <WitnessRow witness={w} network={network} now={now} key={w.key} />

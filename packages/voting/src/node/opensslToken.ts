@@ -2,19 +2,11 @@ import { constants, createPublicKey, type KeyObject, publicEncrypt, verify } fro
 import { VotingError } from '../errors.js'
 import { bytesOf } from '../tokens/blindToken.js'
 import type { Token } from '../tokens/finalizeToken.js'
-import { modulusBytes, type TokenPublicKey, type TokenVariant } from '../tokens/tokenKeys.js'
-import type { Rsavp1 } from '../tokens/verifyTokenSync.js'
+import { modulusBytes, type TokenPublicKey } from '../tokens/tokenKeys.js'
+import { type Rsavp1, SALT_LENGTH } from '../tokens/verifyTokenSync.js'
 
 type IssuerKey = { key: KeyObject; kLen: number }
 const keys = new Map<string, IssuerKey>()
-
-// RFC 9474 §5: the PSS variants use a salt of hLen (48) bytes, PSSZERO none.
-const SALT_LENGTH: Record<TokenVariant, number> = {
-  'RSABSSA-SHA384-PSS-Randomized': 48,
-  'RSABSSA-SHA384-PSSZERO-Randomized': 0,
-  'RSABSSA-SHA384-PSS-Deterministic': 48,
-  'RSABSSA-SHA384-PSSZERO-Deterministic': 0,
-}
 
 /**
  * `verifyTokenSync`'s contract with OpenSSL doing all of RSASSA-PSS-VERIFY

@@ -5,8 +5,8 @@ import { bytesOf } from './blindToken.js'
 import type { Token } from './finalizeToken.js'
 import { modulusBytes, type TokenPublicKey, type TokenVariant } from './tokenKeys.js'
 
-// RFC 9474 §5: the PSS variants use a salt of hLen (48) bytes, PSSZERO none.
-const SALT_LENGTH: Record<TokenVariant, number> = {
+/** RFC 9474 §5: the PSS variants use a salt of hLen (48) bytes, PSSZERO none. */
+export const SALT_LENGTH: Record<TokenVariant, number> = {
   'RSABSSA-SHA384-PSS-Randomized': 48,
   'RSABSSA-SHA384-PSSZERO-Randomized': 0,
   'RSABSSA-SHA384-PSS-Deterministic': 48,
