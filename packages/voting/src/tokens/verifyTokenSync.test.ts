@@ -94,5 +94,14 @@ describe('verifyTokenSync with OpenSSL RSAVP1 (nodeEngine)', () => {
       assert.throws(() => verifyTokenSync({ publicKey, token: bad as never }), { code: 'INVALID_TOKEN' })
       assert.throws(() => nodeEngine.verifyToken({ publicKey, token: bad as never }), { code: 'INVALID_TOKEN' })
     }
+    // A key of an unknown variant, or with a modulus of a size RFC 9474 does not use, is the issuer's fault.
+    const badKeys = [
+      { ...publicKey, variant: 'RSABSSA-SHA256-PSS-Randomized' },
+      { ...publicKey, n: n.subarray(1).toString('base64url') },
+    ]
+    for (const key of badKeys) {
+      assert.throws(() => verifyTokenSync({ publicKey: key as never, token }), { code: 'INVALID_ISSUER_KEY' })
+      assert.throws(() => nodeEngine.verifyToken({ publicKey: key as never, token }), { code: 'INVALID_ISSUER_KEY' })
+    }
   })
 })
