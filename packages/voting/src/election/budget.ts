@@ -21,7 +21,6 @@ import {
   type EncodedPoint,
   type GroupPoint,
   mod,
-  Point,
   type RandomBytes,
   randomScalar,
 } from './group.js'
@@ -107,11 +106,9 @@ export function encryptBudgetVote(params: {
   assertNonces(points, nonces, publicKey, choices)
   const total = choices.reduce((a, c, i) => a + BigInt(c) * (scaled.weights[i] as bigint), 0n)
   const rw = mod(nonces.reduce((a, r, i) => a + r * (scaled.weights[i] as bigint), 0n))
-  const W = weighted(points, scaled.weights)
   const t = (side: string) => transcript(election, context, scaled, side)
   const upper = proveSlack({
     publicKey,
-    W,
     options,
     weights: scaled.weights,
     sign: 1n,
@@ -125,7 +122,6 @@ export function encryptBudgetVote(params: {
   if (scaled.minimum === 0n) return { ...ballot, budgetProof: { upper } }
   const lower = proveSlack({
     publicKey,
-    W,
     options,
     weights: scaled.weights,
     sign: -1n,
@@ -196,7 +192,6 @@ type SlackStatement = { sign: bigint; bound: bigint; transcript: TranscriptPart[
 function proveSlack(
   p: SlackStatement & {
     publicKey: GroupPoint
-    W: CiphertextPoints
     options: EncodedCiphertext[]
     weights: bigint[]
     bits: number
@@ -211,10 +206,9 @@ function proveSlack(
     encryptPoints({ publicKey: p.publicKey, message: b, nonce: nonces[j] as bigint }),
   )
   const bits = points.map((ct, j) => encodedCiphertextOf(ct, `bits[${j}]`))
-  const bitProofs = points.map((ciphertext, j) =>
+  const bitProofs = points.map((_, j) =>
     proveMembership({
       publicKey: p.publicKey,
-      ciphertext,
       terms: [{ ...(bits[j] as EncodedCiphertext), k: 1n }],
       values: [0n, 1n],
       value: bitValues[j] as bigint,
@@ -226,7 +220,6 @@ function proveSlack(
   const nonce = mod(nonces.reduce((a, r, j) => a + (r << BigInt(j)), 0n) + p.sign * p.rw)
   const sum = proveMembership({
     publicKey: p.publicKey,
-    ciphertext: combined(points, p.W, p.sign),
     terms: slackTerms(bits, p.options, p.weights, p.sign),
     values: [mod(p.bound)],
     value: mod(p.bound),
@@ -290,26 +283,6 @@ function slackTerms(
     if (w !== 0n) terms.push({ ...option, k: mod(sign * w) })
   })
   return terms
-}
-
-function combined(bits: CiphertextPoints[], W: CiphertextPoints, sign: bigint): CiphertextPoints {
-  const sum = weighted(
-    bits,
-    bits.map((_, j) => 1n << BigInt(j)),
-  )
-  return sign > 0n ? { a: sum.a.add(W.a), b: sum.b.add(W.b) } : { a: sum.a.subtract(W.a), b: sum.b.subtract(W.b) }
-}
-
-function weighted(points: CiphertextPoints[], weights: bigint[]): CiphertextPoints {
-  let a = Point.ZERO
-  let b = Point.ZERO
-  points.forEach((p, i) => {
-    const w = weights[i] as bigint
-    if (w === 0n) return
-    a = a.add(p.a.multiplyUnsafe(w))
-    b = b.add(p.b.multiplyUnsafe(w))
-  })
-  return { a, b }
 }
 
 function transcript(election: ElectionParameters, context: string, s: Scaled, side: string): TranscriptPart[] {

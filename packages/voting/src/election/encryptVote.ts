@@ -9,7 +9,7 @@ import {
   sumTranscript,
   sumValues,
 } from './ballot.js'
-import { encodeCiphertext, encodedCiphertextOf, encryptPoints, sumPoints } from './ciphertext.js'
+import { encodeCiphertext, encodedCiphertextOf, encryptPoints } from './ciphertext.js'
 import { assertElectionParameters, type ElectionParameters } from './electionParameters.js'
 import { cryptoRandom, mod, type RandomBytes, randomScalar } from './group.js'
 
@@ -36,10 +36,9 @@ export function encryptVote(params: {
     encryptPoints({ publicKey, message: BigInt(choice), nonce: nonces[i] as bigint }),
   )
   const encoded = points.map((ct, i) => encodedCiphertextOf(ct, `ciphertexts[${i}]`))
-  const optionProofs = points.map((ciphertext, i) =>
+  const optionProofs = points.map((_, i) =>
     proveMembership({
       publicKey,
-      ciphertext,
       terms: [{ ...(encoded[i] as (typeof encoded)[number]), k: 1n }],
       values: OPTION_VALUES,
       value: BigInt(choices[i] as number),
@@ -58,7 +57,6 @@ export function encryptVote(params: {
   const selected = choices.reduce((a, b) => a + b, 0)
   ballot.sumProof = proveMembership({
     publicKey,
-    ciphertext: sumPoints(points),
     terms: sumTerms(encoded),
     values: sumValues(election),
     value: BigInt(selected),

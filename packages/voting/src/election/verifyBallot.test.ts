@@ -4,7 +4,7 @@ import { nodeEngine } from '../node/nodeEngine.js'
 import { proveMembership } from '../proofs/membership.js'
 import { dealShares } from '../trustees/dealShares.js'
 import { OPTION_VALUES, optionTranscript, sumTerms, sumTranscript } from './ballot.js'
-import { encodeCiphertext, encodedCiphertextOf, encryptPoints, sumPoints } from './ciphertext.js'
+import { encodeCiphertext, encodedCiphertextOf, encryptPoints } from './ciphertext.js'
 import { assertElectionParameters, type ElectionParameters } from './electionParameters.js'
 import { encryptVote } from './encryptVote.js'
 import { encodePoint, G, randomScalar } from './group.js'
@@ -28,10 +28,9 @@ function forgedBallot(cheat: number, value: bigint, choices: number[]) {
     encryptPoints({ publicKey, message: i === cheat ? value : BigInt(c), nonce: nonces[i] as bigint }),
   )
   const encoded = points.map((ct) => encodedCiphertextOf(ct))
-  const optionProofs = points.map((ciphertext, i) =>
+  const optionProofs = points.map((_, i) =>
     proveMembership({
       publicKey,
-      ciphertext,
       terms: [{ ...encoded[i]!, k: 1n }],
       values: OPTION_VALUES,
       value: i === cheat ? 1n : BigInt(choices[i] as number),
@@ -90,7 +89,6 @@ describe('verifyBallot', () => {
     const { points, nonces, encoded, ...ballot } = forgedBallot(1, 2n, [0, 0, 0, 0])
     const sumProof = proveMembership({
       publicKey,
-      ciphertext: sumPoints(points),
       terms: sumTerms(encoded),
       values: [1n, 2n],
       value: 2n,
@@ -106,7 +104,6 @@ describe('verifyBallot', () => {
     // The voter cannot prove 3 is in [1, 2]; the best they can do is a proof for a value they do not hold.
     const sumProof = proveMembership({
       publicKey,
-      ciphertext: sumPoints(points),
       terms: sumTerms(encoded),
       values: [1n, 2n],
       value: 2n,
