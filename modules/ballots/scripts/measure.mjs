@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 // Measures the ballots module on this machine and prints JSON:
-//  - ballots cast per second end to end through createLedger (signed
+//  - ballots cast per second end to end, in steady state (after a warm-up of
+//    the JIT and the workers' precheck module), through createLedger (signed
 //    transaction, admission, RFC 9474 token, zero-knowledge proofs, nullifier,
 //    encrypted running tally, durable SQLite commit): the cast precheck
 //    verifies tokens and proofs with OpenSSL in the verifier worker threads
@@ -10,7 +11,9 @@
 //    aggregation (packages/voting aggregatePacked / aggregateParallel),
 //    trustees' partial decryptions, verification, combination and decoding.
 // Usage: node modules/ballots/scripts/measure.mjs [casts=2000] [tally=1000000]
+// (`casts` measured per run, after min(1000, casts/2) warm-up casts.)
 import { constants, createPrivateKey, randomBytes, sign } from 'node:crypto'
+import { readFileSync } from 'node:fs'
 import { availableParallelism } from 'node:os'
 import { Worker } from 'node:worker_threads'
 import { aggregatePacked, decryptTally, jsEngine, packBallots, partialDecrypt, verifyBallot } from '@tabularium/voting'
@@ -19,6 +22,7 @@ import { electionOf, recountFromEntries } from '../dist/index.js'
 import { createIssuer, ephemeralSigner, openBallotsLedger, runCeremony } from '../dist/testing/index.js'
 
 const CASTS = Number(process.argv[2] ?? 2000)
+const WARM_UP = Math.min(1000, Math.floor(CASTS / 2))
 const TALLY = Number(process.argv[3] ?? 1_000_000)
 const HOUR = 3_600_000
 const question = {
@@ -106,26 +110,34 @@ function verifyMicros(election, args, engine, count) {
   return Math.round(((performance.now() - start) * 1000) / answers.length)
 }
 
+// The ledger thread's own CPU time (Linux: the process's first task; its
+// event-loop utilisation would also count the time it waits on the workers).
+function mainThreadCpuMicros() {
+  const fields = readFileSync(`/proc/self/task/${process.pid}/stat`, 'utf8').split(') ')[1].split(' ')
+  return ((Number(fields[11]) + Number(fields[12])) * 1e6) / 100 // utime + stime, in clock ticks of 10 ms
+}
+
 // One run of casts with `threads` verifier threads: wall time, and the CPU
 // time of every thread of the process (what the machine's other load does
 // not change much).
 async function castRun(t, txs) {
-  const warmUp = Math.min(100, Math.floor(txs.length / 5))
-  await submitAll(t, txs.slice(0, warmUp)) // JIT, the workers' precheck module
-  const measured = txs.length - warmUp
+  // A node runs for hours: the JIT's first compilations (of the fresh
+  // workers too, after a reopen) are not what a cast costs.
+  await submitAll(t, txs.slice(0, WARM_UP))
+  const measured = txs.length - WARM_UP
   const start = performance.now()
   const cpu = process.cpuUsage()
-  const loop = performance.eventLoopUtilization()
-  await submitAll(t, txs.slice(warmUp))
+  const main = mainThreadCpuMicros()
+  await submitAll(t, txs.slice(WARM_UP))
   const seconds = (performance.now() - start) / 1000
   const { user, system } = process.cpuUsage(cpu)
-  const mainBusy = performance.eventLoopUtilization(loop).active
+  const mainCpu = mainThreadCpuMicros() - main
   return {
     ballots: measured,
     perSecond: round(measured / seconds),
     seconds: round(seconds),
     cpuMicrosPerCast: Math.round((user + system) / measured),
-    mainThreadMicrosPerCast: Math.round((mainBusy * 1000) / measured),
+    mainThreadMicrosPerCast: Math.round(mainCpu / measured),
   }
 }
 
@@ -134,10 +146,10 @@ async function castThroughput() {
   const issuer = await createIssuer()
   await setUp('bench', t, issuer)
   t.advance(HOUR + 1000)
-  const prepared = await prepare(t, 'bench', tokensFor(issuer, CASTS))
+  const prepared = await prepare(t, 'bench', tokensFor(issuer, 2 * (WARM_UP + CASTS)))
   // The default (cores − 1 verifier threads, here 1), then as many as cores:
   // the precheck is heavy, so a second worker may use the ledger thread's idle time.
-  const half = Math.floor(CASTS / 2)
+  const half = WARM_UP + CASTS
   const runs = { 1: await castRun(t, prepared.txs.slice(0, half)) }
   await t.reopen({ verifierThreads: 2 })
   runs[2] = await castRun(t, prepared.txs.slice(half))
