@@ -88,7 +88,7 @@ describe('the ceremony deadline: a close disqualifies the absent trustees', () =
       assert.equal((await t.send(ephemeralSigner(), 'cast', args)).code, 'ok')
     }
     t.advance(HOUR)
-    const tally = t.ledger.state('ballots', `tally/${id}`) as Ciphertext[][]
+    const tally = (t.ledger.query('ballots', 'encryptedTally', { id }) as { tally: Ciphertext[][] }).tally
     const e = electionOf(id, ballot.questions[0], ballot.ceremony.publicKey)
     for (const i of revealers) {
       const partials = [

@@ -244,7 +244,7 @@ describe('ballots on createLedger (3 trustees, 2-of-3)', () => {
   it('no result can be computed before the close and the trustees’ reveal', async () => {
     assert.equal(query('result', { id: 'city-2026', at: new Date(t.now()).toISOString() }).status, 'sealed')
     const partial = shares.map((share) => ({ share }))
-    const tally = t.ledger.state('ballots', 'tally/city-2026') as Ciphertext[][]
+    const tally = (t.ledger.query('ballots', 'encryptedTally', { id: 'city-2026' }) as { tally: Ciphertext[][] }).tally
     const election = electionOf('city-2026', city.questions[0] as never, city.ceremony.publicKey)
     const early = partialDecrypt({ election, tally: tally[0] as Ciphertext[], share: partial[0]?.share as KeyShare })
     const refused = await t.send(member(0), 'publishPartial', { ballot: 'city-2026', partials: [early, early] })
@@ -275,7 +275,7 @@ describe('ballots on createLedger (3 trustees, 2-of-3)', () => {
       (e) => e,
     )
     assert.equal(late.code, 'BALLOT_NOT_OPEN')
-    const tally = t.ledger.state('ballots', 'tally/city-2026') as Ciphertext[][]
+    const tally = (t.ledger.query('ballots', 'encryptedTally', { id: 'city-2026' }) as { tally: Ciphertext[][] }).tally
     for (const i of [2, 0]) {
       const partials = city.questions.map((q, k) =>
         partialDecrypt({

@@ -175,7 +175,7 @@ describe('complaints: a dealer who sends a bad share is disqualified, verifiably
       assert.equal((await t.send(ephemeralSigner(), 'cast', args)).code, 'ok')
     }
     t.advance(HOUR)
-    const tally = t.ledger.state('ballots', 'tally/bad-dealer') as Ciphertext[][]
+    const tally = (t.ledger.query('ballots', 'encryptedTally', { id: 'bad-dealer' }) as { tally: Ciphertext[][] }).tally
     const election = electionOf('bad-dealer', ballot.questions[0], ballot.ceremony.publicKey)
     // Brugge (disqualified as a dealer) still holds a valid share of the key QUAL made: its partial verifies.
     for (const i of [2, 0]) {

@@ -1,11 +1,10 @@
 import { defineAction } from '@tabularium/ledger'
-import type { Ciphertext } from '@tabularium/voting'
 import { nodeEngine } from '@tabularium/voting/node'
 import { fail } from '../fail.js'
 import { countersKey, nullifierKey, tallyKey } from '../keys.js'
 import { castPrecheck } from '../precheck/castPrecheck.js'
 import { checkCast } from '../rules/checkCast.js'
-import { nextTally } from '../rules/ciphertexts.js'
+import { nextTally, type PackedTally } from '../rules/ciphertexts.js'
 import { CastArgsSchema } from '../schemas.js'
 import type { CastRecord } from '../types.js'
 import { getBallot, getCeremony, getCounters } from './read.js'
@@ -47,7 +46,7 @@ export const cast = defineAction({
         },
       )
     }
-    const tally = ctx.get<Ciphertext[][]>(tallyKey(args.ballot)) ?? null
+    const tally = ctx.get<PackedTally>(tallyKey(args.ballot)) ?? null
     ctx.put(tallyKey(args.ballot), nextTally(tally, ciphertexts, previous?.ciphertexts ?? null, nodeEngine))
     const record: CastRecord = { txid: ctx.txid, index: ctx.index, ciphertexts: ballot.voteAgain ? ciphertexts : null }
     ctx.put(nullifierKey(args.ballot, nullifier), record)

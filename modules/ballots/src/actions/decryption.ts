@@ -1,12 +1,13 @@
 import { defineAction } from '@tabularium/ledger'
-import type { Ciphertext, PartialDecryption } from '@tabularium/voting'
+import type { PartialDecryption } from '@tabularium/voting'
 import { fail } from '../fail.js'
 import { partialsKey, resultKey, tallyKey } from '../keys.js'
+import { type PackedTally, readTally } from '../rules/ciphertexts.js'
 import { checkPartials, computeCounts } from '../rules/counts.js'
 import { assertClosed } from '../rules/schedule.js'
 import { PartialArgsSchema, TallyArgsSchema } from '../schemas.js'
 import type { BallotResult } from '../types.js'
-import { getBallot, getCeremony, getCounters, trusteeOf } from './read.js'
+import { getBallot, getCeremony, getCounters, readStoredTally, trusteeOf } from './read.js'
 
 /**
  * `ballots.publishPartial`: after the close, a trustee's share of the
@@ -25,9 +26,10 @@ export const publishPartial = defineAction({
     const { member, index } = trusteeOf(ctx, ballot, ctx.signer)
     assertClosed(ballot, ctx.time)
     const { publicKey, commitments } = getCeremony(ctx, args.ballot)
-    const tally = ctx.get<Ciphertext[][]>(tallyKey(args.ballot))
-    if (publicKey === null || commitments === null || tally === undefined)
+    const packed = ctx.get<PackedTally>(tallyKey(args.ballot))
+    if (publicKey === null || commitments === null || packed === undefined)
       fail('CONFLICT', `${args.ballot} has no encrypted tally to decrypt`)
+    const tally = readTally(packed)
     const stored = ctx.get<Record<string, PartialDecryption[]>>(partialsKey(args.ballot)) ?? {}
     if (stored[member] !== undefined) fail('ALREADY_EXISTS', `${member} has published its partial decryption already`)
     if (args.partials.some((p) => p.index !== index)) fail('INVALID_ARGS', `trustee ${member} holds share ${index}`)
@@ -56,7 +58,7 @@ export const publishTally = defineAction({
     const { counted } = getCounters(ctx, args.ballot)
     const expected = computeCounts({
       ballot,
-      tally: ctx.get<Ciphertext[][]>(tallyKey(args.ballot)) ?? null,
+      tally: readStoredTally(ctx, args.ballot),
       partials: ctx.get<Record<string, PartialDecryption[]>>(partialsKey(args.ballot)) ?? {},
       counted,
     })

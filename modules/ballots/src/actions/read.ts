@@ -1,8 +1,10 @@
 import { fromBase64Url } from '@tabularium/core'
 import type { StateReader } from '@tabularium/ledger'
 import { findMemberId, memberKey } from '@tabularium/module-governance'
+import type { Ciphertext } from '@tabularium/voting'
 import { fail } from '../fail.js'
-import { ballotKey, ceremonyKey, countersKey, petitionKey } from '../keys.js'
+import { ballotKey, ceremonyKey, countersKey, petitionKey, tallyKey } from '../keys.js'
+import { type PackedTally, readTally } from '../rules/ciphertexts.js'
 import type { BallotRecord, Ceremony, Counters, PetitionRecord } from '../types.js'
 
 /** The ballot, or NOT_FOUND. */
@@ -31,6 +33,12 @@ export const EMPTY_CEREMONY: Ceremony = {
 /** The ballot's key ceremony (fields a record from before complaints lacks are filled in). */
 export function getCeremony(state: StateReader, id: string): Ceremony {
   return { ...EMPTY_CEREMONY, ...(state.get<never>(ceremonyKey(id)) ?? {}) }
+}
+
+/** The running encrypted tally, per question and option, or null before the first ballot. */
+export function readStoredTally(state: StateReader, id: string): Ciphertext[][] | null {
+  const packed = state.get<PackedTally>(tallyKey(id))
+  return packed === undefined ? null : readTally(packed)
 }
 
 /** The live counters of a process. */

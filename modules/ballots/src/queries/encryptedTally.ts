@@ -1,8 +1,6 @@
 import { defineQuery } from '@tabularium/ledger'
-import type { Ciphertext } from '@tabularium/voting'
 import { z } from 'zod'
-import { getBallot, getCounters } from '../actions/read.js'
-import { tallyKey } from '../keys.js'
+import { getBallot, getCounters, readStoredTally } from '../actions/read.js'
 import { ProcessIdSchema } from '../schemas.js'
 
 /**
@@ -17,6 +15,6 @@ export const encryptedTally = defineQuery({
   params: z.strictObject({ id: ProcessIdSchema }),
   run(ctx, { id }) {
     getBallot(ctx, id)
-    return { id, tally: ctx.get<Ciphertext[][]>(tallyKey(id)) ?? null, counted: getCounters(ctx, id).counted }
+    return { id, tally: readStoredTally(ctx, id), counted: getCounters(ctx, id).counted }
   },
 })
