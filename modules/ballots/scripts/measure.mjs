@@ -172,7 +172,7 @@ async function castThroughput() {
   await t.close()
   return {
     question: '1 question, 4 options, single choice (one 0/1 proof per option + sum proof)',
-    engine: nodeEngine.name,
+    engine: nodeEngine.group.name, // openssl-nistz256 where node exports OpenSSL's P-256 assembly
     ...runs[best],
     verifierThreads: best,
     runs,

@@ -4,8 +4,8 @@ import { bytesToBigInt, G, type GroupPoint, mod, POINT_BYTES, Point } from '../e
 /**
  * The group arithmetic verification needs, on packed bytes so that a native
  * implementation can take it in one call: `nobleGroup` here (pure JS, runs in
- * browsers), `opensslGroup` in `@tabularium/voting/node` (same answers, about
- * 30× faster). Points are 65-byte uncompressed SEC1 encodings from hostile
+ * browsers), `opensslGroup` in `@tabularium/voting/node` (same answers, far
+ * faster: see the README). Points are 65-byte uncompressed SEC1 encodings from hostile
  * input; a backend validates each one (prefix 0x04, coordinates below p, on
  * the curve) and reports the first invalid one by index, never using it.
  */
