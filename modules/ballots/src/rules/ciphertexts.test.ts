@@ -37,9 +37,10 @@ describe('the packed running tally', () => {
       const a = ballot(1)
       const tally = nextTally(null, a, null, engine)
       const bad = structuredClone(a)
-      const broken = Buffer.from((bad[0]?.[1] as Ciphertext).beta, 'base64url')
+      const option = (bad[0] as Ciphertext[])[1] as Ciphertext
+      const broken = Buffer.from(option.beta, 'base64url')
       broken[64] = (broken[64] as number) ^ 1
-      ;(bad[0]?.[1] as Ciphertext).beta = broken.toString('base64url')
+      option.beta = broken.toString('base64url')
       assert.throws(() => nextTally(tally, bad, null, engine), { code: 'MALFORMED_INPUT' })
       // a + b − (a + b) is the identity, which has no encoding.
       const b = ballot(0)

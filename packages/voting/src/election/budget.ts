@@ -16,14 +16,7 @@ import {
 } from './ciphertext.js'
 import { assertElectionParameters, type ElectionParameters, encodedPublicKey } from './electionParameters.js'
 import { encryptVote } from './encryptVote.js'
-import {
-  cryptoRandom,
-  type EncodedPoint,
-  type GroupPoint,
-  mod,
-  type RandomBytes,
-  randomScalar,
-} from './group.js'
+import { cryptoRandom, type EncodedPoint, type GroupPoint, mod, type RandomBytes, randomScalar } from './group.js'
 import { addBallotProofs } from './verifyBallot.js'
 
 // Participatory-budget rule on an encrypted ballot (Decidim: the selected
