@@ -1,5 +1,5 @@
 import type { PublicJwk } from '@tabularium/core'
-import { verifyBytesFast } from '@tabularium/core/node'
+import { verifySignature } from './verifySignature.js'
 
 /** Signature checks packed into one buffer, so a batch crosses threads as one transfer. */
 export interface PackedBatch {
@@ -60,7 +60,7 @@ export function verifyPacked({ keys, keyIndex, bytes, bounds }: PackedBatch): Ui
   for (let i = 0; i < keyIndex.length; i++) {
     const data = bytes.subarray(bounds[2 * i] as number, bounds[2 * i + 1] as number)
     const signature = bytes.subarray(bounds[2 * i + 1] as number, bounds[2 * i + 2] as number)
-    results[i] = verifyBytesFast({ publicJwk: keys[keyIndex[i] as number] as PublicJwk, data, signature }) ? 1 : 0
+    results[i] = verifySignature({ publicJwk: keys[keyIndex[i] as number] as PublicJwk, data, signature }) ? 1 : 0
   }
   return results
 }
