@@ -14,6 +14,9 @@ const MIGRATIONS = [
   'CREATE INDEX IF NOT EXISTS notary_stamps_organisation ON notary_stamps (organisation, seq)',
   'CREATE INDEX IF NOT EXISTS notary_stamps_doc_type ON notary_stamps (doc_type, seq)',
   'CREATE INDEX IF NOT EXISTS notary_stamps_time ON notary_stamps (time)',
+  // No query reads stamps by hash (byHash reads the state), and this index
+  // made every stamp dirty a random page: steps are append-only, so dropped here.
+  'DROP INDEX IF EXISTS notary_stamps_hash',
 ]
 
 type Data = Record<string, Json>
@@ -48,7 +51,7 @@ const APPLY: Record<string, (db: Database, e: ProjectedEvent, d: Data) => void> 
 /**
  * The notary read model: one row per stamp in `notary_stamps`, with its
  * revocation, indexed for the `list` and `stats` queries (by time, signer,
- * organisation, document type and hash).
+ * organisation and document type).
  *
  * @example defineModule({ name: 'notary', projection: notaryProjection, … })
  */
