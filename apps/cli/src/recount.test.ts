@@ -76,7 +76,8 @@ describe('tabularium recount BALLOT --entries FILE', () => {
       assert.equal((await t.send(ephemeralSigner(), 'cast', args)).code, 'ok')
     }
     t.advance(HOUR)
-    const tally = t.ledger.state('ballots', 'tally/park') as Ciphertext[][]
+    // Stored packed: the query reads it back as ciphertexts.
+    const tally = (t.ledger.query('ballots', 'encryptedTally', { id: 'park' }) as { tally: Ciphertext[][] }).tally
     for (const i of [0, 1]) {
       const partials = [
         partialDecrypt({

@@ -6,8 +6,9 @@ import { OrdererError } from '../ordererError.js'
 import type { OrdererContext } from '../types.js'
 import { abortableSleep } from './abortableSleep.js'
 import { decodeBatch } from './batchCodec.js'
-import { type CheckBatchParameters, judgeBatch, prepareBatch, verifyLate } from './checkBatch.js'
+import { type CheckBatchParameters, judgeBatch, type PreparedBatch, prepareBatch, verifyLate } from './checkBatch.js'
 import { compactedHistory } from './compactedHistory.js'
+import type { SentBatch } from './createBatchProposer.js'
 import type { EtcdClient, EtcdKeyValue } from './etcdClient.js'
 
 /** The `meta` key holding the etcd revision of the last batch this file applied. */
@@ -26,6 +27,8 @@ export interface CreateBatchConsumerParameters {
   onHalt(error: unknown): void
   /** Called each time a catch-up has applied every batch etcd holds. */
   onCaughtUp?: (() => void) | undefined
+  /** The batches this node wrote, by key (createBatchProposer's `sent`). */
+  sent?: Map<string, SentBatch>
 }
 
 /** The read half of the etcd orderer. */
@@ -62,6 +65,9 @@ export function createBatchConsumer(p: CreateBatchConsumerParameters): BatchCons
   // Parsing and foreign signatures depend on the bytes alone: started on arrival,
   // they run in the workers while the main thread commits the batches before.
   const prepare = (kv: EtcdKeyValue) => {
+    const own = p.sent?.get(kv.key)
+    p.sent?.delete(kv.key)
+    if (own?.value.equals(kv.value)) return ownBatch(own)
     const batch = decodeBatch(kv.value)
     const prepared =
       batch === undefined
@@ -70,7 +76,7 @@ export function createBatchConsumer(p: CreateBatchConsumerParameters): BatchCons
     prepared?.catch(() => {}) // awaited (and its failure handled) by apply
     return { batch, prepared }
   }
-  const apply = async (kv: EtcdKeyValue, { batch, prepared }: ReturnType<typeof prepare>): Promise<void> => {
+  const apply = async (kv: EtcdKeyValue, { batch, prepared }: Prepared): Promise<void> => {
     if (halted || ctx.health.halted || kv.modRevision <= revision) return
     const record = () => writeRevision(kv.modRevision)
     if (batch === undefined || prepared === undefined) {
@@ -117,7 +123,7 @@ export function createBatchConsumer(p: CreateBatchConsumerParameters): BatchCons
   }
   // Every batch goes through one chain, so they apply one at a time and in order.
   const enqueue = (kv: EtcdKeyValue) => {
-    const ready = kv.modRevision > revision ? prepare(kv) : { batch: undefined, prepared: undefined }
+    const ready: Prepared = kv.modRevision > revision ? prepare(kv) : { batch: undefined, prepared: undefined }
     chain = chain.then(() => apply(kv, ready))
     return chain
   }
@@ -185,4 +191,21 @@ export function createBatchConsumer(p: CreateBatchConsumerParameters): BatchCons
       await chain.catch(() => {})
     },
   }
+}
+
+type Prepared = { batch: { time: number } | undefined; prepared: Promise<PreparedBatch> | undefined }
+
+/**
+ * A batch this node wrote, met again byte for byte: its transactions are the
+ * ones this node admitted (shape, network, signer and expiry checked, the
+ * same checks `prepareBatch` makes), so they are not parsed again. Without
+ * their parsed args and prechecks, as parsing the bytes would give them; the
+ * signatures of those no longer awaited are checked by `verifyLate`.
+ */
+function ownBatch(own: SentBatch): Prepared {
+  const staged = own.admitted.map(({ args: _args, precheck: _precheck, ...admitted }) => ({
+    admitted,
+    error: undefined,
+  }))
+  return { batch: { time: own.time }, prepared: Promise.resolve({ staged }) }
 }

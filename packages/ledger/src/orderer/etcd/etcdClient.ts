@@ -13,8 +13,13 @@ export interface EtcdKeyValue {
 export interface EtcdClient {
   /** `GET /version`: the server and cluster versions. */
   version(): Promise<{ server: string; cluster: string }>
-  /** `POST /v3/kv/put`; resolves with the revision of the write. */
-  put(key: string, value: Buffer): Promise<number>
+  /**
+   * `POST /v3/kv/put`; resolves with the revision of the write. With
+   * `failover: false` one member is tried, not each in turn: a put that
+   * timed out may still be committed, and the caller may not want the same
+   * key written again (the next call goes to the next member all the same).
+   */
+  put(key: string, value: Buffer, options?: { failover?: boolean }): Promise<number>
   /** Keys under `prefix` modified at `minModRevision` or later, in revision order. */
   range(p: {
     prefix: string
@@ -46,9 +51,9 @@ export interface CreateEtcdClientParameters {
 export function createEtcdClient({ endpoints, requestTimeoutMs = 2_000 }: CreateEtcdClientParameters): EtcdClient {
   if (endpoints.length === 0) throw new OrdererError('ETCD_UNREACHABLE', 'no etcd endpoint is configured')
   const order = endpoints.map((e) => e.replace(/\/+$/, ''))
-  const call = async (path: string, body: unknown | undefined): Promise<unknown> => {
+  const call = async (path: string, body: unknown | undefined, failover = true): Promise<unknown> => {
     const errors: string[] = []
-    for (let attempt = 0; attempt < order.length; attempt++) {
+    for (let attempt = 0; attempt < (failover ? order.length : 1); attempt++) {
       const base = order[0] as string
       try {
         return await request(`${base}${path}`, body, requestTimeoutMs)
@@ -65,8 +70,9 @@ export function createEtcdClient({ endpoints, requestTimeoutMs = 2_000 }: Create
       const v = (await call('/version', undefined)) as { etcdserver?: string; etcdcluster?: string }
       return { server: String(v.etcdserver ?? ''), cluster: String(v.etcdcluster ?? '') }
     },
-    async put(key, value) {
-      const r = (await call('/v3/kv/put', { key: b64(key), value: value.toString('base64') })) as Answer
+    async put(key, value, options) {
+      const body = { key: b64(key), value: value.toString('base64') }
+      const r = (await call('/v3/kv/put', body, options?.failover)) as Answer
       return Number(r.header?.revision ?? 0)
     },
     async range({ prefix, minModRevision, limit }) {

@@ -16,6 +16,7 @@ import {
 import { startEtcd, type TestEtcd } from '../../testing/startEtcd.js'
 import { governance, registry } from '../../testing/testModules.js'
 import type { Ledger, NodeKeys, SubmitResult } from '../../types.js'
+import { createEtcdClient } from './etcdClient.js'
 import { etcdOrderer } from './etcdOrderer.js'
 
 const quiet = { error: () => {}, warn: () => {} }
@@ -120,6 +121,19 @@ test('refuses to start when etcd is unreachable, with a clear error', async () =
   } finally {
     tmp.remove()
   }
+})
+
+test('a put without failover tries one member and fails; the next call goes to the next member', async () => {
+  const client = createEtcdClient({ endpoints: ['http://127.0.0.1:9', ...etcd.endpoints], requestTimeoutMs: 1_000 })
+  await assert.rejects(client.put('/test/failover/a', Buffer.from('a'), { failover: false }), {
+    code: 'ETCD_UNREACHABLE',
+  })
+  assert.ok((await client.put('/test/failover/b', Buffer.from('b'), { failover: false })) > 0)
+  const { kvs } = await client.range({ prefix: '/test/failover/', minModRevision: 0, limit: 10 })
+  assert.deepEqual(
+    kvs.map((kv) => kv.key),
+    ['/test/failover/b'],
+  )
 })
 
 test('refuses to start on an etcd older than 3.4', async () => {

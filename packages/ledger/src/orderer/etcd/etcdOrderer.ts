@@ -5,7 +5,7 @@ import type { PendingTransaction } from '../../sequencer/createBlockCommitter.js
 import { OrdererError } from '../ordererError.js'
 import type { Orderer, OrdererContext, OrdererDefinition } from '../types.js'
 import { createBatchConsumer } from './createBatchConsumer.js'
-import { createBatchProposer } from './createBatchProposer.js'
+import { createBatchProposer, type SentBatch } from './createBatchProposer.js'
 import { startCosignatureExchange } from './createCosignatureExchange.js'
 import { createEtcdClient, type EtcdClient } from './etcdClient.js'
 import { readStoredRevision } from './readStoredRevision.js'
@@ -82,6 +82,7 @@ function startEtcdOrderer(
 ): Orderer {
   const { ctx } = p
   const awaiting = new Map<string, PendingTransaction>()
+  const sent = new Map<string, SentBatch>()
   let halted = false
   const answer = (items: Iterable<PendingTransaction>, error: ProtocolError) => {
     for (const item of items) {
@@ -101,6 +102,7 @@ function startEtcdOrderer(
     maxInFlight: p.maxInFlight ?? 4,
     maxBatchBytes: p.maxBatchBytes ?? 1_000_000,
     retryBudgetMs: p.retryBudgetMs ?? 20_000,
+    sent,
     onProposed: (items) => {
       for (const item of items) awaiting.set(item.admitted.txid, item)
     },
@@ -115,6 +117,7 @@ function startEtcdOrderer(
     etcd: p.etcd,
     prefix: p.prefix,
     awaiting,
+    sent,
     onCaughtUp: p.onCaughtUp,
     onHalt(error) {
       ctx.logger.error({ err: error }, 'the etcd orderer stopped: this node no longer commits blocks')
