@@ -1,4 +1,4 @@
-import { fromBase64Url, toBase64Url } from '@tabularium/core'
+import { concatBytes, fromBase64Url, toBase64Url } from '@tabularium/core'
 import { type Ciphertext, jsEngine, POINT_BYTES, type VotingEngine, VotingError } from '@tabularium/voting'
 
 // The field prime of P-256: the negation of an uncompressed point (x, y) is (x, p − y).
@@ -33,7 +33,7 @@ export function nextTally(
     const old = removed?.[q]
     if (old !== undefined) rows.push(negatePoints(packCiphertexts(old)))
     if (rows.length === 1) return toBase64Url(rows[0] as Uint8Array)
-    const sums = engine.group.sumSlots(concat(rows), 2 * answer.length)
+    const sums = engine.group.sumSlots(concatBytes(...rows), 2 * answer.length)
     if (typeof sums === 'number') throw new VotingError('MALFORMED_INPUT', `point ${-sums - 1} is not on the curve`)
     for (let at = 0; at < sums.length; at += POINT_BYTES) {
       if (sums[at] !== 0x04) throw new VotingError('MALFORMED_INPUT', 'a tally component is the identity')
@@ -84,14 +84,4 @@ function negatePoints(bytes: Uint8Array): Uint8Array {
     }
   }
   return bytes
-}
-
-function concat(rows: Uint8Array[]): Uint8Array {
-  const out = new Uint8Array(rows.reduce((n, row) => n + row.length, 0))
-  let at = 0
-  for (const row of rows) {
-    out.set(row, at)
-    at += row.length
-  }
-  return out
 }

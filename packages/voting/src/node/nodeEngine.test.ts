@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict'
 import { describe, it } from 'node:test'
 import { p256 } from '@noble/curves/nist.js'
+import { concatBytes } from '@tabularium/core'
 import { encodeCiphertext, encryptPoints } from '../election/ciphertext.js'
 import { G, mod, ORDER, POINT_BYTES, randomScalar, scalarBytes } from '../election/group.js'
 import { type GroupBackend, nobleGroup } from '../engine/groupBackend.js'
@@ -12,15 +13,7 @@ import { nodeEngine } from './nodeEngine.js'
 const backends: GroupBackend[] = [nobleGroup, nodeEngine.group]
 const FP = p256.Point.Fp.ORDER
 
-const pack = (chunks: Uint8Array[]) => {
-  const out = new Uint8Array(chunks.reduce((n, c) => n + c.length, 0))
-  let at = 0
-  for (const chunk of chunks) {
-    out.set(chunk, at)
-    at += chunk.length
-  }
-  return out
-}
+const pack = (chunks: Uint8Array[]) => concatBytes(...chunks)
 const be = (value: bigint) => {
   const out = new Uint8Array(32)
   for (let i = 31, v = value; i >= 0; i--, v >>= 8n) out[i] = Number(v & 0xffn)

@@ -3,6 +3,7 @@ import { createHash } from 'node:crypto'
 import { createRequire } from 'node:module'
 import { describe, it } from 'node:test'
 import { Worker } from 'node:worker_threads'
+import { concatBytes } from '@tabularium/core'
 import { G, type GroupPoint, mod, ORDER, POINT_BYTES, Point, scalarBytes } from '../election/group.js'
 import { type GroupBackend, nobleGroup } from '../engine/groupBackend.js'
 import { loadOpensslGroup } from './opensslGroup.js'
@@ -36,15 +37,7 @@ function seeded(seed: string) {
   return { bytes, below, int: (bound: number) => Number(below(BigInt(bound))) }
 }
 
-const pack = (chunks: Uint8Array[]) => {
-  const out = new Uint8Array(chunks.reduce((n, c) => n + c.length, 0))
-  let at = 0
-  for (const chunk of chunks) {
-    out.set(chunk, at)
-    at += chunk.length
-  }
-  return out
-}
+const pack = (chunks: Uint8Array[]) => concatBytes(...chunks)
 // Any 256-bit value, unreduced: the backends reduce scalars modulo the order.
 const raw = (value: bigint) => scalarBytes(BigInt.asUintN(256, value))
 const encode = (point: GroupPoint) => point.toBytes(false)
