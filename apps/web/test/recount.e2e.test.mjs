@@ -86,7 +86,7 @@ async function runElection() {
     assert.equal((await t.send(ephemeralSigner(), 'cast', args)).code, 'ok')
   }
   t.advance(HOUR)
-  const tally = t.ledger.state('ballots', `tally/${BALLOT}`)
+  const { tally } = t.ledger.query('ballots', 'encryptedTally', { id: BALLOT })
   for (const i of [0, 1]) {
     const election = electionOf(BALLOT, ballot.questions[0], ballot.ceremony.publicKey)
     const partials = [partialDecrypt({ election, tally: tally[0], share: shares[i] })]
