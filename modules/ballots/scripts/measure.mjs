@@ -13,11 +13,11 @@
 // Usage: node modules/ballots/scripts/measure.mjs [casts=2000] [tally=1000000]
 // (`casts` measured per run, after min(1000, casts/2) warm-up casts.)
 import { constants, createPrivateKey, randomBytes, sign } from 'node:crypto'
-import { readFileSync } from 'node:fs'
 import { availableParallelism } from 'node:os'
 import { Worker } from 'node:worker_threads'
 import { aggregatePacked, decryptTally, jsEngine, packBallots, partialDecrypt, verifyBallot } from '@tabularium/voting'
 import { aggregateParallel, nodeEngine } from '@tabularium/voting/node'
+import { processCpu } from '../../../scripts/bench/processCpu.mjs'
 import { electionOf, recountFromEntries } from '../dist/index.js'
 import { createIssuer, ephemeralSigner, openBallotsLedger, runCeremony } from '../dist/testing/index.js'
 
@@ -112,10 +112,7 @@ function verifyMicros(election, args, engine, count) {
 
 // The ledger thread's own CPU time (Linux: the process's first task; its
 // event-loop utilisation would also count the time it waits on the workers).
-function mainThreadCpuMicros() {
-  const fields = readFileSync(`/proc/self/task/${process.pid}/stat`, 'utf8').split(') ')[1].split(' ')
-  return ((Number(fields[11]) + Number(fields[12])) * 1e6) / 100 // utime + stime, in clock ticks of 10 ms
-}
+const mainThreadCpuMicros = () => processCpu(process.pid).main
 
 // One run of casts with `threads` verifier threads: wall time, and the CPU
 // time of every thread of the process (what the machine's other load does

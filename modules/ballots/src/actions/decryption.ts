@@ -1,8 +1,7 @@
 import { defineAction } from '@tabularium/ledger'
 import type { PartialDecryption } from '@tabularium/voting'
 import { fail } from '../fail.js'
-import { partialsKey, resultKey, tallyKey } from '../keys.js'
-import { type PackedTally, readTally } from '../rules/ciphertexts.js'
+import { partialsKey, resultKey } from '../keys.js'
 import { checkPartials, computeCounts } from '../rules/counts.js'
 import { assertClosed } from '../rules/schedule.js'
 import { PartialArgsSchema, TallyArgsSchema } from '../schemas.js'
@@ -26,10 +25,9 @@ export const publishPartial = defineAction({
     const { member, index } = trusteeOf(ctx, ballot, ctx.signer)
     assertClosed(ballot, ctx.time)
     const { publicKey, commitments } = getCeremony(ctx, args.ballot)
-    const packed = ctx.get<PackedTally>(tallyKey(args.ballot))
-    if (publicKey === null || commitments === null || packed === undefined)
+    const tally = readStoredTally(ctx, args.ballot)
+    if (publicKey === null || commitments === null || tally === null)
       fail('CONFLICT', `${args.ballot} has no encrypted tally to decrypt`)
-    const tally = readTally(packed)
     const stored = ctx.get<Record<string, PartialDecryption[]>>(partialsKey(args.ballot)) ?? {}
     if (stored[member] !== undefined) fail('ALREADY_EXISTS', `${member} has published its partial decryption already`)
     if (args.partials.some((p) => p.index !== index)) fail('INVALID_ARGS', `trustee ${member} holds share ${index}`)

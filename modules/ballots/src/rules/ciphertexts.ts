@@ -1,5 +1,5 @@
 import { concatBytes, fromBase64Url, toBase64Url } from '@tabularium/core'
-import { type Ciphertext, jsEngine, POINT_BYTES, type VotingEngine, VotingError } from '@tabularium/voting'
+import { type Ciphertext, jsEngine, POINT_BYTES, packBallots, type VotingEngine, VotingError } from '@tabularium/voting'
 
 // The field prime of P-256: the negation of an uncompressed point (x, y) is (x, p − y).
 const P = 0xffffffff00000001000000000000000000000000ffffffffffffffffffffffffn
@@ -27,11 +27,11 @@ export function nextTally(
   engine: VotingEngine = jsEngine,
 ): PackedTally {
   return added.map((answer, q) => {
-    const rows = [packCiphertexts(answer)]
+    const rows = [packBallots([answer], answer.length)]
     const current = tally?.[q]
     if (current !== undefined) rows.push(fromBase64Url(current))
     const old = removed?.[q]
-    if (old !== undefined) rows.push(negatePoints(packCiphertexts(old)))
+    if (old !== undefined) rows.push(negatePoints(packBallots([old], old.length)))
     if (rows.length === 1) return toBase64Url(rows[0] as Uint8Array)
     const sums = engine.group.sumSlots(concatBytes(...rows), 2 * answer.length)
     if (typeof sums === 'number') throw new VotingError('MALFORMED_INPUT', `point ${-sums - 1} is not on the curve`)
@@ -56,21 +56,6 @@ export function readTally(tally: PackedTally): Ciphertext[][] {
       beta: point(2 * k + 1),
     }))
   })
-}
-
-function packCiphertexts(cts: Ciphertext[]): Uint8Array {
-  const bytes = new Uint8Array(cts.length * 2 * POINT_BYTES)
-  cts.forEach((ct, k) => {
-    bytes.set(pointBytes(ct.alpha), 2 * k * POINT_BYTES)
-    bytes.set(pointBytes(ct.beta), (2 * k + 1) * POINT_BYTES)
-  })
-  return bytes
-}
-
-function pointBytes(encoded: string): Uint8Array {
-  const bytes = fromBase64Url(encoded)
-  if (bytes.length !== POINT_BYTES) throw new VotingError('MALFORMED_INPUT', 'a ciphertext point is not 65 bytes')
-  return bytes
 }
 
 function negatePoints(bytes: Uint8Array): Uint8Array {

@@ -37,4 +37,13 @@ describe('bulk aggregation', () => {
     assert.throws(() => aggregatePacked({ bytes, options: 2 }), { code: 'MALFORMED_INPUT', message: /ballot 3/ })
     await assert.rejects(aggregateParallel({ bytes, options: 2, workers: 2 }), { code: 'MALFORMED_INPUT' })
   })
+
+  it('refuses to pack a point that is not 65 bytes, naming the ballot', () => {
+    const list = ballots(3).map((ballot) => structuredClone(ballot) as { alpha: string; beta: string }[])
+    const point = list[2]?.[1] as { beta: string }
+    for (const beta of [point.beta.slice(0, -4), `${point.beta}AAAA`]) {
+      point.beta = beta
+      assert.throws(() => packBallots(list, 2), { code: 'MALFORMED_INPUT', message: /ballot 2/ })
+    }
+  })
 })

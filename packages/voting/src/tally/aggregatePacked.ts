@@ -26,11 +26,19 @@ export function packBallots(ballots: Ciphertext[][], options: number): Uint8Arra
   ballots.forEach((ballot, i) => {
     if (ballot.length !== options) throw new VotingError('MALFORMED_INPUT', `ballot ${i} has ${ballot.length} options`)
     ballot.forEach((ct, k) => {
-      out.set(fromBase64Url(ct.alpha), i * size + k * 2 * POINT_BYTES)
-      out.set(fromBase64Url(ct.beta), i * size + (k * 2 + 1) * POINT_BYTES)
+      out.set(pointBytes(ct.alpha, i), i * size + k * 2 * POINT_BYTES)
+      out.set(pointBytes(ct.beta, i), i * size + (k * 2 + 1) * POINT_BYTES)
     })
   })
   return out
+}
+
+// A point's 65 bytes; any other length would shift its neighbours in the packed form.
+function pointBytes(encoded: string, ballot: number): Uint8Array {
+  const bytes = fromBase64Url(encoded)
+  if (bytes.length !== POINT_BYTES)
+    throw new VotingError('MALFORMED_INPUT', `ballot ${ballot} has a point that is not 65 bytes`)
+  return bytes
 }
 
 /** An affine point as two coordinates, or null for the identity. */
