@@ -143,6 +143,8 @@ describe('web app in Chromium against a real node', { timeout: 300_000 }, () => 
     const first = await page.evaluate(() => document.activeElement?.textContent)
     assert.equal(first, 'Skip to main content')
     await page.keyboard.press('Enter')
+    // The fragment navigation moves focus after the key event: wait for it (a loaded CI machine once asserted too early).
+    await page.waitForFunction(() => document.activeElement?.id === 'main', null, { timeout: 5000 }).catch(() => {})
     assert.equal(await page.evaluate(() => document.activeElement?.id), 'main')
   })
 

@@ -41,8 +41,9 @@ describe('bulk aggregation', () => {
   it('refuses to pack a point that is not 65 bytes, naming the ballot', () => {
     const list = ballots(3).map((ballot) => structuredClone(ballot) as { alpha: string; beta: string }[])
     const point = list[2]?.[1] as { beta: string }
-    for (const beta of [point.beta.slice(0, -4), `${point.beta}AAAA`]) {
-      point.beta = beta
+    const bytes = Buffer.from(point.beta, 'base64url')
+    for (const wrong of [bytes.subarray(0, 64), Buffer.concat([bytes, Buffer.alloc(3)])]) {
+      point.beta = wrong.toString('base64url')
       assert.throws(() => packBallots(list, 2), { code: 'MALFORMED_INPUT', message: /ballot 2/ })
     }
   })
