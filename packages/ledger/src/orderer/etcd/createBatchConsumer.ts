@@ -10,6 +10,7 @@ import { type CheckBatchParameters, judgeBatch, type PreparedBatch, prepareBatch
 import { compactedHistory } from './compactedHistory.js'
 import type { SentBatch } from './createBatchProposer.js'
 import type { EtcdClient, EtcdKeyValue } from './etcdClient.js'
+import { createReadAhead } from './readAhead.js'
 
 /** The `meta` key holding the etcd revision of the last batch this file applied. */
 export const REVISION_META_KEY = 'orderer.etcd.revision'
@@ -21,11 +22,14 @@ export interface CreateBatchConsumerParameters {
   prefix: string
   /** Own transactions waiting for their block, by txid; the consumer answers and removes them. */
   awaiting: Map<string, PendingTransaction>
-  /** Batches fetched per catch-up range. */
-  pageSize?: number
+  /**
+   * Batches read from etcd and not yet applied, at most: the watch is read no
+   * further meanwhile, so a long catch-up is not held in memory. Default 16.
+   */
+  maxQueued?: number
   /** Called when this node cannot go on (a block failed to commit): it must stop writing, never skip a block. */
   onHalt(error: unknown): void
-  /** Called each time a catch-up has applied every batch etcd holds. */
+  /** Called once per watch (it restarts after a failure), when the batches etcd held as it started are applied. */
   onCaughtUp?: (() => void) | undefined
   /** The batches this node wrote, by key (createBatchProposer's `sent`). */
   sent?: Map<string, SentBatch>
@@ -40,11 +44,15 @@ export interface BatchConsumer {
 }
 
 /**
- * Applies every batch under the network's prefix in etcd revision order: a
- * range from the last applied revision (catch-up, in pages), then a watch;
- * on any failure it waits and starts over from the last applied revision.
- * Each batch becomes one block, committed with its revision in the same
- * SQLite transaction, so a restart resumes exactly after it.
+ * Applies every batch under the network's prefix in etcd revision order,
+ * through one watch from the last applied revision: etcd replays the history
+ * after it (catch-up), then the new puts. A range would not do for the
+ * catch-up: it returns a key's latest version only and no deleted key, so a
+ * rewritten or deleted batch would be applied otherwise than by the nodes
+ * that watched it live, and the nodes would fork. On any failure it waits
+ * and starts over from the last applied revision. Each batch becomes one
+ * block, committed with its revision in the same SQLite transaction, so a
+ * restart resumes exactly after it.
  *
  * @example const consumer = createBatchConsumer({ ctx, etcd, prefix, awaiting, onHalt })
  */
@@ -121,63 +129,75 @@ export function createBatchConsumer(p: CreateBatchConsumerParameters): BatchCons
     ctx.nonces.release(own.admitted.tx.signer, own.admitted.tx.nonce)
     own.resolve(refusal(error, own.admitted.txid))
   }
-  // Every batch goes through one chain, so they apply one at a time and in order.
-  const enqueue = (kv: EtcdKeyValue) => {
-    const ready: Prepared = kv.modRevision > revision ? prepare(kv) : { batch: undefined, prepared: undefined }
-    chain = chain.then(() => apply(kv, ready))
-    return chain
-  }
-
-  // After a range that returned every batch up to etcd's revision, the file
-  // has applied all of them: recording that revision (not only the last
-  // batch's) keeps a node that is up to date from looking behind a
-  // compaction that only removed other keys' history.
-  const caughtUpTo = (etcdRevision: number) => {
+  // A progress notification comes only to a synced watcher: every put up to
+  // `etcdRevision` went into the chain before it, and this runs after them.
+  // Recording that revision (not only the last batch's) keeps an idle node
+  // that is up to date from looking behind a compaction that only removed
+  // other keys' history (the cosignatures move etcd's revision too).
+  const recordProgress = (etcdRevision: number) => {
     if (etcdRevision <= revision || halted || ctx.health.halted) return
     writeRevision(etcdRevision)
     revision = etcdRevision
   }
-  const catchUp = async () => {
-    // Batches deleted before a compaction leave no trace: behind one, a range would skip them unseen.
-    await p.etcd.checkHistory(revision + 1)
-    for (;;) {
-      const page = await p.etcd.range({ prefix: p.prefix, minModRevision: revision + 1, limit: p.pageSize ?? 16 })
-      let last: Promise<void> = chain
-      for (const kv of page.kvs) last = enqueue(kv)
-      await last
-      if (halted) return
-      if (!page.more) {
-        caughtUpTo(page.revision)
-        p.onCaughtUp?.()
-        return
-      }
+  // onCaughtUp once the batches etcd held when the watch started are applied.
+  const announceAt = (latest: number) => {
+    let announced = false
+    return () => {
+      if (announced || halted || revision < latest) return
+      announced = true
+      p.onCaughtUp?.()
     }
   }
+
+  let failures = 0
+  // One watch from the last applied revision. Every batch and progress mark
+  // goes through one chain, so they apply one at a time and in order; a batch
+  // that fails to apply ends the watch (`onFailure`), to be read again.
+  const follow = async (signal: AbortSignal, onFailure: (error: unknown) => void) => {
+    // Batches deleted before a compaction leave no trace: behind one, the watch would skip them unseen.
+    await p.etcd.checkHistory(revision + 1)
+    const announce = announceAt(await p.etcd.latestModRevision(p.prefix))
+    failures = 0
+    announce()
+    const holdBack = createReadAhead(p.maxQueued ?? 16)
+    const inTurn = (step: () => void | Promise<void>) => {
+      chain = chain.then(step).then(announce)
+      chain.catch(onFailure)
+      return chain
+    }
+    await p.etcd.watch({
+      prefix: p.prefix,
+      startRevision: revision + 1,
+      signal,
+      // Parsing and checking start on arrival (`prepare`), applying waits its turn.
+      onPut(kv) {
+        const ready: Prepared = kv.modRevision > revision ? prepare(kv) : { batch: undefined, prepared: undefined }
+        return holdBack(inTurn(() => apply(kv, ready)))
+      },
+      onProgress: (etcdRevision) => void inTurn(() => recordProgress(etcdRevision)),
+    })
+    await chain
+  }
   const run = async () => {
-    let failures = 0
     while (!abort.signal.aborted && !halted) {
+      const failed = new AbortController()
       try {
-        await catchUp()
-        failures = 0
-        await p.etcd.watch({
-          prefix: p.prefix,
-          startRevision: revision + 1,
-          signal: abort.signal,
-          onPut: (kv) => void enqueue(kv).catch(() => {}),
-        })
+        await follow(AbortSignal.any([abort.signal, failed.signal]), (error) => failed.abort(error))
       } catch (error) {
         if (abort.signal.aborted) break
         failures++
-        if (error instanceof OrdererError && error.code === 'ETCD_COMPACTED') {
-          if (failures === 1 || failures % 20 === 0)
-            ctx.logger.error({ err: error }, compactedHistory(revision).message)
-        } else if (failures === 1 || failures % 20 === 0) {
-          ctx.logger.warn({ err: error, revision }, 'etcd watch interrupted; resuming from the last applied revision')
-        }
+        if (failures === 1 || failures % 20 === 0) logInterruption(failed.signal.aborted ? failed.signal.reason : error)
         await chain.catch(() => {})
         chain = Promise.resolve()
         await abortableSleep(Math.min(1_000, 50 * 2 ** Math.min(failures, 5)), abort.signal)
       }
+    }
+  }
+  const logInterruption = (error: unknown) => {
+    if (error instanceof OrdererError && error.code === 'ETCD_COMPACTED') {
+      ctx.logger.error({ err: error }, compactedHistory(revision).message)
+    } else {
+      ctx.logger.warn({ err: error, revision }, 'etcd watch interrupted; resuming from the last applied revision')
     }
   }
   const running = run()

@@ -45,9 +45,9 @@ test('a put that failed after etcd committed it is retried under a new key, neve
   })
   proposer.enqueue([pending('n1'), pending('n2')])
   await proposer.flush()
-  // Two copies, each the first version of its own key: a node catching up by
-  // range meets them at the revisions a watching node met them, and every node
-  // drops the second copy alike. Both are noted for this node's consumer.
+  // Two copies, each the first version of its own key: every node meets them
+  // at the same revisions and drops the second copy alike. Both are noted for
+  // this node's consumer.
   assert.deepEqual([...versions.values()], [1, 1])
   assert.deepEqual(values[0], values[1])
   assert.deepEqual([...sent.keys()], [...versions.keys()])

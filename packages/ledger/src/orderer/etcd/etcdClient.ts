@@ -1,13 +1,10 @@
 import { OrdererError } from '../ordererError.js'
 import { compactedHistory, isRevisionRefusal } from './compactedHistory.js'
-import { readLines } from './readLines.js'
+import { b64, decodeKv, type EtcdKeyValue, prefixEnd, type RawKv } from './etcdWire.js'
+import { type WatchParameters, watchPrefix } from './watchPrefix.js'
 
-/** A key-value pair as etcd returns it (bytes decoded from base64). */
-export interface EtcdKeyValue {
-  key: string
-  value: Buffer
-  modRevision: number
-}
+export type { EtcdKeyValue } from './etcdWire.js'
+export type { WatchParameters } from './watchPrefix.js'
 
 /** The few etcd v3 calls the orderer needs, over the gRPC-gateway JSON API. */
 export interface EtcdClient {
@@ -26,10 +23,18 @@ export interface EtcdClient {
     minModRevision: number
     limit: number
   }): Promise<{ kvs: EtcdKeyValue[]; more: boolean; revision: number }>
+  /** The highest mod revision of the keys under `prefix` (0 when there is none); a deleted key's is not counted. */
+  latestModRevision(prefix: string): Promise<number>
   /** Resolves when etcd still holds its history from revision `from` on; ETCD_COMPACTED when compacted past it. */
   checkHistory(from: number): Promise<void>
-  /** `POST /v3/watch` from `startRevision`: calls `onPut` per put, in revision order, until `signal` aborts or the stream ends. */
-  watch(p: { prefix: string; startRevision: number; signal: AbortSignal; onPut(kv: EtcdKeyValue): void }): Promise<void>
+  /**
+   * `POST /v3/watch` from `startRevision`, a revision in the past included
+   * (etcd replays the history after it): calls `onPut` per put, in revision
+   * order, until `signal` aborts or the stream ends. Each call is awaited
+   * before the stream is read on, so a slow `onPut` holds etcd back (TCP
+   * backpressure) instead of filling memory.
+   */
+  watch(p: WatchParameters): Promise<void>
 }
 
 /** Parameters of `createEtcdClient`. */
@@ -86,6 +91,17 @@ export function createEtcdClient({ endpoints, requestTimeoutMs = 2_000 }: Create
       })) as Answer & { kvs?: RawKv[]; more?: boolean }
       return { kvs: (r.kvs ?? []).map(decodeKv), more: r.more === true, revision: Number(r.header?.revision ?? 0) }
     },
+    async latestModRevision(prefix) {
+      const r = (await call('/v3/kv/range', {
+        key: b64(prefix),
+        range_end: b64(prefixEnd(prefix)),
+        sort_order: 'DESCEND',
+        sort_target: 'MOD',
+        limit: '1',
+        keys_only: true,
+      })) as { kvs?: { mod_revision: string }[] }
+      return Number(r.kvs?.[0]?.mod_revision ?? 0)
+    },
     async checkHistory(from) {
       try {
         // A read at revision `from`: etcd refuses it once compaction passed it.
@@ -95,17 +111,12 @@ export function createEtcdClient({ endpoints, requestTimeoutMs = 2_000 }: Create
         if (!isRevisionRefusal(error, 'future revision')) throw error // a future revision: nothing is missed
       }
     },
-    watch: (p) => watchOnce(order[0] as string, p),
+    watch: (p) => watchPrefix(order[0] as string, p),
   }
 }
 
 interface Answer {
   header?: { revision?: string }
-}
-interface RawKv {
-  key: string
-  value?: string
-  mod_revision: string
 }
 
 async function request(url: string, body: unknown | undefined, timeoutMs: number): Promise<unknown> {
@@ -121,74 +132,4 @@ async function request(url: string, body: unknown | undefined, timeoutMs: number
     })
   }
   return JSON.parse(text) as unknown
-}
-
-async function watchOnce(
-  base: string,
-  p: { prefix: string; startRevision: number; signal: AbortSignal; onPut(kv: EtcdKeyValue): void },
-): Promise<void> {
-  const response = await fetch(`${base}/v3/watch`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({
-      create_request: {
-        key: b64(p.prefix),
-        range_end: b64(prefixEnd(p.prefix)),
-        start_revision: String(p.startRevision),
-      },
-    }),
-    signal: p.signal,
-  })
-  if (!response.ok || response.body === null) {
-    throw new OrdererError('ETCD_REQUEST_FAILED', `etcd answered ${response.status} to /v3/watch`)
-  }
-  // The gateway streams one JSON object per line: {"result": {...}} or {"error": {...}}.
-  for await (const line of readLines(response.body as unknown as AsyncIterable<Uint8Array>)) {
-    handleWatchLine(line, p.onPut)
-  }
-}
-
-function handleWatchLine(line: string, onPut: (kv: EtcdKeyValue) => void): void {
-  const message = JSON.parse(line) as {
-    result?: {
-      events?: { type?: string; kv: RawKv }[]
-      compact_revision?: string
-      canceled?: boolean
-      cancel_reason?: string
-    }
-    error?: { message?: string }
-  }
-  if (message.error !== undefined) {
-    throw new OrdererError('ETCD_REQUEST_FAILED', `the etcd watch failed: ${message.error.message ?? 'unknown'}`)
-  }
-  const result = message.result
-  if (result?.compact_revision !== undefined && result.compact_revision !== '0') {
-    throw new OrdererError('ETCD_COMPACTED', 'etcd compacted the history this node still needs', {
-      details: { compactRevision: Number(result.compact_revision) },
-    })
-  }
-  if (result?.canceled === true) {
-    throw new OrdererError('ETCD_REQUEST_FAILED', `etcd cancelled the watch: ${result.cancel_reason ?? ''}`)
-  }
-  for (const event of result?.events ?? []) if (event.type !== 'DELETE') onPut(decodeKv(event.kv))
-}
-
-function decodeKv(kv: RawKv): EtcdKeyValue {
-  return {
-    key: Buffer.from(kv.key, 'base64').toString(),
-    value: Buffer.from(kv.value ?? '', 'base64'),
-    modRevision: Number(kv.mod_revision),
-  }
-}
-
-const b64 = (bytes: string | Buffer) => Buffer.from(bytes).toString('base64')
-
-// etcd's range_end for "every key with this prefix": the prefix with its last byte + 1.
-function prefixEnd(prefix: string): Buffer {
-  const bytes = Buffer.from(prefix)
-  let i = bytes.length - 1
-  while (i >= 0 && bytes[i] === 0xff) i--
-  if (i < 0) return Buffer.from([0])
-  bytes[i] = (bytes[i] as number) + 1
-  return bytes.subarray(0, i + 1)
 }

@@ -28,6 +28,14 @@ export const ETCD_HEARTBEAT_MS = 100
 export const ETCD_ELECTION_TIMEOUT_MS = 1000
 
 /**
+ * How often etcd tells an idle, synced watcher the revision it has seen up
+ * to (a progress notification; etcd's default is 10 minutes). The batch
+ * consumer records that revision, so that an up-to-date node is not taken
+ * for one behind a compaction (ledger README, "etcd compaction").
+ */
+export const ETCD_PROGRESS_NOTIFY_MS = 1000
+
+/**
  * The command-line arguments of one etcd member (3.4 or later), so that the
  * test helpers, `tabularium devnet` and the benchmark start members alike.
  * `--initial-cluster*` only matter on the first start: a member restarted on
@@ -43,6 +51,8 @@ export function etcdMemberArgs({ member, cluster, token, logLevel = 'error' }: E
     ...['--initial-cluster', cluster.map((m) => `${m.name}=${m.peerUrl}`).join(',')],
     ...['--initial-cluster-state', 'new', '--initial-cluster-token', token],
     ...['--heartbeat-interval', String(ETCD_HEARTBEAT_MS), '--election-timeout', String(ETCD_ELECTION_TIMEOUT_MS)],
+    // The flag of 3.4 and 3.5; later releases also name it without "experimental-".
+    ...['--experimental-watch-progress-notify-interval', `${ETCD_PROGRESS_NOTIFY_MS}ms`],
     ...['--logger', 'zap', '--log-level', logLevel],
   ]
 }

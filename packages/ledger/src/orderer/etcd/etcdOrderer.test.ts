@@ -3,19 +3,13 @@ import { createServer } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { after, before, test } from 'node:test'
 import { verifyReceipt } from '@tabularium/log'
-import type { Genesis } from '@tabularium/protocol'
 import { auditLedger } from '../../audit/auditLedger.js'
 import { createLedger } from '../../createLedger.js'
-import {
-  createNodeKeys,
-  createSigner,
-  createTempDir,
-  signTransaction,
-  type TestSigner,
-} from '../../testing/fixtures.js'
+import { createNodeKeys, createSigner, signTransaction } from '../../testing/fixtures.js'
 import { startEtcd, type TestEtcd } from '../../testing/startEtcd.js'
 import { governance, registry } from '../../testing/testModules.js'
-import type { Ledger, NodeKeys, SubmitResult } from '../../types.js'
+import { assertSameHead, converged, createTwoMemberNetwork, setTx as set } from '../../testing/twoMemberNetwork.js'
+import type { SubmitResult } from '../../types.js'
 import { createEtcdClient } from './etcdClient.js'
 import { etcdOrderer } from './etcdOrderer.js'
 
@@ -29,74 +23,7 @@ after(async () => {
   await etcd?.stop()
 })
 
-/** A two-member network: one genesis, two nodes' keys, one file each. */
-function createNetwork(prefix: string) {
-  const tmp = createTempDir()
-  const member = createSigner()
-  const a = createNodeKeys('node-a')
-  const b = createNodeKeys('node-b')
-  const genesis: Genesis = {
-    v: 1,
-    network: 'testnet',
-    origin: 'tabularium.test/etcd',
-    createdAt: '2026-01-01T00:00:00.000Z',
-    members: [
-      { id: 'org-a', name: 'Org A', did: member.did, logKey: a.logKey, witnessKey: a.witnessKey },
-      { id: 'org-b', name: 'Org B', did: createSigner().did, logKey: b.logKey, witnessKey: b.witnessKey },
-    ],
-    governanceThreshold: 1,
-    witnessQuorum: 1,
-    roles: {},
-    memberRoles: ['registrar'],
-  }
-  const open = (keys: NodeKeys, file: string, clock?: () => number): Promise<Ledger> =>
-    createLedger({
-      genesis,
-      keys,
-      modules: [governance, registry],
-      path: tmp.path(file),
-      verifierThreads: 1,
-      logger: quiet,
-      orderer: etcdOrderer({ endpoints: etcd.endpoints, prefix: `/test/${prefix}/`, proposer: file }),
-      ...(clock === undefined ? {} : { clock }),
-    })
-  const trust = {
-    origin: genesis.origin,
-    logKeys: [a.logKey, b.logKey],
-    witnessKeys: [a.witnessKey, b.witnessKey],
-    witnessQuorum: 1,
-  }
-  return {
-    tmp,
-    genesis,
-    member,
-    trust,
-    openA: (clock?: () => number) => open(a.keys, 'a.db', clock),
-    openB: (clock?: () => number) => open(b.keys, 'b.db', clock),
-  }
-}
-
-const set = (signer: TestSigner, key: string) =>
-  signTransaction({ signer, module: 'registry', action: 'set', args: { key, value: `value of ${key}` } })
-
-async function converged(ledgers: Ledger[], size: number, timeoutMs = 20_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs
-  while (ledgers.some((l) => l.checkpoint().treeSize < size)) {
-    if (Date.now() > deadline) {
-      assert.fail(`no convergence: sizes ${ledgers.map((l) => l.checkpoint().treeSize).join(', ')}, wanted ${size}`)
-    }
-    await new Promise((resolve) => setTimeout(resolve, 20))
-  }
-}
-
-function assertSameHead(x: Ledger, y: Ledger): void {
-  const cx = x.checkpoint()
-  const cy = y.checkpoint()
-  assert.equal(cx.treeSize, cy.treeSize)
-  assert.deepEqual(Buffer.from(cx.rootHash), Buffer.from(cy.rootHash))
-  assert.equal(cx.stateDigest, cy.stateDigest)
-  assert.equal(cx.time, cy.time)
-}
+const createNetwork = (name: string) => createTwoMemberNetwork({ endpoints: etcd.endpoints, name })
 
 function okOf(results: SubmitResult[]): (SubmitResult & { ok: true })[] {
   for (const r of results) assert.ok(r.ok, JSON.stringify(r))
@@ -161,8 +88,8 @@ test('refuses to start on an etcd older than 3.4', async () => {
 test('two nodes sharing etcd produce identical checkpoints for a concurrent workload', async () => {
   const net = createNetwork('identical')
   // Skewed clocks: block times must come from the batches, not the local clock.
-  const a = await net.openA(() => Date.now() + 5_000)
-  const b = await net.openB(() => Date.now() - 5_000)
+  const a = await net.openA({ clock: () => Date.now() + 5_000 })
+  const b = await net.openB({ clock: () => Date.now() - 5_000 })
   try {
     const signers = Array.from({ length: 8 }, () => createSigner())
     const submissions: Promise<SubmitResult[]>[] = []
