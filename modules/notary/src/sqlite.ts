@@ -7,7 +7,7 @@ const cache = new WeakMap<Database, Map<string, Statement>>()
 /**
  * A prepared statement, cached per database.
  *
- * @example statement(db, 'SELECT * FROM notary_stamps WHERE txid = ?').get(txid)
+ * @example statement(db, 'SELECT * FROM notary_stamps WHERE seq = ?').get(index)
  */
 export function statement(db: Database, sql: string): Statement {
   let statements = cache.get(db)

@@ -25,7 +25,12 @@ describe('notary.revoke', () => {
     })
     assert.deepEqual(
       result.events.map((e) => [e.type, e.data]),
-      [['revoked', { hash, stamp: second.txid, organisation: 'leuven', reason: 'issued in error' }]],
+      [
+        [
+          'revoked',
+          { hash, stamp: second.txid, stampIndex: second.index, organisation: 'leuven', reason: 'issued in error' },
+        ],
+      ],
     )
     assert.equal(codeOf(revoke(leuven, { hash, reason: 'again' })), 'ok')
     assert.equal(codeOf(revoke(leuven, { hash, reason: 'and again' })), 'ALREADY_REVOKED')

@@ -30,7 +30,13 @@ export const revoke = defineAction({
       key,
       stamps.map((s, i) => (i === at ? { ...s, revocation } : s)),
     )
-    ctx.emit('revoked', { hash: args.hash, stamp: target.txid, organisation: target.organisation, reason: args.reason })
+    ctx.emit('revoked', {
+      hash: args.hash,
+      stamp: target.txid,
+      stampIndex: target.index,
+      organisation: target.organisation,
+      reason: args.reason,
+    })
   },
 })
 
