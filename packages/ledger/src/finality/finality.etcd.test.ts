@@ -8,6 +8,7 @@ import { etcdOrderer } from '../orderer/etcd/etcdOrderer.js'
 import { createNodeKeys, createSigner, createTempDir, signTransaction, type TestSigner } from '../testing/fixtures.js'
 import { startEtcd, type TestEtcd } from '../testing/startEtcd.js'
 import { governance, registry } from '../testing/testModules.js'
+import { waitFor } from '../testing/waitFor.js'
 import type { Ledger } from '../types.js'
 
 const quiet = { error: () => {}, warn: () => {} }
@@ -73,14 +74,6 @@ function createNetwork(prefix: string) {
 
 const set = (signer: TestSigner, key: string) =>
   signTransaction({ signer, module: 'registry', action: 'set', args: { key, value: `value of ${key}` } })
-
-async function waitFor(what: string, check: () => boolean, timeoutMs = 20_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs
-  while (!check()) {
-    if (Date.now() > deadline) assert.fail(`timed out waiting for ${what}`)
-    await new Promise((resolve) => setTimeout(resolve, 20))
-  }
-}
 
 test('a checkpoint cosigned by a quorum of members is final on every node, and final receipts verify against the genesis quorum', async () => {
   const net = createNetwork('final')

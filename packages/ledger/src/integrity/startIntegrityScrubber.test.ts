@@ -5,6 +5,7 @@ import { openDatabase } from '../store/openDatabase.js'
 import { createSigner } from '../testing/fixtures.js'
 import { openTestLedger, type TestLedger } from '../testing/openTestLedger.js'
 import { alterFile, startWorkload, type Workload } from '../testing/startWorkload.js'
+import { waitFor } from '../testing/waitFor.js'
 import type { AlterationReport } from './alteration.js'
 import { checkIntegrity } from './checkIntegrity.js'
 import { computeStateSum } from './scanStateSum.js'
@@ -17,14 +18,6 @@ import { stateSumToHex } from './stateSum.js'
 import { formatStoredStateSum, readStoredStateSum } from './storedStateSum.js'
 
 const LEAVES_PER_PASS = 16
-
-async function waitFor(what: string, condition: () => boolean, timeoutMs = 15_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs
-  while (!condition()) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`)
-    await new Promise((resolve) => setTimeout(resolve, 10))
-  }
-}
 
 /** A ledger committing small blocks, and a scrubber on its file collecting reports and errors. */
 async function busyLedger(options: Partial<StartIntegrityScrubberParameters> = {}) {

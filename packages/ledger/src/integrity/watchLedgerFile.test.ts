@@ -3,18 +3,11 @@ import { test } from 'node:test'
 import Database from 'better-sqlite3'
 import { signTransaction } from '../testing/fixtures.js'
 import { openTestLedger } from '../testing/openTestLedger.js'
+import { waitFor } from '../testing/waitFor.js'
 import type { Ledger } from '../types.js'
 
 const set = (signer: Parameters<typeof signTransaction>[0]['signer'], key: string) =>
   signTransaction({ signer, module: 'registry', action: 'set', args: { key, value: `value of ${key}` } })
-
-async function waitFor(what: string, check: () => boolean, timeoutMs = 15_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs
-  while (!check()) {
-    if (Date.now() > deadline) assert.fail(`timed out waiting for ${what}`)
-    await new Promise((resolve) => setTimeout(resolve, 25))
-  }
-}
 
 async function commitFor(ledger: Ledger, signer: Parameters<typeof set>[0], ms: number): Promise<number> {
   let n = 0

@@ -4,6 +4,7 @@ import type { SignedTransaction } from '@tabularium/protocol'
 import { compactEtcd } from '../../testing/compactEtcd.js'
 import { startEtcd, type TestEtcd } from '../../testing/startEtcd.js'
 import { assertSameHead, converged, createTwoMemberNetwork, setTx } from '../../testing/twoMemberNetwork.js'
+import { waitFor } from '../../testing/waitFor.js'
 import type { Ledger } from '../../types.js'
 import type { VerifierPool } from '../../workers/createVerifierPool.js'
 import type { OrdererDefinition } from '../types.js'
@@ -33,14 +34,6 @@ async function deleteKey(endpoint: string, key: string): Promise<void> {
     body: JSON.stringify({ key: b64(key) }),
   })
   assert.equal(response.status, 200, await response.text())
-}
-
-async function waitFor(what: string, check: () => boolean | Promise<boolean>, timeoutMs = 10_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs
-  while (!(await check())) {
-    if (Date.now() > deadline) assert.fail(`timed out waiting for ${what}`)
-    await new Promise((resolve) => setTimeout(resolve, 20))
-  }
 }
 
 test('a node that catches up after a batch key was rewritten and another deleted ends where a node that watched live ends', async () => {

@@ -66,6 +66,11 @@ export function createBatchConsumer(p: CreateBatchConsumerParameters): BatchCons
   // One read transaction for a batch's nonce lookups, not one WAL lock per lookup.
   const judge = db.transaction(judgeBatch)
   let revision = Number(readMeta(db, REVISION_META_KEY) ?? '0')
+  // Outside a block's commit: written, then taken as applied.
+  const recordRevision = (value: number) => {
+    writeRevision(value)
+    revision = value
+  }
   const abort = new AbortController()
   let chain: Promise<void> = Promise.resolve()
   let halted = false
@@ -89,8 +94,7 @@ export function createBatchConsumer(p: CreateBatchConsumerParameters): BatchCons
     const record = () => writeRevision(kv.modRevision)
     if (batch === undefined || prepared === undefined) {
       ctx.logger.warn({ key: kv.key, revision: kv.modRevision }, 'a malformed batch in etcd is skipped')
-      record()
-      revision = kv.modRevision
+      recordRevision(kv.modRevision)
       return
     }
     // Same rule as the committer's: a block's time never goes below its head's.
@@ -135,9 +139,7 @@ export function createBatchConsumer(p: CreateBatchConsumerParameters): BatchCons
   // that is up to date from looking behind a compaction that only removed
   // other keys' history (the cosignatures move etcd's revision too).
   const recordProgress = (etcdRevision: number) => {
-    if (etcdRevision <= revision || halted || ctx.health.halted) return
-    writeRevision(etcdRevision)
-    revision = etcdRevision
+    if (etcdRevision > revision && !halted && !ctx.health.halted) recordRevision(etcdRevision)
   }
   // onCaughtUp once the batches etcd held when the watch started are applied.
   const announceAt = (latest: number) => {
